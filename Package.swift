@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+// imagetool — rebase OpenWrt kmod feeds onto already-flashed images.
+import PackageDescription
+
+/// One system-library target per C library, found with pkg-config and installed from Debian.
+func systemLibrary(_ name: String, pkg: String, apt: [String]) -> Target {
+    .systemLibrary(name: name, path: "Sources/\(name)", pkgConfig: pkg, providers: [.apt(apt)])
+}
+
+let swiftSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Xcc", "-DOPENSSL_NO_DEPRECATED"]),
+]
+
+let package = Package(
+    name: "imagetool",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "imagetool", targets: ["ImageTool"]),
+        .library(name: "BinaryIO", targets: ["BinaryIO"]),
+        .library(name: "Squash", targets: ["Squash"]),
+        .library(name: "FeedRewrite", targets: ["FeedRewrite"]),
+        .library(name: "KernelABI", targets: ["KernelABI"]),
+        .library(name: "Firmware", targets: ["Firmware"]),
+        .library(name: "Rebase", targets: ["Rebase"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        systemLibrary("CArchive", pkg: "libarchive", apt: ["libarchive-dev"]),
+        systemLibrary("CLZMA", pkg: "liblzma", apt: ["liblzma-dev"]),
+        systemLibrary("CCrypto", pkg: "libcrypto", apt: ["libssl-dev"]),
+        systemLibrary("CZlib", pkg: "zlib", apt: ["zlib1g-dev"]),
+        systemLibrary("CZstd", pkg: "libzstd", apt: ["libzstd-dev"]),
+        systemLibrary("CLZ4", pkg: "liblz4", apt: ["liblz4-dev"]),
+        systemLibrary("CLZO", pkg: "lzo2", apt: ["liblzo2-dev"]),
+
+        .target(name: "BinaryIO", dependencies: ["CZlib", "CLZMA", "CZstd", "CLZ4", "CLZO", "CCrypto"],
+                swiftSettings: swiftSettings),
+        .target(name: "Squash", dependencies: ["BinaryIO", "CZlib", "CLZMA", "CZstd", "CLZ4", "CLZO"],
+                swiftSettings: swiftSettings),
+        .target(name: "FeedRewrite", dependencies: ["BinaryIO", "CArchive", "CCrypto", "CZlib"],
+                swiftSettings: swiftSettings),
+        .target(name: "KernelABI", dependencies: ["BinaryIO", "CCrypto"], swiftSettings: swiftSettings),
+        .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CZlib", "CLZMA", "CCrypto", "CArchive"],
+                swiftSettings: swiftSettings),
+        .target(name: "Apk", dependencies: ["BinaryIO", "FeedRewrite", "CZlib", "CZstd", "CCrypto", "CArchive"],
+                swiftSettings: swiftSettings),
+        .target(name: "Rebase", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk"],
+                swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "ImageTool",
+            dependencies: [
+                "BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "Rebase",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+
+        .target(name: "TestSupport", dependencies: ["BinaryIO"], path: "Tests/TestSupport"),
+        .testTarget(name: "BinaryIOTests", dependencies: ["BinaryIO", "TestSupport"]),
+        .testTarget(name: "FixtureTests", dependencies: ["BinaryIO", "TestSupport"]),
+        .testTarget(name: "SquashTests", dependencies: ["Squash", "BinaryIO", "TestSupport"]),
+        .testTarget(name: "FeedRewriteTests", dependencies: ["FeedRewrite", "BinaryIO", "TestSupport"]),
+        .testTarget(name: "KernelABITests", dependencies: ["KernelABI", "BinaryIO", "TestSupport"]),
+        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Squash", "BinaryIO", "TestSupport"]),
+        .testTarget(name: "ApkTests", dependencies: ["Apk", "FeedRewrite", "BinaryIO", "TestSupport"]),
+        .testTarget(name: "RebaseTests", dependencies: ["Rebase", "FeedRewrite", "Firmware", "Squash", "KernelABI", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,198 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// File-system helpers with the safety rules every imagetool writer follows: inputs are read
+/// with a size limit, outputs appear atomically (temporary name, fsync, rename), and paths
+/// taken from archives never leave their output folder.
+public enum FS {
+    /// Default cap for whole-file reads: 4 GiB.
+    public static let defaultReadLimit: UInt64 = 4 << 30
+
+    /// Reads a whole file, refusing files larger than `limit`.
+    public static func read(_ path: String, limit: UInt64 = defaultReadLimit) throws -> [UInt8] {
+        let f = try RandomAccessFile(path: path)
+        try Checked.limit(f.size, limit, "file size", context: "read file")
+        return try f.read(at: 0, count: Int(f.size), context: "read file")
+    }
+
+    /// Reads a whole text file.
+    public static func readText(_ path: String, limit: UInt64 = 256 << 20) throws -> String {
+        String(decoding: try read(path, limit: limit), as: UTF8.self)
+    }
+
+    /// Whether something (not following a final symlink) exists at `path`.
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    /// Whether `path` is a directory (following symlinks).
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether `path` is a regular file (following symlinks).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Size of a file in bytes.
+    public static func size(_ path: String) throws -> UInt64 {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw FormatError.errno("stat", file: path) }
+        return UInt64(max(0, st.st_size))
+    }
+
+    /// Names in a directory, sorted bytewise, without "." and "..".
+    public static func list(_ path: String) throws -> [String] {
+        guard let d = opendir(path) else { throw FormatError.errno("list directory", file: path) }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let e = readdir(d) {
+            let name = withUnsafePointer(to: e.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    /// Creates a directory and its parents (mode 0755); fine if it exists as a directory.
+    public static func makeDirectories(_ path: String, mode: mode_t = 0o755) throws {
+        if isDirectory(path) { return }
+        let parent = dirname(of: path)
+        if parent != path && !parent.isEmpty { try makeDirectories(parent, mode: mode) }
+        if mkdir(path, mode) != 0 && errno != EEXIST {
+            throw FormatError.errno("create directory", file: path)
+        }
+    }
+
+    /// Removes a file or a whole tree, never following symlinks. Missing is fine.
+    public static func removeTree(_ path: String) throws {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            chmod(path, 0o755)
+            for name in try list(path) { try removeTree(path + "/" + name) }
+            if rmdir(path) != 0 { throw FormatError.errno("remove directory", file: path) }
+        } else if unlink(path) != 0 {
+            throw FormatError.errno("remove", file: path)
+        }
+    }
+
+    /// The directory part of a path ("." when there is none).
+    public static func dirname(of path: String) -> String {
+        guard let i = path.lastIndex(of: "/") else { return "." }
+        if i == path.startIndex { return "/" }
+        return String(path[..<i])
+    }
+
+    /// The last component of a path.
+    public static func basename(of path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        guard let i = p.lastIndex(of: "/") else { return String(p) }
+        return String(p[p.index(after: i)...])
+    }
+
+    /// A temporary name beside `path`, unique to this process.
+    public static func temporarySibling(of path: String, tag: String = "tmp") -> String {
+        let dir = dirname(of: path)
+        let base = basename(of: path)
+        return "\(dir)/.\(base).\(tag)-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary sibling is written, fsynced and
+    /// renamed over `path`, so readers see the old or the new content, never a mix.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+        let tmp = temporarySibling(of: path)
+        do {
+            let f = try RandomAccessFile(creating: tmp, mode: mode)
+            try f.write(bytes, at: 0)
+            try f.sync()
+            if rename(tmp, path) != 0 { throw FormatError.errno("rename into place", file: path) }
+        } catch {
+            unlink(tmp)
+            throw error
+        }
+    }
+
+    /// Builds a directory atomically: `body` fills a temporary sibling directory, which then
+    /// replaces `path` in one step (Linux `renameat2(RENAME_EXCHANGE)` when `path` exists),
+    /// so `path` holds the complete old or the complete new tree, never a mix.
+    public static func replaceDirectoryAtomically<T>(_ path: String, _ body: (String) throws -> T) throws -> T {
+        let tmp = temporarySibling(of: path)
+        try? removeTree(tmp)
+        guard mkdir(tmp, 0o755) == 0 else { throw FormatError.errno("create temporary directory", file: tmp) }
+        do {
+            let result = try body(tmp)
+            try syncTree(tmp)
+            if exists(path) {
+                if renameat2(AT_FDCWD, tmp, AT_FDCWD, path, UInt32(RENAME_EXCHANGE)) != 0 {
+                    throw FormatError.errno("replace directory", file: path)
+                }
+                try removeTree(tmp)  // now holds the old content
+            } else if rename(tmp, path) != 0 {
+                throw FormatError.errno("rename directory into place", file: path)
+            }
+            return result
+        } catch {
+            try? removeTree(tmp)
+            throw error
+        }
+    }
+
+    /// fsyncs every regular file and directory below `path`.
+    static func syncTree(_ path: String) throws {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        let type = st.st_mode & S_IFMT
+        if type == S_IFDIR {
+            for name in try list(path) { try syncTree(path + "/" + name) }
+        }
+        if type == S_IFDIR || type == S_IFREG {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            if fd >= 0 { fsync(fd); close(fd) }
+        }
+    }
+}
+
+/// Validation of relative paths taken from archives and images before anything is created.
+public enum SafePath {
+    /// Splits an archive member name ("./usr/lib/x", "usr//lib/x/") into components,
+    /// refusing absolute names, `..`, NUL bytes and empty results.
+    public static func components(_ name: String, context: String = "check path") throws -> [String] {
+        if name.utf8.contains(0) { throw FormatError(.unsafePath, context: context, "NUL byte in path \(name.debugDescription)") }
+        if name.hasPrefix("/") { throw FormatError(.unsafePath, context: context, "absolute path \(name.debugDescription)") }
+        var out: [String] = []
+        for c in name.split(separator: "/", omittingEmptySubsequences: true) {
+            if c == "." { continue }
+            if c == ".." { throw FormatError(.unsafePath, context: context, "path \(name.debugDescription) contains ..") }
+            out.append(String(c))
+        }
+        return out
+    }
+
+    /// Joins `root` and a validated relative `name`, and checks that no existing component
+    /// below `root` is a symlink (so a write can never be redirected out of `root`).
+    public static func join(_ root: String, _ name: String, context: String = "check path") throws -> String {
+        let comps = try components(name, context: context)
+        var path = root
+        for (i, c) in comps.enumerated() {
+            path += "/" + c
+            var st = stat()
+            if lstat(path, &st) == 0 {
+                if (st.st_mode & S_IFMT) == S_IFLNK {
+                    throw FormatError(.unsafePath, context: context,
+                                      "\(name.debugDescription): component \(comps[0...i].joined(separator: "/")) is a symlink")
+                }
+            } else {
+                break  // the rest does not exist yet; nothing to follow
+            }
+        }
+        return path
+    }
+}
