@@ -35,7 +35,8 @@ let package = Package(
         systemLibrary("CLZ4", pkg: "liblz4", apt: ["liblz4-dev"]),
         systemLibrary("CLZO", pkg: "lzo2", apt: ["liblzo2-dev"]),
 
-        .target(name: "BinaryIO", dependencies: ["CZlib", "CLZMA", "CZstd", "CLZ4", "CLZO", "CCrypto"],
+        .target(name: "CSys", path: "Sources/CSys"),
+        .target(name: "BinaryIO", dependencies: ["CSys", "CZlib", "CLZMA", "CZstd", "CLZ4", "CLZO", "CCrypto"],
                 swiftSettings: swiftSettings),
         .target(name: "Squash", dependencies: ["BinaryIO", "CZlib", "CLZMA", "CZstd", "CLZ4", "CLZO"],
                 swiftSettings: swiftSettings),

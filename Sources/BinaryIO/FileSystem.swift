@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CSys
 
 /// File-system helpers with the safety rules every imagetool writer follows: inputs are read
 /// with a size limit, outputs appear atomically (temporary name, fsync, rename), and paths
@@ -131,7 +132,7 @@ public enum FS {
             let result = try body(tmp)
             try syncTree(tmp)
             if exists(path) {
-                if renameat2(AT_FDCWD, tmp, AT_FDCWD, path, UInt32(RENAME_EXCHANGE)) != 0 {
+                if csys_rename_exchange(tmp, path) != 0 {
                     throw FormatError.errno("replace directory", file: path)
                 }
                 try removeTree(tmp)  // now holds the old content

@@ -98,7 +98,7 @@ public enum LZMA {
     static func lzmaOptions(_ o: Options) throws -> lzma_options_lzma {
         var opt = lzma_options_lzma()
         let preset = o.preset | (o.extreme ? SHIM_LZMA_PRESET_EXTREME : 0)
-        if lzma_lzma_preset(&opt, preset) {
+        if lzma_lzma_preset(&opt, preset) != 0 {
             throw FormatError(.invalid, context: "xz options", "unsupported preset \(o.preset)")
         }
         if let d = o.dictionarySize { opt.dict_size = d }

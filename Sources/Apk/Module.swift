@@ -1,0 +1,2 @@
+/// Apk: see README.md and ../shared/docs/ARCHITECTURE.md.
+public enum ApkModule {}

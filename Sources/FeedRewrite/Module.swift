@@ -1,0 +1,2 @@
+/// FeedRewrite: see README.md and ../shared/docs/ARCHITECTURE.md.
+public enum FeedRewriteModule {}

@@ -1,0 +1,2 @@
+/// Firmware: see README.md and ../shared/docs/ARCHITECTURE.md.
+public enum FirmwareModule {}

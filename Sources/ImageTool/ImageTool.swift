@@ -1,0 +1,61 @@
+import ArgumentParser
+import BinaryIO
+import Foundation
+
+/// The `imagetool` root command. Subcommands live in one file per family and only parse
+/// arguments and call the libraries.
+@main
+struct ImageTool: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "imagetool",
+        abstract: "Add newly built kernel modules to OpenWrt devices that are already flashed.",
+        discussion: """
+        imagetool unpacks OpenWrt firmware images and package feeds, decides whether modules built for one kernel config can load on an image built from another, rewrites the kmods' kernel dependency, re-signs the feed, and repacks images with every header, checksum, padding and trailer right.
+
+        Headline:  imagetool rebase FEED --kernel IMAGE -o OUT --key SECRET
+
+        EXIT CODES
+          0  success
+          1  failed: bad input, a check that did not verify, an I/O error
+          2  usage error: wrong arguments
+          3  refused because unsafe (e.g. kernel ABI differs; override with --force)
+        """,
+        version: version,
+        subcommands: CommandRegistry.all
+    )
+
+    /// Parses and runs, mapping argument errors to exit code 2 (not ArgumentParser's 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(Exit.usage)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Every top-level subcommand, in `--help` order. Each family adds its command here.
+enum CommandRegistry {
+    static let all: [ParsableCommand.Type] = [
+        VersionCommand.self,
+    ]
+}
+
+/// `imagetool version` — prints the version (also `--version`).
+struct VersionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "version", abstract: "Print imagetool's version.")
+    @OptionGroup var global: GlobalOptions
+    func run() throws {
+        try CLI.run(global) { out in
+            if global.json { try out.json(["version": ImageTool.version]) } else { out.line("imagetool \(ImageTool.version)") }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/// KernelABI: see README.md and ../shared/docs/ARCHITECTURE.md.
+public enum KernelABIModule {}

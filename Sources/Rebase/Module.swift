@@ -1,0 +1,2 @@
+/// Rebase: see README.md and ../shared/docs/ARCHITECTURE.md.
+public enum RebaseModule {}

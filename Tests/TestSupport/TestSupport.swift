@@ -1,0 +1,102 @@
+import Foundation
+
+/// Shared helpers for imagetool's tests: locating the package, fixtures and real data,
+/// running independent tools, and temporary folders.
+public enum TestEnv {
+    /// The package root (folder holding Package.swift).
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }()
+
+    /// fixtures/ inside the package.
+    public static var fixtures: String { root + "/fixtures" }
+
+    /// ../shared/realdata beside the checkout, or nil when absent (tests then skip and say so).
+    public static var realdata: String? {
+        let p = URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent("shared/realdata").path
+        return FileManager.default.fileExists(atPath: p) ? p : nil
+    }
+
+    /// Facts written by fixtures/make-fixtures.sh (KEY=VALUE lines of fixture.env).
+    public static let fixtureFacts: [String: String] = {
+        guard let text = try? String(contentsOfFile: fixtures + "/fixture.env", encoding: .utf8) else { return [:] }
+        var d: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let eq = line.firstIndex(of: "=") else { continue }
+            var v = String(line[line.index(after: eq)...])
+            if v.hasPrefix("\"") && v.hasSuffix("\"") && v.count >= 2 { v = String(v.dropFirst().dropLast()) }
+            d[String(line[..<eq])] = v
+        }
+        return d
+    }()
+
+    /// Full path of an executable on PATH, or nil.
+    public static func which(_ tool: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin:/usr/sbin:/sbin").split(separator: ":") + ["/usr/sbin", "/sbin"] {
+            let p = "\(dir)/\(tool)"
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return nil
+    }
+
+    /// A fresh temporary directory, removed by the caller via `cleanup`.
+    public static func tempDir(_ tag: String = "imagetool-test") -> String {
+        let p = NSTemporaryDirectory() + "/\(tag)-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: true)
+        return p
+    }
+
+    /// The built `imagetool` binary next to the test bundle (debug or release build folder).
+    public static var imagetoolBinary: String? {
+        var url = Bundle.main.bundleURL
+        for _ in 0 ..< 4 {
+            let cand = url.appendingPathComponent("imagetool").path
+            if FileManager.default.isExecutableFile(atPath: cand) { return cand }
+            url.deleteLastPathComponent()
+        }
+        return nil
+    }
+}
+
+/// The result of running a command.
+public struct RunResult: Sendable {
+    public var status: Int32
+    public var stdout: Data
+    public var stderr: Data
+    public var out: String { String(decoding: stdout, as: UTF8.self) }
+    public var err: String { String(decoding: stderr, as: UTF8.self) }
+}
+
+/// Runs `tool` with `args`, optionally feeding `input`, capturing both streams (via temporary
+/// files, so large outputs never dead-lock a pipe).
+@discardableResult
+public func run(_ tool: String, _ args: [String], input: Data? = nil, cwd: String? = nil,
+                env: [String: String]? = nil) throws -> RunResult {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: tool.hasPrefix("/") ? tool : (TestEnv.which(tool) ?? "/usr/bin/\(tool)"))
+    p.arguments = args
+    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+    if let env { p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 } }
+    let dir = TestEnv.tempDir("run")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let outPath = dir + "/out", errPath = dir + "/err", inPath = dir + "/in"
+    FileManager.default.createFile(atPath: outPath, contents: nil)
+    FileManager.default.createFile(atPath: errPath, contents: nil)
+    FileManager.default.createFile(atPath: inPath, contents: input ?? Data())
+    let outH = FileHandle(forWritingAtPath: outPath)!, errH = FileHandle(forWritingAtPath: errPath)!
+    let inH = FileHandle(forReadingAtPath: inPath)!
+    p.standardOutput = outH
+    p.standardError = errH
+    p.standardInput = inH
+    try p.run()
+    p.waitUntilExit()
+    try? outH.close(); try? errH.close(); try? inH.close()
+    let o = FileManager.default.contents(atPath: outPath) ?? Data()
+    let e = FileManager.default.contents(atPath: errPath) ?? Data()
+    return RunResult(status: p.terminationStatus, stdout: o, stderr: e)
+}
