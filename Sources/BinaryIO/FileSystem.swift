@@ -182,8 +182,10 @@ public enum SafePath {
     public static func join(_ root: String, _ name: String, context: String = "check path") throws -> String {
         let comps = try components(name, context: context)
         var path = root
+        var checking = true
         for (i, c) in comps.enumerated() {
             path += "/" + c
+            guard checking else { continue }
             var st = stat()
             if lstat(path, &st) == 0 {
                 if (st.st_mode & S_IFMT) == S_IFLNK {
@@ -191,7 +193,7 @@ public enum SafePath {
                                       "\(name.debugDescription): component \(comps[0...i].joined(separator: "/")) is a symlink")
                 }
             } else {
-                break  // the rest does not exist yet; nothing to follow
+                checking = false  // the rest does not exist yet; nothing to follow
             }
         }
         return path
