@@ -139,13 +139,106 @@ struct VermagicCommand: ParsableCommand {
     }
 }
 
+/// `imagetool modinfo` — the `.modinfo` of kernel modules (and optionally CRCs and symbols).
 struct ModinfoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "modinfo", abstract: "Show .modinfo of kernel modules")
+    static let configuration = CommandConfiguration(
+        commandName: "modinfo", abstract: "Show what kernel modules (.ko, ELF32/64, LE/BE) say about themselves.",
+        discussion: """
+        Human output prints each .modinfo field as stored ('key: value', repeated keys repeated). \
+        --json prints an array with one object per file: "filename" (a string) and every .modinfo key exactly \
+        as stored, each mapped to an ARRAY of its values in stored order (so repeated keys like alias, parm, \
+        depends survive). With --versions/--symbols the objects also get "__versions" ([{crc, symbol}]), \
+        "__exports" ([{symbol, gpl, crc}]) and "__undefined" ([names]); .modinfo keys never start with "__".
+        """)
     @OptionGroup var global: GlobalOptions
-    func run() throws {}
+    @Argument(help: "Module files.") var files: [String]
+    @Flag(help: "Also show __versions (imported symbol CRCs).") var versions = false
+    @Flag(help: "Also show exported and undefined symbols.") var symbols = false
+
+    struct Entry: Encodable {
+        var module: KernelModule
+        var versions: Bool
+        var symbols: Bool
+        struct Key: CodingKey {
+            var stringValue: String; var intValue: Int? { nil }
+            init(_ s: String) { stringValue = s }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(module.path, forKey: Key("filename"))
+            var seen: [String] = []
+            for (k, _) in module.modinfo where !seen.contains(k) { seen.append(k) }
+            for k in seen { try c.encode(module.values(k), forKey: Key(k)) }
+            if versions { try c.encode(module.versions, forKey: Key("__versions")) }
+            if symbols {
+                try c.encode(module.exports, forKey: Key("__exports"))
+                try c.encode(module.undefined, forKey: Key("__undefined"))
+            }
+        }
+    }
+
+    func run() throws {
+        try CLI.run(global) { out in
+            let mods = try files.map { try KernelModule.load($0) }
+            if global.json { try out.json(mods.map { Entry(module: $0, versions: versions, symbols: symbols) }); return }
+            for m in mods {
+                out.line(pad("filename:") + m.path)
+                for (k, v) in m.modinfo { out.line(pad(k + ":") + v) }
+                if versions { for v in m.versions { out.line(pad("__versions:") + "0x\(ModuleCheckHex.hex8(v.crc)) \(v.symbol)") } }
+                if symbols {
+                    for e in m.exports { out.line(pad("export:") + e.symbol + (e.gpl ? " GPL" : "") + (e.crc.map { " 0x" + ModuleCheckHex.hex8($0) } ?? "")) }
+                    for u in m.undefined { out.line(pad("needs:") + u + (m.weakUndefined.contains(u) ? " (weak)" : "")) }
+                }
+            }
+        }
+    }
+
+    func pad(_ s: String) -> String { s.count >= 16 ? s : s + String(repeating: " ", count: 16 - s.count) }
 }
+
+enum ModuleCheckHex {
+    static func hex8(_ v: UInt32) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, 8 - s.count)) + s
+    }
+}
+
+/// `imagetool modcheck` — can these modules load on that kernel?
 struct ModcheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "modcheck", abstract: "Check modules")
+    static let configuration = CommandConfiguration(
+        commandName: "modcheck", abstract: "Check that modules can load on a kernel: release, vermagic, symbols and CRCs.",
+        discussion: "--against takes a Module.symvers or a folder of the kernel's modules (e.g. an extracted rootfs's /lib/modules/<release>). Exit code 0 when every check passes, 1 when problems are found.")
     @OptionGroup var global: GlobalOptions
-    func run() throws {}
+    @Argument(help: "Modules to check.") var files: [String]
+    @Option(help: "Module.symvers or a folder of .ko files of the target kernel.") var against: String
+    @Option(help: "Module vermagic string the kernel requires (e.g. '6.6.110 SMP mod_unload'); default: from the --against modules.") var vermagic: String?
+    @Option(help: "Kernel release (default: from --vermagic, the --against modules, or a lib/modules/<release> folder name).") var release: String?
+
+    struct Report: Encodable { var against: String; var release: String?; var vermagic: String?; var modules: [String]; var ok: Bool; var problems: [ModuleCheck.Problem] }
+
+    func run() throws {
+        try CLI.run(global) { out in
+            let mods = try files.map { try KernelModule.load($0) }
+            var side: ModuleCheck.KernelSide
+            if FS.isDirectory(against) {
+                let base = FS.basename(of: against)
+                let rel = release ?? (KernelConfig.series(of: base) != nil && FS.basename(of: FS.dirname(of: against)) == "modules" ? base : nil)
+                side = .from(modules: try ModuleCheck.modules(in: against), source: against, release: rel)
+            } else {
+                side = .from(symvers: try ModuleSymvers.load(against), source: against, release: release, vermagic: vermagic)
+            }
+            if let vermagic { side.vermagic = vermagic }
+            if let release { side.release = release }
+            let problems = ModuleCheck.check(mods, against: side)
+            if global.json {
+                try out.json(Report(against: against, release: side.release, vermagic: side.vermagic, modules: mods.map(\.name), ok: problems.isEmpty, problems: problems))
+            } else {
+                for p in problems { out.line("\(p.module): \(p.kind.rawValue): \(p.detail)") }
+                out.line(problems.isEmpty ? "ok: \(mods.count) module(s) can load on \(against)" : "\(problems.count) problem(s)")
+            }
+            if !problems.isEmpty { throw ExitCode(Exit.failed) }
+        }
+    }
 }

@@ -60,7 +60,7 @@ public struct ABIRelevantSet: Sendable, Equatable {
     }
 
     /// Serialises as text: `# key: value` header lines, then one line per option and use,
-    /// `use<TAB>NAME<TAB>header:line,header:line`, sorted (deterministic).
+    /// `use<TAB>NAME<TAB>header:line<TAB>header:line...`, sorted (deterministic).
     public func serialized() -> String {
         var out = "# imagetool ABI-relevant option set\n# series: \(series)\n# origin: \(origin)\n# regenerate: \(regenerate)\n"
         for name in symbols.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
@@ -68,7 +68,7 @@ public struct ABIRelevantSet: Sendable, Equatable {
             for use in Use.allCases {
                 let r = refs.filter { $0.use == use }
                 if r.isEmpty { continue }
-                out += "\(use.rawValue)\t\(name)\t\(r.map(\.description).joined(separator: ","))\n"
+                out += "\(use.rawValue)\t\(name)\t\(r.map(\.description).joined(separator: "\t"))\n"
             }
         }
         return out
@@ -87,10 +87,10 @@ public struct ABIRelevantSet: Sendable, Equatable {
                 continue
             }
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 3, let use = Use(rawValue: String(f[0])) else {
+            guard f.count >= 3, let use = Use(rawValue: String(f[0])) else {
                 throw FormatError(.invalid, context: context, "line \(n + 1): expected use<TAB>name<TAB>refs")
             }
-            for ref in f[2].split(separator: ",") {
+            for ref in f[2...] {
                 guard let colon = ref.lastIndex(of: ":"), let ln = Int(ref[ref.index(after: colon)...]) else {
                     throw FormatError(.invalid, context: context, "line \(n + 1): bad reference \(ref)")
                 }

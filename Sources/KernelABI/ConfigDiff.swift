@@ -89,10 +89,10 @@ public struct ConfigDiff: Sendable {
                 return line
             }
             let m = set.references(name, .moduleVisible)
-            if let first = m.first {
+            if !m.isEmpty {
                 line.classification = .abiRelevant
                 line.headers = m.map(\.description)
-                line.reason = "\(first.header) tests it with IS_ENABLED/IS_MODULE/IS_REACHABLE or CONFIG_\(name)_MODULE (line \(first.line)): built-in code or structs change for m"
+                line.reason = "tested with IS_ENABLED/IS_MODULE/IS_REACHABLE or CONFIG_\(name)_MODULE by \(line.headers.joined(separator: ", ")): built-in structs or inline code change when it is m"
             } else {
                 line.classification = .moduleOnlyHarmless
                 line.reason = "no header tests CONFIG_\(name) in a way that is true for m: only a module is added or removed"
