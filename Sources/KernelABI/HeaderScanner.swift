@@ -31,6 +31,8 @@ public enum HeaderScanner {
                 }
             }
         }
+        // Group by use (m, y, v), keeping file order within a use: the serialized order.
+        symbols = symbols.mapValues { refs in ABIRelevantSet.Use.allCases.flatMap { u in refs.filter { $0.use == u } } }
         return ABIRelevantSet(series: series, origin: origin, regenerate: regenerate, symbols: symbols)
     }
 
