@@ -142,6 +142,19 @@ public struct KernelModule: Sendable {
                 crcs[String(s.name.dropFirst(6))] = try crcValue(s, elf)
             }
         }
+        // Stripped modules (OpenWrt strips them) keep no __ksymtab_X symbols: the exported
+        // symbol is the one the relocation of each __ksymtab* entry's value field names
+        // (the other fields point at __ksymtab_strings / __kstrtab*).
+        for (i, sec) in elf.sections.enumerated() where sec.name.hasPrefix("__ksymtab") && sec.name != "__ksymtab_strings" {
+            for rel in try elf.relocations(applyingTo: i) {
+                guard rel.symbol > 0, rel.symbol < syms.count else {
+                    throw FormatError(.outOfBounds, offset: sec.offset, context: "read relocations of \(sec.name)", "symbol index \(rel.symbol) beyond \(syms.count) symbols")
+                }
+                let s = syms[rel.symbol]
+                if s.type == 3 || s.name.isEmpty || s.name.hasPrefix("__kstrtab") { continue }
+                exported[s.name] = sec.name.contains("gpl")
+            }
+        }
         undefined = undef.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         weakUndefined = weak
         exports = exported.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
