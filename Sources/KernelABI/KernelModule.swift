@@ -55,9 +55,23 @@ public struct KernelModule: Sendable {
     /// `.modinfo` `depends` split on commas.
     public var depends: [String] { values("depends").flatMap { $0.split(separator: ",").map(String.init) } }
 
-    /// Reads a module file (at most 256 MiB).
+    /// Reads a module file (at most 256 MiB), also xz-, gzip- or zstd-compressed
+    /// (`.ko.xz`, `.ko.gz`, `.ko.zst`, recognised by their magic as kmod does).
     public static func load(_ path: String) throws -> KernelModule {
-        try withFile(path) { try parse(try FS.read(path, limit: 256 << 20), path: path) }
+        try withFile(path) { try parse(try decompressed(try FS.read(path, limit: 256 << 20)), path: path) }
+    }
+
+    /// The ELF bytes of a possibly compressed module.
+    public static func decompressed(_ b: [UInt8]) throws -> [UInt8] {
+        let limit = 256 << 20
+        if b.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) {
+            return try LZMA.decode(b, alone: false, maxOutput: limit, context: "decompress module (xz)").bytes
+        }
+        if b.starts(with: [0x1F, 0x8B]) { return try Deflate.inflate(b, framing: .gzip, maxOutput: limit, context: "decompress module (gzip)").bytes }
+        if b.starts(with: [0x28, 0xB5, 0x2F, 0xFD]) {
+            return try b.withUnsafeBytes { try Zstd.decompress($0, maxOutput: limit, context: "decompress module (zstd)") }
+        }
+        return b
     }
 
     /// Parses module bytes; errors carry `path`.

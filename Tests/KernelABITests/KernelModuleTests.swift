@@ -160,6 +160,26 @@ final class KernelModuleTests: XCTestCase {
         XCTAssertGreaterThan(total, 20); XCTAssertGreaterThan(gpl, 0)
     }
 
+    /// Compressed modules (as Debian ships them) read like the plain file; kmod agrees.
+    func testCompressedModules() throws {
+        let src = TestEnv.fixtures + "/modules/imt_user.ko"
+        guard FS.exists(src) else { throw XCTSkip("fixtures/modules not generated") }
+        let dir = TestEnv.tempDir("kabi-z")
+        defer { try? FS.removeTree(dir) }
+        let plain = try KernelModule.load(src)
+        for (tool, ext) in [("xz", "xz"), ("gzip", "gz"), ("zstd", "zst")] {
+            guard let t = Self.tool(tool) else { continue }
+            let out = "\(dir)/imt_user.ko.\(ext)"
+            let r = try TestSupport.run("/bin/sh", ["-c", "\"$1\" -c < \"$2\" > \"$3\"", "sh", t, src, out])
+            XCTAssertEqual(r.status, 0, r.err)
+            let m = try KernelModule.load(out)
+            XCTAssertEqual(m.modinfo.map(\.value), plain.modinfo.map(\.value))
+            XCTAssertEqual(m.versions, plain.versions); XCTAssertEqual(m.undefined, plain.undefined)
+            XCTAssertEqual(m.name, "imt_user")
+        }
+        XCTAssertEqual(try ModuleCheck.modules(in: dir).count, 3 - [("xz"), ("gzip"), ("zstd")].filter { Self.tool($0) == nil }.count)
+    }
+
     /// Big-endian (and 64-bit) modules: a module-shaped object compiled here by clang.
     func testBigEndianModulesFromClang() throws {
         guard let clang = Self.tool("clang") else { throw XCTSkip("clang not installed: cannot build big-endian module objects") }
