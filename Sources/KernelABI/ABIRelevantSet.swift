@@ -15,6 +15,7 @@ public struct ABIRelevantSet: Sendable, Equatable {
         /// The option's value used as such (`#define HZ CONFIG_HZ`, array sizes).
         case value = "v"
 
+        /// Orders uses m, v, y by raw value (serialization order).
         public static func < (a: Use, b: Use) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -42,6 +43,7 @@ public struct ABIRelevantSet: Sendable, Equatable {
     /// References kept per option and use (the rest are counted, not listed).
     public static let maxReferences = 3
 
+    /// A set from its parts (see the properties).
     public init(series: String, origin: String, regenerate: String, symbols: [String: [Reference]]) {
         self.series = series; self.origin = origin; self.regenerate = regenerate; self.symbols = symbols
     }

@@ -16,10 +16,15 @@ public struct ConfigDiff: Sendable {
 
     /// One differing option.
     public struct Line: Sendable, Codable, Equatable {
+        /// Option name without `CONFIG_`.
         public var option: String
+        /// Value in the old config (`y`, `m`, `n` or the value).
         public var old: String
+        /// Value in the new config.
         public var new: String
+        /// What the change means for modules.
         public var classification: Class
+        /// Why, naming the header that makes it matter.
         public var reason: String
         /// Headers that use the option (first few), `path:line`.
         public var headers: [String]

@@ -9,12 +9,15 @@ import BinaryIO
 public struct KernelModule: Sendable {
     /// One `__versions` entry: `unsigned long crc; char name[64 - sizeof(unsigned long)]`.
     public struct VersionEntry: Sendable, Equatable, Codable {
+        /// The CRC the module expects (low 32 bits of the word).
         public var crc: UInt32
+        /// Imported symbol name.
         public var symbol: String
     }
 
     /// One exported symbol.
     public struct Export: Sendable, Equatable, Codable {
+        /// Exported symbol name.
         public var symbol: String
         /// Whether it is exported with EXPORT_SYMBOL_GPL (its entry sits in `__ksymtab_gpl`).
         public var gpl: Bool

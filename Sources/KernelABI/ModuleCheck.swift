@@ -36,10 +36,15 @@ public enum ModuleCheck {
 
     /// One reason a module would not load.
     public struct Problem: Sendable, Codable, Equatable {
+        /// Kinds of problem.
         public enum Kind: String, Sendable, Codable { case missingSymbol = "missing-symbol", crcMismatch = "crc-mismatch", vermagicMismatch = "vermagic-mismatch", releaseMismatch = "release-mismatch" }
+        /// Which check failed.
         public var kind: Kind
+        /// Module name.
         public var module: String
+        /// Symbol concerned, if any.
         public var symbol: String?
+        /// Human explanation.
         public var detail: String
     }
 
