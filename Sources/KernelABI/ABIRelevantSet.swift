@@ -113,3 +113,34 @@ public struct ABIRelevantSet: Sendable, Equatable {
         return try? parse(t)
     }
 }
+
+extension ABIRelevantSet {
+    /// Numeric (major, minor) of a series string such as "6.12".
+    static func seriesKey(_ s: String) -> (Int, Int)? {
+        let p = s.split(separator: ".")
+        guard p.count == 2, let a = Int(p[0]), let b = Int(p[1]) else { return nil }
+        return (a, b)
+    }
+
+    /// An approximate set for a series that is not shipped but lies between two shipped ones
+    /// (e.g. 6.6 between 6.1 and 6.12): the union of those two. Options tested only by
+    /// headers that appeared after the lower and vanished before the upper series are missed,
+    /// so callers must say so; nil when the series is outside the shipped range.
+    public static func approximate(series: String) -> ABIRelevantSet? {
+        if let exact = shipped(series: series) { return exact }
+        guard let k = seriesKey(series) else { return nil }
+        let all = shipped.compactMap { s in seriesKey(s.series).map { (key: $0, set: s) } }
+        let lower = all.filter { $0.key < k }.max { $0.key < $1.key }
+        let upper = all.filter { $0.key > k }.min { $0.key < $1.key }
+        guard let lo = lower?.set, let hi = upper?.set else { return nil }
+        var symbols = lo.symbols
+        for (name, refs) in hi.symbols {
+            let have = symbols[name] ?? []
+            for use in Use.allCases where !have.contains(where: { $0.use == use }) {
+                symbols[name, default: []] += refs.filter { $0.use == use }
+            }
+        }
+        return ABIRelevantSet(series: series, origin: "approximation: union of the \(lo.series) and \(hi.series) sets",
+                              regenerate: "(derived from the shipped \(lo.series) and \(hi.series) sets)", symbols: symbols)
+    }
+}

@@ -90,9 +90,16 @@ public struct KernelConfig: Sendable {
     /// Parses configuration text.
     public static func parse(_ text: String) -> KernelConfig { KernelConfig(bytes: Array(text.utf8)) }
 
-    /// Reads and parses a configuration file (at most 64 MiB).
+    /// Reads and parses a configuration file (at most 64 MiB); a gzip'd one (`/proc/config.gz`,
+    /// IKCFG) is inflated first.
     public static func load(_ path: String) throws -> KernelConfig {
-        try withFile(path) { KernelConfig(bytes: try FS.read(path, limit: 64 << 20)) }
+        try withFile(path) {
+            let b = try FS.read(path, limit: 64 << 20)
+            if b.starts(with: [0x1F, 0x8B]) {
+                return KernelConfig(bytes: try Deflate.inflate(b, framing: .gzip, maxOutput: 64 << 20, context: "inflate config").bytes)
+            }
+            return KernelConfig(bytes: b)
+        }
     }
 
     /// The effective value of `name` (with or without the `CONFIG_` prefix); `.notSet` if absent.
