@@ -65,7 +65,7 @@ public struct ABIRelevantSet: Sendable, Equatable {
     /// `use<TAB>NAME<TAB>header:line<TAB>header:line...`, sorted (deterministic).
     public func serialized() -> String {
         var out = "# imagetool ABI-relevant option set\n# series: \(series)\n# origin: \(origin)\n# regenerate: \(regenerate)\n"
-        for name in symbols.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+        for name in symbols.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let refs = symbols[name] ?? []
             for use in Use.allCases {
                 let r = refs.filter { $0.use == use }

@@ -44,7 +44,7 @@ public struct ConfigDiff: Sendable {
     /// Compares `old` and `new` using `set` (nil: every m change counts as ABI-relevant).
     public static func explain(old: KernelConfig, new: KernelConfig, set: ABIRelevantSet?) -> ConfigDiff {
         let names = Set(old.values.keys).union(new.values.keys)
-            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var lines: [Line] = []
         for name in names {
             let a = old.value(name), b = new.value(name)

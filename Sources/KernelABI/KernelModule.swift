@@ -172,9 +172,9 @@ public struct KernelModule: Sendable {
                 exported[s.name] = sec.name.contains("gpl")
             }
         }
-        undefined = undef.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        undefined = undef.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         weakUndefined = weak
-        exports = exported.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        exports = exported.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             .map { Export(symbol: $0, gpl: exported[$0] ?? false, crc: crcs[$0]) }
     }
 
