@@ -192,6 +192,7 @@ struct ModinfoCommand: ParsableCommand {
             for m in mods {
                 out.line(pad("filename:") + m.path)
                 for (k, v) in m.modinfo { out.line(pad(k + ":") + v) }
+                if let sig = m.signature { out.line(pad("sig_id:") + sig.idType + " (\(sig.length) bytes appended)") }
                 if versions { for v in m.versions { out.line(pad("__versions:") + "0x\(ModuleCheckHex.hex8(v.crc)) \(v.symbol)") } }
                 if symbols {
                     for e in m.exports { out.line(pad("export:") + e.symbol + (e.gpl ? " GPL" : "") + (e.crc.map { " 0x" + ModuleCheckHex.hex8($0) } ?? "")) }
