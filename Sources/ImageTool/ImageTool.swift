@@ -49,6 +49,7 @@ enum CommandRegistry {
         KeyCommand.self,
         FeedCommand.self,
         IpkCommand.self,
+        VermagicCommand.self, ModinfoCommand.self, ModcheckCommand.self,
     ]
 }
 
