@@ -46,7 +46,8 @@ public enum ArchiveReader {
                     throw err
                 }
                 let ft = UInt32(archive_entry_filetype(e))
-                let kind: TarMember.Kind = ft == SHIM_AE_IFREG ? .file : ft == SHIM_AE_IFDIR ? .directory : ft == SHIM_AE_IFLNK ? .symlink : .other
+                // ar members written in deterministic mode carry mode "644" without S_IFREG
+                let kind: TarMember.Kind = ft == SHIM_AE_IFREG || ft == 0 ? .file : ft == SHIM_AE_IFDIR ? .directory : ft == SHIM_AE_IFLNK ? .symlink : .other
                 let size = archive_entry_size_is_set(e) != 0 ? archive_entry_size(e) : 0
                 guard size >= 0, size <= memberLimit else {
                     throw FormatError(.tooLarge, offset: offset, context: context,
