@@ -33,6 +33,7 @@ public struct ELFFile: Sendable {
     }
 
     public static let shtNobits: UInt32 = 8, shtSymtab: UInt32 = 2, shtSymtabShndx: UInt32 = 18
+    public static let shtRela: UInt32 = 4, shtRel: UInt32 = 9
     public static let shnUndef: UInt32 = 0, shnAbs: UInt32 = 0xfff1, shnXindex: UInt32 = 0xffff
     /// Upper bounds on counts accepted from a file (a module has a few thousand at most).
     public static let maxSections = 1 << 16, maxSymbols = 1 << 22
@@ -139,7 +140,8 @@ public struct ELFFile: Sendable {
     /// The first section named `name`.
     public func section(named name: String) -> Section? { sections.first { $0.name == name } }
 
-    /// The symbols of the SHT_SYMTAB section (without the null entry 0), or [] if there is none.
+    /// The symbols of the SHT_SYMTAB section, indexed as in the file (entry 0 is the null
+    /// symbol), or [] if there is none.
     public func symbols() throws -> [Symbol] {
         guard let tab = sections.first(where: { $0.type == ELFFile.shtSymtab }) else { return [] }
         let ent = is64 ? 24 : 16
@@ -165,9 +167,35 @@ public struct ELFFile: Sendable {
                 name = try r.u32(be, "st_name"); value = UInt64(try r.u32(be, "st_value")); size = UInt64(try r.u32(be, "st_size"))
                 info = try r.u8("st_info"); _ = try r.u8("st_other"); shndx = try r.u16(be, "st_shndx")
             }
-            if i == 0 { continue }
-            let n = try ELFFile.string(in: strtab, at: UInt64(name), "name of symbol \(i)")
+            let n = i == 0 ? "" : try ELFFile.string(in: strtab, at: UInt64(name), "name of symbol \(i)")
             out.append(Symbol(name: n, value: value, size: size, binding: info >> 4, type: info & 0xF, shndx: UInt32(shndx)))
+        }
+        return out
+    }
+
+    /// The relocations (SHT_REL and SHT_RELA) that apply to section `target`: offset in the
+    /// section and symbol index. MIPS64 little-endian stores r_sym as the first 32-bit word
+    /// [MIPS64 ELF ABI; linux: arch/mips/kernel/module.c].
+    public func relocations(applyingTo target: Int) throws -> [(offset: UInt64, symbol: Int)] {
+        var out: [(offset: UInt64, symbol: Int)] = []
+        for s in sections where (s.type == ELFFile.shtRel || s.type == ELFFile.shtRela) && Int(s.info) == target {
+            let ent = (is64 ? 16 : 8) + (s.type == ELFFile.shtRela ? (is64 ? 8 : 4) : 0)
+            var r = try ELFFile.sectionBytes(bytes, s, "relocations \(s.name)")
+            guard r.count % ent == 0 else { throw r.error(.invalid, "size \(r.count) is not a multiple of \(ent)-byte entries", at: 0) }
+            let mips64el = is64 && !bigEndian && machine == 8
+            while !r.isAtEnd {
+                let off: UInt64, sym: UInt64
+                if is64 {
+                    off = try r.u64(bigEndian, "r_offset")
+                    let info = try r.u64(bigEndian, "r_info")
+                    sym = mips64el ? info & 0xFFFF_FFFF : info >> 32
+                } else {
+                    off = UInt64(try r.u32(bigEndian, "r_offset"))
+                    sym = UInt64(try r.u32(bigEndian, "r_info") >> 8)
+                }
+                if ent > (is64 ? 16 : 8) { try r.skip(is64 ? 8 : 4) }
+                out.append((off, Int(truncatingIfNeeded: sym)))
+            }
         }
         return out
     }

@@ -55,9 +55,23 @@ public struct KernelModule: Sendable {
     /// `.modinfo` `depends` split on commas.
     public var depends: [String] { values("depends").flatMap { $0.split(separator: ",").map(String.init) } }
 
-    /// Reads a module file (at most 256 MiB).
+    /// Reads a module file (at most 256 MiB), also xz-, gzip- or zstd-compressed
+    /// (`.ko.xz`, `.ko.gz`, `.ko.zst`, recognised by their magic as kmod does).
     public static func load(_ path: String) throws -> KernelModule {
-        try withFile(path) { try parse(try FS.read(path, limit: 256 << 20), path: path) }
+        try withFile(path) { try parse(try decompressed(try FS.read(path, limit: 256 << 20)), path: path) }
+    }
+
+    /// The ELF bytes of a possibly compressed module.
+    public static func decompressed(_ b: [UInt8]) throws -> [UInt8] {
+        let limit = 256 << 20
+        if b.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) {
+            return try LZMA.decode(b, alone: false, maxOutput: limit, context: "decompress module (xz)").bytes
+        }
+        if b.starts(with: [0x1F, 0x8B]) { return try Deflate.inflate(b, framing: .gzip, maxOutput: limit, context: "decompress module (gzip)").bytes }
+        if b.starts(with: [0x28, 0xB5, 0x2F, 0xFD]) {
+            return try b.withUnsafeBytes { try Zstd.decompress($0, maxOutput: limit, context: "decompress module (zstd)") }
+        }
+        return b
     }
 
     /// Parses module bytes; errors carry `path`.
@@ -140,6 +154,19 @@ public struct KernelModule: Sendable {
                 exported[String(s.name.dropFirst(16)), default: false] = exported[String(s.name.dropFirst(16))] ?? false
             } else if s.name.hasPrefix("__crc_") {
                 crcs[String(s.name.dropFirst(6))] = try crcValue(s, elf)
+            }
+        }
+        // Stripped modules (OpenWrt strips them) keep no __ksymtab_X symbols: the exported
+        // symbol is the one the relocation of each __ksymtab* entry's value field names
+        // (the other fields point at __ksymtab_strings / __kstrtab*).
+        for (i, sec) in elf.sections.enumerated() where sec.name.hasPrefix("__ksymtab") && sec.name != "__ksymtab_strings" {
+            for rel in try elf.relocations(applyingTo: i) {
+                guard rel.symbol > 0, rel.symbol < syms.count else {
+                    throw FormatError(.outOfBounds, offset: sec.offset, context: "read relocations of \(sec.name)", "symbol index \(rel.symbol) beyond \(syms.count) symbols")
+                }
+                let s = syms[rel.symbol]
+                if s.type == 3 || s.name.isEmpty || s.name.hasPrefix("__kstrtab") { continue }
+                exported[s.name] = sec.name.contains("gpl")
             }
         }
         undefined = undef.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }

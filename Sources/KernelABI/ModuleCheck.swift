@@ -76,14 +76,14 @@ public enum ModuleCheck {
         return String(repeating: "0", count: max(0, 8 - s.count)) + s
     }
 
-    /// Every `*.ko` under `dir` (recursively, sorted), read as modules.
+    /// Every `*.ko` (or `.ko.xz`, `.ko.gz`, `.ko.zst`) under `dir` (recursively, sorted), read as modules.
     public static func modules(in dir: String, depth: Int = 0) throws -> [KernelModule] {
         guard depth < 16 else { return [] }
         var out: [KernelModule] = []
         for name in try FS.list(dir) {
             let p = dir + "/" + name
             if FS.isDirectory(p) { out += try modules(in: p, depth: depth + 1) }
-            else if name.hasSuffix(".ko"), FS.isRegularFile(p) { out.append(try KernelModule.load(p)) }
+            else if [".ko", ".ko.xz", ".ko.gz", ".ko.zst"].contains(where: { name.hasSuffix($0) }), FS.isRegularFile(p) { out.append(try KernelModule.load(p)) }
         }
         return out
     }
