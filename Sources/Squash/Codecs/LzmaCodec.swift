@@ -2,19 +2,19 @@ import BinaryIO
 
 /// Legacy LZMA "alone" streams (compressor id 2): a 13-byte header (properties, dictionary
 /// size, uncompressed size) and the raw LZMA data, one per block (squashfs-tools
-/// lzma_xz_wrapper.c). This compressor has no options block.
+/// lzma_wrapper.c). Upstream writes no options block; OpenWrt's patched tools may write
+/// the 12-byte `OpenWrtLzmaOptions`.
 public struct LzmaCodec: SquashCodec {
     public var compressor: Compressor { .lzma }
-    public var preset: UInt32 = 9
+    /// OpenWrt's options, when the image stores them.
+    public var openWrt: OpenWrtLzmaOptions?
 
     /// Default settings.
-    public init() {}
+    public init(openWrt: OpenWrtLzmaOptions? = nil) { self.openWrt = openWrt }
 
-    /// Settings from an options payload; lzma defines none, so any payload is rejected.
+    /// Settings from an options payload (nil = defaults; only OpenWrt's 12-byte layout exists).
     public init(options: [UInt8]?) throws {
-        if let options, !options.isEmpty {
-            throw FormatError(.invalid, context: "", "lzma has no compressor options, found \(options.count) bytes")
-        }
+        if let options { openWrt = try OpenWrtLzmaOptions(parsing: options) }
     }
 
     public func decompress(_ input: UnsafeRawBufferPointer, maxOutput: Int) throws -> [UInt8] {
@@ -25,12 +25,12 @@ public struct LzmaCodec: SquashCodec {
     public func compress(_ input: UnsafeRawBufferPointer) throws -> [UInt8] {
         // liblzma writes "unknown size" (all ones) in header bytes 5..12 and ends the stream
         // with an end marker, which squashfs-tools' lzma decoder also accepts.
-        let out = try LZMA.encodeAlone(input, options: LZMA.Options(preset: preset))
+        let out = try LZMA.encodeAlone(input, options: openWrt?.lzmaOptions ?? LZMA.Options(preset: 6))
         if out.count < 13 { throw FormatError(.io, context: "compress lzma block", "encoder produced no header") }
         return out
     }
 
-    public func optionsPayload(blockSize: UInt32) -> [UInt8]? { nil }
+    public func optionsPayload(blockSize: UInt32) -> [UInt8]? { openWrt?.serialize() }
 
-    public var settings: [(String, String)] { [] }
+    public var settings: [(String, String)] { openWrt?.settings ?? [] }
 }
