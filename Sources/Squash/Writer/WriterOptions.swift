@@ -81,8 +81,13 @@ public struct SquashWriterOptions: Sendable {
         }
     }
 
+    /// A codec to use as it is instead of one built from the settings above (for repacking
+    /// an image with exactly its own compressor options); its compressor must match.
+    public var codec: (any SquashCodec)?
+
     /// The codec for data and fragment blocks.
     func dataCodec() -> any SquashCodec {
+        if let c = codec { return c }
         switch compressor {
         case .gzip: return GzipCodec(level: gzipLevel)
         case .zstd: return ZstdCodec(level: zstdLevel)
@@ -95,17 +100,11 @@ public struct SquashWriterOptions: Sendable {
     /// The codec for metadata blocks: like the data codec, but xz uses an 8 KiB dictionary
     /// and no BCJ filter (mksquashfs xz_wrapper.c `xz_init` with datablock = 0).
     func metadataCodec() -> any SquashCodec {
-        compressor == .xz ? xzCodec(dictionary: UInt32(Superblock.metadataBlockSize), filters: []) : dataCodec()
+        codec == nil && compressor == .xz ? xzCodec(dictionary: UInt32(Superblock.metadataBlockSize), filters: []) : dataCodec()
     }
 
-    private func xzCodec(dictionary: UInt32, filters: [LZMA.BCJ]) -> XzCodec {
-        var bits: UInt32 = 0
-        for f in filters {
-            if let i = LZMA.BCJ.allCases.firstIndex(of: f) { bits |= 1 << UInt32(i) }
-        }
-        var c = XzCodec(blockSize: blockSize, filters: bits)
-        c.dictionarySize = dictionary
-        c.preset = xzPreset; c.extreme = xzExtreme; c.lc = xzLc; c.lp = xzLp; c.pb = xzPb
-        return c
+    private func xzCodec(dictionary: UInt32, filters: [LZMA.BCJ]) -> XzWriterCodec {
+        XzWriterCodec(dictionarySize: dictionary, filters: filters, preset: xzPreset, extreme: xzExtreme,
+                      lc: xzLc, lp: xzLp, pb: xzPb)
     }
 }
