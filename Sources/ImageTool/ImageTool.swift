@@ -50,6 +50,7 @@ enum CommandRegistry {
         FeedCommand.self,
         IpkCommand.self,
         VermagicCommand.self, ModinfoCommand.self, ModcheckCommand.self,
+        SquashCommand.self,
     ]
 }
 
