@@ -46,6 +46,9 @@ struct ImageTool: ParsableCommand {
 enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         VersionCommand.self,
+        InspectCommand.self,
+        UnpackCommand.self,
+        RepackCommand.self,
     ]
 }
 
