@@ -78,7 +78,8 @@ public enum FirmwareUnpacker {
             if spans.contains(where: { $0.source == "kernel" }) { m.kernel = try payload("kernel", kernel, head: 64) }
             if let r = rootfs { m.rootfs = try payload("rootfs.sqfs", r, head: 96) }
             if let j = image.metadataJSON { m.metadata = try payload("metadata.json", Array(j.utf8), head: 0) }
-            m.parts = try UnpackManifest.parts(of: bytes, spans: spans, writeFile: write)
+            m.parts = try UnpackManifest.parts(of: bytes, spans: spans, boundaries: image.regions.map { Int($0.offset) }.sorted(),
+                                               writeFile: write)
             if extractTree, let r = rootfs {
                 if let io = treeIO {
                     let treeDir = tmp + "/rootfs"

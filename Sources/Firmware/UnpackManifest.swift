@@ -48,12 +48,17 @@ public struct UnpackManifest: Sendable, Codable {
 
     /// Splits `image` into parts: payload spans refer to the payload files, the rest is
     /// a fill (uniform bytes), inline (<= 4 KiB) or a file under parts/.
-    static func parts(of bytes: [UInt8], spans: [(offset: Int, size: Int, source: String)],
+    static func parts(of bytes: [UInt8], spans: [(offset: Int, size: Int, source: String)], boundaries: [Int],
                       writeFile: (String, [UInt8]) throws -> Void) throws -> [Part] {
         var out: [Part] = []
         var pos = 0
         func gap(_ from: Int, _ to: Int) throws {
             guard to > from else { return }
+            if let cut = boundaries.first(where: { $0 > from && $0 < to }) {
+                try gap(from, cut)
+                try gap(cut, to)
+                return
+            }
             let b = bytes[from ..< to]
             if let f = b.first, b.allSatisfy({ $0 == f }) {
                 out.append(Part(offset: UInt64(from), size: UInt64(to - from), source: "fill", fill: f))
