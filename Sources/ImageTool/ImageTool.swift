@@ -51,6 +51,9 @@ enum CommandRegistry {
         IpkCommand.self,
         VermagicCommand.self, ModinfoCommand.self, ModcheckCommand.self,
         SquashCommand.self,
+        InspectCommand.self,
+        UnpackCommand.self,
+        RepackCommand.self,
     ]
 }
 
