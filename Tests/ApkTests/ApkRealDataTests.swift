@@ -16,8 +16,14 @@ final class ApkRealDataTests: XCTestCase {
 
     /// A keys folder holding only the stangri feed's .pem files.
     func stangriKeys() throws -> String {
-        let dir = TestEnv.tempDir("apk-keys")
+        let dir = try Self.stangriKeysDir()
         addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        return dir
+    }
+
+    /// A new temporary folder with the stangri .pem keys; the caller removes it.
+    static func stangriKeysDir() throws -> String {
+        let dir = TestEnv.tempDir("apk-keys")
         for f in try FileManager.default.contentsOfDirectory(atPath: try Self.stangri) where f.hasSuffix(".pem") {
             try FileManager.default.copyItem(atPath: try Self.stangri + "/" + f, toPath: dir + "/" + f)
         }
