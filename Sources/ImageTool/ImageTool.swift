@@ -46,6 +46,7 @@ struct ImageTool: ParsableCommand {
 enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         VersionCommand.self,
+        ApkCommand.self,
     ]
 }
 
