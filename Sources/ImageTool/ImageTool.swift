@@ -54,6 +54,7 @@ enum CommandRegistry {
         InspectCommand.self,
         UnpackCommand.self,
         RepackCommand.self,
+        ApkCommand.self,
     ]
 }
 
