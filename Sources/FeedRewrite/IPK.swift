@@ -88,8 +88,14 @@ public struct IPK: Sendable {
 
     /// Headers of data.tar.gz (decompresses it; for listing only).
     public func dataFiles() throws -> [TarMember] {
+        try dataFiles(readData: false)
+    }
+
+    /// Members of data.tar.gz, with their contents when `readData` (bounded by
+    /// `ArchiveReader.defaultMemberLimit` per member). Reading never writes anything.
+    public func dataFiles(readData: Bool) throws -> [TarMember] {
         do {
-            return try ArchiveReader.read(dataArchive, context: "read data.tar.gz", readData: false)
+            return try ArchiveReader.read(dataArchive, context: "read data.tar.gz", readData: readData)
         } catch let e as FormatError { throw e.inFile(path ?? "ipk") }
     }
 

@@ -45,6 +45,7 @@ struct ImageTool: ParsableCommand {
 /// Every top-level subcommand, in `--help` order. Each family adds its command here.
 enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
+        RebaseCommand.self,
         VersionCommand.self,
         KeyCommand.self,
         FeedCommand.self,

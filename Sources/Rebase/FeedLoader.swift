@@ -66,7 +66,7 @@ public enum FeedLoader {
             if let a = s["Architecture"], a != "all" { archs.insert(a) }
             let path = dir + "/" + (try SafePath.components(file, context: "read feed")).joined(separator: "/")
             let ipk = try IPK.read(path: path)
-            for m in try withFile(path, { try ipk.dataFiles() }) where m.kind == .file && m.name.hasSuffix(".ko") {
+            for m in try withFile(path, { try ipk.dataFiles(readData: true) }) where m.kind == .file && m.name.hasSuffix(".ko") {
                 let km = try withFile(path) { try KernelModule.parse(m.data, path: "\(file):\(m.name)") }
                 modules.append((s["Package"] ?? "?", km))
             }

@@ -123,8 +123,11 @@ public enum RebaseEngine {
                 let dst = try SafePath.join(tmp, file, context: "write feed")
                 if comps.count > 1 { try FS.makeDirectories(FS.dirname(of: dst)) }
                 let bytes = try FS.read(src, limit: UInt64(IPK.maxOuterSize))
-                if let control = plan.newControls[file] {
+                if plan.rewrites.contains(file) {
                     let ipk = try IPK.read(bytes: bytes, path: src)
+                    let (control, _) = try withFile(src) {
+                        try RebasePlan.rewrite(ipk.control, feedKernel: plan.feedKernel, targets: plan.replacementVersions)
+                    }
                     try FS.writeAtomically(try withFile(src) { try ipk.rewritingControl(control) }, to: dst)
                 } else {
                     try FS.writeAtomically(bytes, to: dst)

@@ -24,8 +24,8 @@ public struct RebasePlan: Sendable {
     /// What the rewritten terms become, e.g. `kernel (=A) | kernel (=B)`.
     public var replacementVersions: [String]
     public var actions: [PackageAction]
-    /// New control stanzas of the rewritten packages, by file name.
-    public var newControls: [String: ControlStanza]
+    /// File names of the packages to rewrite.
+    public var rewrites: Set<String>
 
     /// The terms of `stanza` that name `kernel` at exactly `feedKernel`.
     static func kernelTerms(_ r: Relationship, feedKernel: String) -> [Relationship.Term] {
@@ -38,7 +38,7 @@ public struct RebasePlan: Sendable {
     public static func make(stanzas: [ControlStanza], feedKernel: String, targets: [String],
                             refused: [String: String]) throws -> RebasePlan {
         var actions: [PackageAction] = []
-        var controls: [String: ControlStanza] = [:]
+        var rewrites = Set<String>()
         for s in stanzas {
             let name = s["Package"] ?? "?"
             let file = s["Filename"] ?? ""
@@ -46,28 +46,36 @@ public struct RebasePlan: Sendable {
                 actions.append(PackageAction(package: name, filename: file, action: .refused, detail: [why]))
                 continue
             }
-            var changed = s
-            var notes: [String] = []
-            for field in relationshipFields {
-                guard let value = s[field] else { continue }
-                let rel = try Relationship(parsing: value, context: "parse \(field) of \(name)")
-                let hits = kernelTerms(rel, feedKernel: feedKernel)
-                guard !hits.isEmpty else { continue }
-                let newValue = rel.replacingTerms(where: { $0.name == "kernel" && $0.version == feedKernel }) { t in
-                    let op = t.op?.rawValue ?? "="
-                    return targets.map { "kernel (\(op)\($0))" }.joined(separator: " | ")
-                }
-                changed.set(field, newValue)
-                notes.append("\(field): \(value) -> \(newValue)")
-            }
+            let (_, notes) = try rewrite(s, feedKernel: feedKernel, targets: targets)
             if notes.isEmpty {
                 actions.append(PackageAction(package: name, filename: file, action: .kept, detail: []))
             } else {
                 actions.append(PackageAction(package: name, filename: file, action: .rewritten, detail: notes))
-                controls[file] = changed
+                rewrites.insert(file)
             }
         }
-        return RebasePlan(feedKernel: feedKernel, replacementVersions: targets, actions: actions, newControls: controls)
+        return RebasePlan(feedKernel: feedKernel, replacementVersions: targets, actions: actions, rewrites: rewrites)
+    }
+
+    /// `stanza` with every relationship term `kernel (op feedKernel)` replaced by the
+    /// targets (`kernel (op A) | kernel (op B)`), every other byte kept; and one note per
+    /// changed field. Used on the index stanza (planning) and the ipk's own control file.
+    public static func rewrite(_ stanza: ControlStanza, feedKernel: String, targets: [String]) throws -> (ControlStanza, [String]) {
+        var changed = stanza
+        var notes: [String] = []
+        let name = stanza["Package"] ?? "?"
+        for field in relationshipFields {
+            guard let value = stanza[field] else { continue }
+            let rel = try Relationship(parsing: value, context: "parse \(field) of \(name)")
+            guard !kernelTerms(rel, feedKernel: feedKernel).isEmpty else { continue }
+            let newValue = rel.replacingTerms(where: { $0.name == "kernel" && $0.version == feedKernel }) { t in
+                let op = t.op?.rawValue ?? "="
+                return targets.map { "kernel (\(op)\($0))" }.joined(separator: " | ")
+            }
+            changed.set(field, newValue)
+            notes.append("\(field): \(value) -> \(newValue)")
+        }
+        return (changed, notes)
     }
 
     /// The single kernel version that the feed's packages depend on with `kernel (=X)`.
