@@ -36,4 +36,4 @@
 ///   Packages).
 /// - Packages.sig: Ed25519 is deterministic, so our signature bytes equal signify-openbsd's
 ///   for the same key and message; only the comment line differs (`signed by key <fp>`, as usign writes).
-public enum FeedRewrite {}
+public enum FeedRewriteModule {}
