@@ -6,7 +6,9 @@ import CCrypto
 public enum Ed25519 {
     /// A generated key pair: 32-byte seed (RFC 8032 private key) and 32-byte public key.
     public struct KeyPair: Sendable {
+        /// 32-byte Ed25519 seed (the RFC 8032 private key).
         public var seed: [UInt8]
+        /// 32-byte Ed25519 public key.
         public var publicKey: [UInt8]
     }
 

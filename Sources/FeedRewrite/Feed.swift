@@ -29,13 +29,21 @@ public struct Feed: Sendable {
 
     /// The outcome of checking one indexed package against its file.
     public struct PackageCheck: Sendable, Codable, Equatable {
+        /// How a package compared with its index entry.
         public enum Status: String, Sendable, Codable { case ok, missing, sizeMismatch = "size-mismatch", digestMismatch = "sha256-mismatch", md5Mismatch = "md5-mismatch", noChecksum = "no-checksum", badEntry = "bad-entry" }
+        /// Package name.
         public var package: String
+        /// Path relative to the feed folder (`Filename:`).
         public var filename: String
+        /// The outcome.
         public var status: Status
+        /// `Size:` from the index.
         public var expectedSize: UInt64?
+        /// Size of the file on disk.
         public var actualSize: UInt64?
+        /// `SHA256sum:` from the index.
         public var expectedSHA256: String?
+        /// SHA-256 of the file on disk.
         public var actualSHA256: String?
     }
 
@@ -110,15 +118,23 @@ public struct Feed: Sendable {
 
     /// Result of `verify`.
     public struct VerifyReport: Sendable, Encodable {
+        /// Outcome of checking Packages.sig.
         public enum SignatureStatus: String, Sendable, Codable { case ok, bad, missing, unknownKey = "unknown-key" }
+        /// The feed folder.
         public var feed: String
+        /// Result of the signature check.
         public var signature: SignatureStatus
+        /// Fingerprint named by Packages.sig (usign form).
         public var signatureFingerprint: String?
+        /// The key file that matched, when from a folder.
         public var keyFile: String?
+        /// Per-package checks in index order.
         public var packages: [PackageCheck]
         /// ipk files present but not in the index (kernel_/libc_ are expected here).
         public var unindexed: [String]
+        /// Number of packages that did not match.
         public var failedPackages: Int { packages.filter { $0.status != .ok }.count }
+        /// Signature good and every package matches.
         public var ok: Bool { signature == .ok && failedPackages == 0 }
 
         enum CodingKeys: String, CodingKey { case feed, signature, signatureFingerprint, keyFile, packages, unindexed, failedPackages, ok }
