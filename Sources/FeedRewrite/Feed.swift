@@ -132,17 +132,21 @@ public struct Feed: Sendable {
         public var packages: [PackageCheck]
         /// ipk files present but not in the index (kernel_/libc_ are expected here).
         public var unindexed: [String]
+        /// Whether Packages.gz decompresses to Packages (nil when there is no Packages.gz);
+        /// opkg downloads Packages.gz and checks the signature against its content.
+        public var packagesGzMatches: Bool?
         /// Number of packages that did not match.
         public var failedPackages: Int { packages.filter { $0.status != .ok }.count }
         /// Signature good and every package matches.
-        public var ok: Bool { signature == .ok && failedPackages == 0 }
+        public var ok: Bool { signature == .ok && failedPackages == 0 && packagesGzMatches != false }
 
-        enum CodingKeys: String, CodingKey { case feed, signature, signatureFingerprint, keyFile, packages, unindexed, failedPackages, ok }
+        enum CodingKeys: String, CodingKey { case feed, signature, signatureFingerprint, keyFile, packages, unindexed, packagesGzMatches, failedPackages, ok }
         public func encode(to enc: Encoder) throws {
             var c = enc.container(keyedBy: CodingKeys.self)
             try c.encode(feed, forKey: .feed); try c.encode(signature, forKey: .signature)
             try c.encodeIfPresent(signatureFingerprint, forKey: .signatureFingerprint); try c.encodeIfPresent(keyFile, forKey: .keyFile)
             try c.encode(packages, forKey: .packages); try c.encode(unindexed, forKey: .unindexed)
+            try c.encodeIfPresent(packagesGzMatches, forKey: .packagesGzMatches)
             try c.encode(failedPackages, forKey: .failedPackages); try c.encode(ok, forKey: .ok)
         }
     }
@@ -161,6 +165,12 @@ public struct Feed: Sendable {
             } else {
                 report.signature = .unknownKey
             }
+        }
+        let gzPath = dir + "/Packages.gz"
+        if FS.isRegularFile(gzPath) {
+            let gz = try FS.read(gzPath, limit: 1 << 30)
+            let inflated = try? Deflate.inflate(gz, framing: .gzip, maxOutput: feed.packagesBytes.count + 1).bytes
+            report.packagesGzMatches = inflated == feed.packagesBytes
         }
         let checks = Box([PackageCheck?](repeating: nil, count: feed.stanzas.count))
         let lock = Lock()

@@ -11,6 +11,7 @@ final class FeedTests: XCTestCase {
         XCTAssertEqual(r.packages.count, 3)
         XCTAssertTrue(r.ok)
         XCTAssertEqual(r.unindexed.count, 1)  // the kernel_ ipk
+        XCTAssertEqual(r.packagesGzMatches, true)
         // A key folder like /etc/opkg/keys, file named by usign's fingerprint form.
         let keys = TestEnv.tempDir("keys")
         defer { try? FS.removeTree(keys) }
@@ -39,6 +40,7 @@ final class FeedTests: XCTestCase {
         try FS.writeAtomically(p, to: a + "/Packages")
         let ra = try Feed.verify(a, keys: key)
         XCTAssertEqual(ra.signature, .bad); XCTAssertFalse(ra.ok)
+        XCTAssertEqual(ra.packagesGzMatches, false)  // Packages.gz still holds the original
 
         let b = try Feeds.copy(Feeds.fixtureFeed)
         defer { try? FS.removeTree(b) }
