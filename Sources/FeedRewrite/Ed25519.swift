@@ -16,7 +16,7 @@ public enum Ed25519 {
         let code = ERR_get_error()
         var buf = [CChar](repeating: 0, count: 256)
         ERR_error_string_n(code, &buf, buf.count)
-        let msg = buf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let msg = String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return FormatError(.io, context: "ed25519", "\(what): \(msg)")
     }
 
