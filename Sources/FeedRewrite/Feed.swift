@@ -94,12 +94,15 @@ public struct Feed: Sendable {
         case key(Usign.PublicKey)
         /// A folder of keys named by fingerprint, like /etc/opkg/keys.
         case directory(String)
+        /// Keys already loaded (e.g. read from an image's /etc/opkg/keys).
+        case keys([Usign.PublicKey])
 
         /// The key for `fingerprint`: in a folder, the file named as usign prints it
         /// (no leading zeros) or with 16 digits, else any key file whose fingerprint matches.
         public func find(_ fingerprint: [UInt8]) throws -> (key: Usign.PublicKey, file: String?)? {
             switch self {
             case .key(let k): return k.fingerprint == fingerprint ? (k, nil) : nil
+            case .keys(let ks): return ks.first { $0.fingerprint == fingerprint }.map { ($0, nil) }
             case .directory(let dir):
                 for name in [Usign.fingerprintName(fingerprint), Hex.encode(fingerprint)] {
                     let p = dir + "/" + name

@@ -12,6 +12,9 @@ final class FeedTests: XCTestCase {
         XCTAssertTrue(r.ok)
         XCTAssertEqual(r.unindexed.count, 1)  // the kernel_ ipk
         XCTAssertEqual(r.packagesGzMatches, true)
+        let other = try Usign.SecretKey.generate(comment: "other").publicKeyFile(comment: "other")
+        XCTAssertTrue(try Feed.verify(Feeds.fixtureFeed, keys: .keys([other, try Usign.PublicKey.load(Feeds.demoPub)])).ok)
+        XCTAssertEqual(try Feed.verify(Feeds.fixtureFeed, keys: .keys([other])).signature, .unknownKey)
         // A key folder like /etc/opkg/keys, file named by usign's fingerprint form.
         let keys = TestEnv.tempDir("keys")
         defer { try? FS.removeTree(keys) }
