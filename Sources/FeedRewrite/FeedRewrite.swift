@@ -11,7 +11,7 @@
 /// | .ipk | `IPK.read(path:)` / `read(bytes:)` (gzip'd tar, old ar), `.control`, `.controlMembers`, `.dataArchive`, `dataFiles()`, `rewritingControl(_:mtime:)` → new bytes | scripts/ipkg-build |
 /// | index | `PackagesIndex.build(directory:)`, `.entry(ipkBytes:filename:)`, `renderManifest()`, `packages(fromManifest:)` (field filter + usign padding), `gzip(_:)`; `IndexJSON` (v1 and v2 forms) | ipkg-make-index.sh, package/Makefile, make-index-json.py |
 /// | usign | `Usign.PublicKey/SecretKey/Signature` `load`, `init(parsing:)`, `render()`, `SecretKey.generate`, `sign`, `PublicKey.verify`, `fingerprintName` (usign's `%PRIx64`, no leading zeros = /etc/opkg/keys file name); `Ed25519` over OpenSSL EVP | usign main.c, signify |
-/// | feed | `Feed.open(dir)` (stanzas, ipk files), `check(stanza)`, `requireIntact(name)`, `Feed.verify(dir, keys: .key(pub) / .directory(dir))` → `VerifyReport` | opkg_download.c / opkg_install.c |
+/// | feed | `Feed.open(dir)` (stanzas, ipk files), `check(stanza)`, `requireIntact(name)`, `Feed.verify(dir, keys: .key(pub) / .directory(dir) / .keys([pub]))` → `VerifyReport` (signature, Packages.gz == Packages, every Size/SHA256sum) | opkg_download.c / opkg_install.c |
 /// | write | `FeedIndexWriter.write(dir, key:)`; `FeedRewriter.rewrite(input:output:edits:key:mtime:)` (integrity check first, temp folder, atomic swap) | package/Makefile `index` |
 ///
 /// ## Byte-exactness decisions
