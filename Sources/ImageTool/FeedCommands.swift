@@ -38,6 +38,7 @@ struct FeedVerify: ParsableCommand {
                 case .unknownKey: sig = "UNKNOWN KEY \(r.signatureFingerprint ?? "?"): no trusted key with this fingerprint"
                 }
                 out.line("signature: \(sig)")
+                if r.packagesGzMatches == false { out.line("FAIL Packages.gz does not decompress to Packages") }
                 for p in r.packages where p.status != .ok {
                     var d = "\(p.package) (\(p.filename)): \(p.status.rawValue)"
                     if p.status == .sizeMismatch { d += ": index \(p.expectedSize ?? 0), file \(p.actualSize ?? 0)" }
