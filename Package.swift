@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "CSys", path: "Sources/CSys"),
         .target(name: "BinaryIO", dependencies: ["CSys", "CZlib", "CLZMA", "CZstd", "CLZ4", "CLZO", "CCrypto"],
                 swiftSettings: swiftSettings),
-        .target(name: "Squash", dependencies: ["BinaryIO", "CZlib", "CLZMA", "CZstd", "CLZ4", "CLZO"],
+        .target(name: "Squash", dependencies: ["BinaryIO", "CSys", "CArchive", "CZlib", "CLZMA", "CZstd", "CLZ4", "CLZO"],
                 swiftSettings: swiftSettings),
         .target(name: "FeedRewrite", dependencies: ["BinaryIO", "CArchive", "CCrypto", "CZlib"],
                 swiftSettings: swiftSettings),

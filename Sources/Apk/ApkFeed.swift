@@ -1,0 +1,171 @@
+import BinaryIO
+
+/// An apk v3 repository folder as OpenWrt 25.x publishes it: `packages.adb` (signed index),
+/// `<name>-<version>.apk` packages, optionally `index.json` and public keys
+/// [openwrt/openwrt: include/package-pack.mk, scripts/ipkg-make-index … apk mkndx].
+public enum ApkFeed {
+    /// Index file name.
+    public static let indexName = "packages.adb"
+
+    /// Whether `dir` is an apk v3 feed (a `packages.adb` starting with the ADB magic).
+    public static func detect(_ dir: String) -> Bool {
+        let path = dir + "/" + indexName
+        guard FS.isRegularFile(path), let f = try? RandomAccessFile(path: path),
+              let head = try? f.read(at: 0, count: min(4, Int(f.size)), context: "detect") else { return false }
+        return head.count == 4 && head.starts(with: Array("ADB".utf8))
+    }
+
+    /// Per-package result of a feed check.
+    public struct PackageCheck: Sendable, Codable, Equatable {
+        public var file: String
+        public var name: String
+        public var version: String
+        /// "ok", "missing" (listed, no file), "size-mismatch", "hash-mismatch", "unlisted", "unreadable: …".
+        public var status: String
+    }
+
+    /// Result of `verify`.
+    public struct Verification: Sendable, Codable, Equatable {
+        public var index: ADBTrust
+        public var keysLoaded: [String]
+        public var entries: Int
+        public var packages: [PackageCheck]
+        /// True when the index signature verifies and every present package matches its entry.
+        public var ok: Bool {
+            index.isTrusted && !packages.contains { $0.status != "ok" && $0.status != "missing" }
+        }
+    }
+
+    /// Verifies a feed: the index signature against the PEM keys in `keysDir` (like
+    /// /etc/apk/keys), then every package file present against its entry's size and SHA-256
+    /// [apk-tools: src/adb.c adb_trust_verify_signature; src/app_mkndx.c].
+    public static func verify(_ dir: String, keysDir: String) throws -> Verification {
+        let (keys, _) = try ApkKey.loadTrusted(directory: keysDir)
+        let index = try ApkIndex(path: dir + "/" + indexName)
+        let trust = try withFile(dir + "/" + indexName) { try index.checkSignatures(keys: keys) }
+        var checks: [PackageCheck] = []
+        var listed = Set<String>()
+        for e in index.entries {
+            let name = ApkIndex.fileName(of: e)
+            listed.insert(name)
+            let path = dir + "/" + name
+            guard FS.isRegularFile(path) else {
+                checks.append(PackageCheck(file: name, name: e.name, version: e.version, status: "missing"))
+                continue
+            }
+            var status = "ok"
+            do {
+                let bytes = try FS.read(path, limit: UInt64(ADBContainer.maxDecompressed))
+                if let size = e.fileSize, size != UInt64(bytes.count) {
+                    status = "size-mismatch"
+                } else {
+                    let pkg = try ApkPackage(bytes: bytes)
+                    if let want = e.hashes, want != Hex.encode(pkg.identity) { status = "hash-mismatch" }
+                }
+            } catch let err as FormatError {
+                status = "unreadable: " + err.inFile(name).description
+            }
+            checks.append(PackageCheck(file: name, name: e.name, version: e.version, status: status))
+        }
+        for name in try FS.list(dir) where name.hasSuffix(".apk") && !listed.contains(name) {
+            checks.append(PackageCheck(file: name, name: "", version: "", status: "unlisted"))
+        }
+        return Verification(index: trust, keysLoaded: keys.map { FS.basename(of: $0.name) }, entries: index.entries.count,
+                            packages: checks)
+    }
+
+    /// What `rebase` did.
+    public struct RebaseReport: Sendable, Codable, Equatable {
+        public var fromKernel: [String]
+        public var toKernel: String
+        /// Package files whose kernel dependency was rewritten.
+        public var rewritten: [String]
+        /// Package files copied unchanged (byte-identical).
+        public var copied: [String]
+        /// Index entries rewritten (dependency, size, hash).
+        public var indexEntriesRewritten: Int
+        /// Index entries that depend on another kernel but whose file is absent: removed
+        /// (a package apk could fetch would not match the rewritten dependency).
+        public var indexEntriesRemoved: [String]
+        /// The feed's own `kernel` package for another kernel, left out of the new feed (apk
+        /// could otherwise "upgrade" the image's kernel package to it, openwrt issue #16808).
+        public var kernelPackagesRemoved: [String]
+        public var signedBy: String?
+    }
+
+    /// Rewrites every package of the feed in `dir` that depends on a different `kernel` to
+    /// depend on `kernelVersion` (the image's installed kernel package version), rebuilds the
+    /// index by path copying (unchanged entries keep their bytes), signs it with `key`, and
+    /// writes the new feed to `outDir` atomically. Files other than packages and the index
+    /// are copied unchanged, except `index.json`, whose `kernel` version is updated.
+    public static func rebase(_ dir: String, kernelVersion: String, outDir: String, key: ApkKey?) throws -> RebaseReport {
+        let index = try ApkIndex(path: dir + "/" + indexName)
+        let transform = ApkPackageInfoEdit.kernel(kernelVersion)
+        var report = RebaseReport(fromKernel: [], toKernel: kernelVersion, rewritten: [], copied: [],
+                                  indexEntriesRewritten: 0, indexEntriesRemoved: [], kernelPackagesRemoved: [], signedBy: key.map { $0.idHex })
+        var outputs: [(String, [UInt8])] = []
+        var newIdentity: [String: (size: UInt64, hash: [UInt8])] = [:]
+        for name in try FS.list(dir) where FS.isRegularFile(dir + "/" + name) && name != indexName {
+            let bytes = try FS.read(dir + "/" + name, limit: UInt64(ADBContainer.maxDecompressed))
+            if name.hasSuffix(".apk"), bytes.starts(with: Array("ADB".utf8)) {
+                let pkg = try withFile(name) { try ApkPackage(bytes: bytes) }
+                if pkg.info.name == "kernel" && pkg.info.version != kernelVersion {
+                    report.kernelPackagesRemoved.append(name)
+                    continue
+                }
+                if let old = pkg.info.kernelDependency?.version, old != kernelVersion {
+                    if !report.fromKernel.contains(old) { report.fromKernel.append(old) }
+                }
+                if let rewritten = try withFile(name, { try pkg.rewritingDependencies(transform) }) {
+                    let out = try rewritten.serialized()
+                    outputs.append((name, out))
+                    newIdentity[name] = (UInt64(out.count), rewritten.identity)
+                    report.rewritten.append(name)
+                    continue
+                }
+            } else if name == "index.json" {
+                outputs.append((name, rewriteIndexJSON(bytes, kernelVersion: kernelVersion)))
+                continue
+            }
+            outputs.append((name, bytes))
+            report.copied.append(name)
+        }
+        let (rewrittenIndex, changed) = try index.rewriting { _, info in
+            let file = ApkIndex.fileName(of: info)
+            if info.name == "kernel" && info.version != kernelVersion {
+                report.indexEntriesRemoved.append(file)
+                return ApkIndex.EntryEdit(remove: true)
+            }
+            if let id = newIdentity[file] {
+                return ApkIndex.EntryEdit(dependencies: transform, fileSize: id.size, hashes: id.hash)
+            }
+            if let dep = info.kernelDependency?.version, dep != kernelVersion {
+                report.indexEntriesRemoved.append(file)
+                return ApkIndex.EntryEdit(remove: true)
+            }
+            return nil
+        }
+        report.indexEntriesRewritten = changed - report.indexEntriesRemoved.count
+        var newIndex = rewrittenIndex
+        try newIndex.sign(with: key)
+        outputs.append((indexName, try newIndex.serialized()))
+        try FS.replaceDirectoryAtomically(outDir) { tmp in
+            for (name, bytes) in outputs { try FS.writeAtomically(bytes, to: tmp + "/" + name) }
+        }
+        return report
+    }
+
+    /// `index.json` with its `"kernel": "<version>"` value replaced (other bytes unchanged).
+    static func rewriteIndexJSON(_ bytes: [UInt8], kernelVersion: String) -> [UInt8] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (i, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            guard trimmed.hasPrefix("\"kernel\": \"") else { continue }
+            let indent = line.prefix(line.count - trimmed.count)
+            let comma = trimmed.hasSuffix(",") ? "," : ""
+            lines[i] = "\(indent)\"kernel\": \"\(kernelVersion)\"\(comma)"
+        }
+        return Array(lines.joined(separator: "\n").utf8)
+    }
+}

@@ -1,2 +1,0 @@
-/// Firmware: see README.md and ../shared/docs/ARCHITECTURE.md.
-public enum FirmwareModule {}

@@ -1,0 +1,179 @@
+import BinaryIO
+
+/// The layout of an OpenWrt NOR flash image: an optional TP-Link header, the kernel
+/// (a U-Boot uImage or a raw compressed kernel), padding to the rootfs, the squashfs
+/// rootfs, padjffs2 padding and markers, optional fill to a fixed length (factory
+/// images), and fwtool chunks at the end. Follows the recipe
+/// `append-kernel | pad-to $$BLOCKSIZE | append-rootfs | pad-rootfs | append-metadata`
+/// (openwrt include/image-commands.mk) and mktplinkfw's `build_fw` for TP-Link images.
+public struct NORLayout: Sendable, Equatable {
+    /// How a TP-Link image locates its rootfs.
+    public enum RootfsPlacement: String, Sendable, Codable {
+        /// At the header's `rootfs_ofs`.
+        case headerOffset = "header-offset"
+        /// Right after `kernel_ofs + kernel_len` (mktplinkfw with `-a`: old ar71xx images
+        /// whose header keeps the flash layout's nominal rootfs_ofs).
+        case afterKernel = "after-kernel"
+        /// Found by scanning for the squashfs magic after the kernel (uImage images; the
+        /// device's mtdsplit parser scans the same way).
+        case scanned
+    }
+
+    /// The TP-Link header, when present.
+    public var tplink: TPLinkHeader?
+    /// Offset of the kernel region (0x200 under a TP-Link header, else 0).
+    public var kernelOffset: UInt64
+    /// Length of the kernel region (uImage header + data, or TP-Link kernel_len).
+    public var kernelSize: UInt64
+    /// The uImage header at `kernelOffset`, when the kernel is a uImage.
+    public var uimage: UImageHeader?
+    /// Bytes between the kernel and the rootfs, when they are all one value.
+    public var gapFill: UInt8?
+    /// Bytes between the kernel and the rootfs, when they are not uniform (kept verbatim).
+    public var gapRaw: [UInt8]?
+    /// The rootfs, when there is one (initramfs images have none).
+    public var rootfs: SquashfsSpan?
+    public var placement: RootfsPlacement?
+    /// Padding and markers after the rootfs (or the kernel when no rootfs).
+    public var padding: JFFS2Padding?
+    /// Fill after the padding up to `bodySize` (factory images are padded to fw_length).
+    public var tailFill: UInt8?
+    /// Bytes after the padding that are not uniform fill, kept verbatim.
+    public var tailRaw: [UInt8]?
+    /// Length of everything before the fwtool chunks.
+    public var bodySize: UInt64
+    /// fwtool chunks in file order.
+    public var chunks: [FwtoolChunk]
+
+    /// Where the rootfs starts (or would start) in this layout.
+    public var rootfsOffset: UInt64? { rootfs?.offset }
+
+    /// Length of the gap between the kernel and the rootfs.
+    var gapSize: UInt64 {
+        guard let r = rootfs else { return 0 }
+        return r.offset - (kernelOffset + kernelSize)
+    }
+
+    /// Parses `bytes` as a NOR image (TP-Link or uImage first).
+    public static func parse(_ bytes: [UInt8]) throws -> NORLayout {
+        let (chunks, bodyEnd) = try FwtoolChunk.parseChain(bytes, end: bytes.count)
+        var tplink: TPLinkHeader? = nil
+        var kernelOffset = 0, kernelSize = 0
+        var uimage: UImageHeader? = nil
+        if TPLinkHeader.matches(bytes) {
+            let h = try TPLinkHeader(parsing: bytes)
+            tplink = h
+            kernelOffset = Int(h.kernelOffset)
+            kernelSize = Int(h.kernelLength)
+            guard kernelOffset + kernelSize <= bodyEnd else {
+                throw FormatError(.truncated, offset: 132, context: "read TP-Link header",
+                                  "kernel [0x\(String(kernelOffset, radix: 16)), +\(kernelSize)) beyond image body end 0x\(String(bodyEnd, radix: 16))")
+            }
+            if UImageHeader.matches(bytes, at: kernelOffset) {
+                var r = try ByteReader(bytes, context: "read uImage header").view(at: kernelOffset, length: 64)
+                uimage = try UImageHeader(parsing: &r)
+            }
+        } else if UImageHeader.matches(bytes) {
+            var r = ByteReader(bytes, context: "read uImage header")
+            let h = try UImageHeader(parsing: &r)
+            uimage = h
+            kernelSize = try Checked.add(UImageHeader.size, Int(h.dataSize), "uImage size", offset: 12)
+            guard kernelSize <= bodyEnd else {
+                throw FormatError(.truncated, offset: 12, context: "read uImage header",
+                                  "ih_size \(h.dataSize) but only \(bodyEnd - UImageHeader.size) data bytes follow the header")
+            }
+        } else {
+            throw FormatError(.unsupported, offset: 0, context: "detect image",
+                              "neither a TP-Link v1/v2 header nor a uImage header at offset 0")
+        }
+        let kernelEnd = kernelOffset + kernelSize
+
+        // Rootfs: TP-Link header offset, right after the kernel, or the first squashfs
+        // magic after the kernel on a 4-byte boundary (mtdsplit scans likewise).
+        var rootfs: SquashfsSpan? = nil
+        var placement: RootfsPlacement? = nil
+        var candidates: [(Int, RootfsPlacement)] = []
+        if let h = tplink {
+            candidates.append((Int(h.rootfsOffset), .headerOffset))
+            candidates.append((kernelEnd, .afterKernel))
+        }
+        if let found = SquashfsSpan.find(in: Array(bytes[..<bodyEnd]), from: (kernelEnd + 3) & ~3) {
+            candidates.append((found, .scanned))
+        }
+        for (off, how) in candidates where off >= kernelEnd && SquashfsSpan.matches(bytes, at: off) && off < bodyEnd {
+            rootfs = try SquashfsSpan(in: Array(bytes[..<bodyEnd]), at: off)
+            placement = how
+            break
+        }
+        var layout = NORLayout(tplink: tplink, kernelOffset: UInt64(kernelOffset), kernelSize: UInt64(kernelSize),
+                               uimage: uimage, gapFill: nil, gapRaw: nil, rootfs: rootfs, placement: placement,
+                               padding: nil, tailFill: nil, tailRaw: nil, bodySize: UInt64(bodyEnd), chunks: chunks)
+        if let r = rootfs {
+            let gap = bytes[kernelEnd ..< Int(r.offset)]
+            if let f = gap.first, gap.allSatisfy({ $0 == f }) { layout.gapFill = f } else if !gap.isEmpty { layout.gapRaw = Array(gap) }
+        }
+        var pos = Int(rootfs?.end ?? UInt64(kernelEnd))
+        if let (p, after) = JFFS2Padding.parse(bytes, from: pos, limit: bodyEnd) {
+            layout.padding = p
+            pos = after
+        }
+        let tail = bytes[pos ..< bodyEnd]
+        if let f = tail.first, tail.allSatisfy({ $0 == f }), f == 0xff || f == 0 {
+            layout.tailFill = f
+        } else if !tail.isEmpty {
+            layout.tailRaw = Array(tail)
+        }
+        return layout
+    }
+
+    /// The regions of `bytes` (the image this layout was parsed from or rebuilt into),
+    /// with every checksum recomputed.
+    public func regions(of bytes: [UInt8]) -> [Region] {
+        var rs: [Region] = []
+        let body = Array(bytes[..<Int(bodySize)])
+        if let h = tplink {
+            rs.append(Region(offset: 0, size: UInt64(TPLinkHeader.size), role: .tplinkHeader,
+                             checksums: [h.checksum(image: body)],
+                             note: "v\(h.headerVersion) hw_id 0x\(String(h.hardwareID, radix: 16)) \(h.firmwareVersion)"))
+            if kernelOffset > UInt64(TPLinkHeader.size) {
+                rs.append(Region(offset: UInt64(TPLinkHeader.size), size: kernelOffset - UInt64(TPLinkHeader.size), role: .unknown))
+            }
+        }
+        if let u = uimage {
+            let dataStart = Int(kernelOffset) + UImageHeader.size
+            let dataEnd = min(dataStart + Int(u.dataSize), bytes.count)
+            rs.append(Region(offset: kernelOffset, size: UInt64(UImageHeader.size), role: .uimageHeader,
+                             checksums: u.checksums(data: bytes[dataStart ..< dataEnd]),
+                             note: "\(u.name) (\(u.archName), \(u.compressionName))"))
+            rs.append(Region(offset: UInt64(dataStart), size: kernelSize - UInt64(UImageHeader.size), role: .kernel,
+                             note: u.compressionName))
+        } else {
+            rs.append(Region(offset: kernelOffset, size: kernelSize, role: .kernel,
+                             note: KernelPayload.sniff(bytes, at: Int(kernelOffset))))
+        }
+        var pos = kernelOffset + kernelSize
+        if let r = rootfs {
+            if r.offset > pos { rs.append(Region(offset: pos, size: r.offset - pos, role: .kernelPadding)) }
+            rs.append(Region(offset: r.offset, size: r.bytesUsed, role: .rootfs, note: "squashfs \(r.version) \(r.compressor)"))
+            pos = r.end
+        }
+        if let p = padding {
+            rs += p.regions(from: pos)
+            pos += UInt64(p.render(from: pos).count)
+        }
+        if pos < bodySize {
+            rs.append(Region(offset: pos, size: bodySize - pos, role: tailRaw == nil ? .tailPadding : .unknown))
+        }
+        pos = bodySize
+        var crcReg: UInt32 = 0xffff_ffff
+        var crcPos = 0
+        for c in chunks {
+            let trailerAt = Int(pos) + c.data.count
+            crcReg = CRC32.uninverted(Array(bytes[crcPos ..< trailerAt]), continuing: crcReg)
+            crcPos = trailerAt
+            rs += c.regions(at: pos, crcBefore: crcReg)
+            pos += UInt64(c.data.count + FwtoolChunk.trailerSize)
+        }
+        return rs
+    }
+}

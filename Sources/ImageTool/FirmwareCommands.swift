@@ -1,0 +1,149 @@
+import ArgumentParser
+import BinaryIO
+import Firmware
+import Foundation
+
+/// `imagetool inspect IMAGE` — the region map of a firmware image with every checksum.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show the regions of an OpenWrt firmware image, its checksums, kernel and rootfs facts.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Firmware image (TP-Link, uImage sysupgrade, NAND sysupgrade tar, x86 combined).")
+    var image: String
+
+    func run() throws {
+        try CLI.run(global) { out in
+            let img = try FirmwareImage.open(image)
+            let report = ImageReport(image: img, file: image, facts: try FirmwareCLI.facts(of: img))
+            if global.json { try out.json(report) } else { FirmwareCLI.print(report, out) }
+        }
+    }
+}
+
+/// `imagetool unpack IMAGE -d DIR` — kernel, rootfs and a manifest to rebuild the image.
+struct UnpackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unpack",
+        abstract: "Unpack a firmware image into DIR: manifest.json, kernel, rootfs.sqfs and the rootfs tree.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Firmware image.") var image: String
+    @Option(name: [.short, .customLong("directory")], help: "Output folder (created; must not exist unless --force).")
+    var dir: String
+    @Flag(help: "Replace an existing output folder.") var force = false
+    @Flag(name: .customLong("no-tree"), help: "Do not extract the rootfs tree.") var noTree = false
+
+    func run() throws {
+        try CLI.run(global) { out in
+            let img = try FirmwareImage.open(image)
+            let summary = try FirmwareUnpacker.unpack(img, into: dir, replace: force, extractTree: !noTree,
+                                                      treeIO: FirmwareCLI.treeIO, warn: out.warn)
+            if global.json { try out.json(summary) } else {
+                out.line("unpacked \(image) (\(img.kind.rawValue), \(img.regions.count) regions) into \(dir)")
+                for f in summary.files { out.line("  \(f)") }
+            }
+        }
+    }
+}
+
+/// `imagetool repack DIR -o IMAGE` — rebuild an image from an (edited) unpack folder.
+struct RepackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repack",
+        abstract: "Rebuild a firmware image from an unpack folder, recomputing every length, offset, checksum, padding and trailer.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Folder written by `imagetool unpack`.") var dir: String
+    @Option(name: .shortAndLong, help: "Output image.") var output: String
+    @Option(help: "A squashfs image to use as the rootfs instead of DIR/rootfs.sqfs or DIR/rootfs/.")
+    var rootfs: String?
+    @Option(help: "usign secret key to re-sign the fwtool signature chunk (without it the chunk is dropped).")
+    var key: String?
+    @Option(name: .customLong("max-size"), help: "Refuse images larger than this many bytes (flash partition size).")
+    var maxSize: UInt64?
+
+    func run() throws {
+        try CLI.run(global) { out in
+            var opts = RepackOptions()
+            opts.rootfsFile = rootfs
+            opts.maxImageSize = maxSize
+            if let key { opts.signer = SignifySigner(secretKey: key) }
+            opts.treeIO = FirmwareCLI.treeIO
+            let result = try FirmwareUnpacker.repack(from: dir, options: opts)
+            for w in result.warnings { out.warn(w) }
+            try FS.writeAtomically(result.bytes, to: output)
+            let img = try FirmwareImage(bytes: result.bytes, path: output)
+            if global.json {
+                try out.json(ImageReport(image: img, file: output, facts: try FirmwareCLI.facts(of: img)))
+            } else {
+                out.line("wrote \(output): \(result.bytes.count) bytes, \(img.kind.rawValue), rootfs \(result.rootfsSource)")
+                for r in img.regions where !r.checksums.isEmpty {
+                    for c in r.checksums { out.line("  \(c.kind) \(c.computed) \(c.verifies ? "ok" : "MISMATCH")") }
+                }
+            }
+        }
+    }
+}
+
+/// Shared pieces of the firmware commands.
+enum FirmwareCLI {
+    /// The squashfs tree reader/writer (set once the Squash reader and writer land).
+    static let treeIO: (any RootfsTreeIO)? = nil
+
+    /// Rootfs facts, when a squashfs reader is available.
+    static func facts(of image: FirmwareImage) throws -> RootfsFacts? { nil }
+
+    static func print(_ r: ImageReport, _ out: Output) {
+        out.line("\(r.file): \(r.kind), \(r.size) bytes, checksums \(r.checksumsVerify ? "all verify" : "DO NOT VERIFY")")
+        for g in r.regions {
+            let sums = g.checksums.map { "\($0.kind)=\($0.stored)\($0.verifies ? " ok" : " BAD (computed \($0.computed))")" }.joined(separator: " ")
+            out.line(String(format: "  0x%08llx %10llu  %-16@ %@ %@", g.offset, g.size, g.role.rawValue as NSString,
+                            (g.note ?? "") as NSString, sums as NSString))
+        }
+        if let t = r.tplink {
+            out.line("TP-Link v\(t.headerVersion): vendor \(t.vendor), version \(t.firmwareVersion), hw_id \(t.hardwareID) rev \(t.hardwareRevision), fw_length \(t.firmwareLength), rootfs \(t.rootfsPlacement ?? "-")")
+        }
+        if let u = r.uimage {
+            out.line("uImage: \(u.name), \(u.arch), \(u.compression), load \(u.loadAddress) entry \(u.entryPoint)")
+        }
+        if let k = r.kernel {
+            out.line("kernel: \(k.compression), \(k.size) bytes decompressed, release \(k.release ?? "?"), config \(k.hasConfig ? "\(k.configLines ?? 0) lines (IKCONFIG)" : "not embedded")")
+            if let b = k.banner { out.line("  \(b)") }
+        } else if let e = r.kernelError {
+            out.line("kernel: not read (\(e))")
+        }
+        if let f = r.rootfs {
+            out.line("rootfs: squashfs \(f.compressor), \(f.size) bytes at 0x\(String(f.offset, radix: 16)), block \(f.blockSize), \(f.inodes) inodes")
+        }
+        if let f = r.facts {
+            out.line("kernel package: \(f.kernelPackageVersion ?? "?") (vermagic \(f.vermagic ?? "?"), arch \(f.arch ?? "?"))")
+            out.line("kmods: \(f.kmods.keys.sorted().joined(separator: " "))")
+            out.line("modules: \(f.modules.joined(separator: " "))")
+            out.line("board: \(f.board ?? "?")")
+            for feed in f.feeds { out.line("feed: \(feed)") }
+        }
+        if let m = r.metadata { out.line("metadata: \(m)") }
+    }
+}
+
+/// Signs with signify-openbsd, which reads and writes usign's key and signature formats
+/// (interim until FeedRewrite's usign signer is merged).
+struct SignifySigner: FirmwareSigner {
+    var secretKey: String
+    func usignSignature(of message: [UInt8]) throws -> [UInt8] {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("imagetool-sign-\(getpid())-\(UInt32.random(in: 0 ... .max))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data(message).write(to: URL(fileURLWithPath: dir + "/image"))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/signify-openbsd")
+        p.arguments = ["-S", "-s", secretKey, "-m", dir + "/image", "-x", dir + "/image.sig"]
+        do { try p.run() } catch {
+            throw FormatError(.io, context: "sign image", "cannot run signify-openbsd: \(error)")
+        }
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else {
+            throw FormatError(.io, context: "sign image", "signify-openbsd failed with status \(p.terminationStatus)", file: secretKey)
+        }
+        return try FS.read(dir + "/image.sig", limit: 4096)
+    }
+}

@@ -1,0 +1,201 @@
+import ArgumentParser
+import BinaryIO
+import Foundation
+import Squash
+
+/// The writing subcommands of `imagetool squash` (issue 5).
+enum SquashCreateCommands {
+    static let all: [ParsableCommand.Type] = [SquashCreate.self, SquashAdd.self, SquashRemove.self]
+}
+
+/// Parsing and reporting shared by create/add/remove.
+enum SquashWriteCLI {
+    /// "256K", "1M", "131072".
+    static func size(_ s: String) throws -> UInt32 {
+        let t = s.uppercased()
+        var mult: UInt32 = 1
+        var digits = Substring(t)
+        if t.hasSuffix("K") { mult = 1024; digits = digits.dropLast() } else if t.hasSuffix("M") { mult = 1 << 20; digits = digits.dropLast() }
+        guard let v = UInt32(digits), v.multipliedReportingOverflow(by: mult).overflow == false else {
+            throw FormatError(.usage, context: "parse size", "bad size \(s.debugDescription)")
+        }
+        return v * mult
+    }
+
+    static func time(_ s: String, _ what: String) throws -> UInt32 {
+        guard let v = UInt32(s) else { throw FormatError(.usage, context: what, "expected seconds since the epoch, got \(s.debugDescription)") }
+        return v
+    }
+
+    static var sourceDateEpoch: UInt32? {
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { UInt32($0) }
+    }
+
+    /// The tree of one SOURCE: a directory, a squashfs image (at `offset`), or a tar archive.
+    static func tree(of source: String) throws -> Tree {
+        if FS.isDirectory(source) { return try TreeSource.directory(source) }
+        let f = try RandomAccessFile(path: source)
+        if f.size >= 4, try f.read(at: 0, count: 4) == [0x68, 0x73, 0x71, 0x73] {
+            return try TreeSource.image(source)
+        }
+        return try TreeSource.tar(source)
+    }
+
+    /// Writes with a terminal progress line and prints the report.
+    static func write(_ tree: Tree, to path: String, options: SquashWriterOptions, out: Output) throws {
+        var line: ProgressLine?
+        let report = try SquashWriter.write(tree, to: path, options: options) { done, total in
+            if line == nil { line = out.progress("squash \(FS.basename(of: path))", total: total) }
+            line?.advance()
+        }
+        line?.finish()
+        if out.global.json { try out.json(report); return }
+        let d = report.data
+        out.line("\(path): \(report.imageSize) bytes (\(report.bytesUsed) used), \(report.inodes) inodes, \(report.fragments) fragments")
+        out.line("blocks: \(d.compressedBlocks) compressed, \(d.copiedBlocks) copied, \(d.copiedFragments) fragments copied, \(d.sparseBlocks) sparse; \(d.duplicateFiles) duplicate files")
+        if report.skippedXattrs > 0 { out.warn("\(report.skippedXattrs) extended attributes outside user./trusted./security. were not stored") }
+    }
+
+    /// Writer options matching an existing image (compressor, its stored options, block
+    /// size, creation time), so unchanged blocks can be copied.
+    static func options(matching image: SquashImage) -> SquashWriterOptions {
+        let sb = image.superblock
+        var o = SquashWriterOptions(mkfsTime: sb.modificationTime, compressor: sb.compressor, blockSize: sb.blockSize)
+        o.fragments = !sb.flags.contains(.noFragments)
+        o.alwaysFragments = sb.flags.contains(.alwaysFragments)
+        o.exportable = sb.flags.contains(.exportable)
+        o.duplicates = sb.flags.contains(.duplicates)
+        o.codec = image.codec
+        return o
+    }
+}
+
+/// `imagetool squash create SOURCE... -o IMAGE` — like mksquashfs, deterministic.
+struct SquashCreate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Write a squashfs 4.0 image from directories, tar archives and images.",
+        discussion: """
+        Sources are merged at the image root in order (later ones win). Defaults follow mksquashfs 4.5.1: \
+        gzip, 128K blocks, fragments, duplicate removal, export table, 4K padding. Times: --mkfs-time, \
+        else SOURCE_DATE_EPOCH (which also sets every inode's time unless --all-time is given), else now.
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Directories, tar archives (any compression libarchive reads) or squashfs images.") var sources: [String]
+    @Option(name: .shortAndLong, help: "Image to write.") var output: String
+    @Option(help: "xz, gzip, lzo, lz4 or zstd.") var comp: String?
+    @Option(help: "Data block size, 4K..1M.") var blockSize: String?
+    @Option(help: "xz BCJ filter tried besides none: auto (from the ELF files), none, x86, arm, armthumb, powerpc, sparc, ia64.") var xzBcj: String?
+    @Option(help: "Superblock time (seconds since the epoch).") var mkfsTime: String?
+    @Option(help: "Time of every inode (seconds since the epoch).") var allTime: String?
+    @Flag(help: "Make every file owned by root.") var rootOwned = false
+    @Option(help: "Pseudo definitions file (mksquashfs -pf format).") var pseudo: [String] = []
+    @Flag(help: "Do not pack small files into fragments.") var noFragments = false
+    @Flag(help: "Pack the tails of large files into fragments too.") var alwaysFragments = false
+    @Flag(help: "Do not pad the image to 4K.") var noPad = false
+    @Flag(help: "OpenWrt rootfs settings: xz 256K, preset 9 extreme, lc 0 lp 2 pb 2, -nopad, -root-owned, /dev/console.") var openwrt = false
+    @Option(help: "Compression threads (default: all processors).") var processors: Int?
+
+    func run() throws {
+        try CLI.run(global) { out in
+            let epoch = SquashWriteCLI.sourceDateEpoch
+            let mkfs = try mkfsTime.map { try SquashWriteCLI.time($0, "--mkfs-time") } ?? epoch ?? UInt32(clamping: Int(Date().timeIntervalSince1970))
+            var tree = Tree(root: Node(name: "", kind: .directory, mode: 0o755, mtime: mkfs))
+            for s in sources { tree = TreeSource.merge(tree, try SquashWriteCLI.tree(of: s)) }
+            var o: SquashWriterOptions
+            if openwrt {
+                o = .openWrt(time: mkfs, bcj: nil)
+                try PseudoDefinitions.parse("/dev d 755 0 0\n/dev/console c 600 0 0 5 1\n", name: "openwrt").apply(to: &tree, defaultTime: mkfs)
+            } else {
+                o = SquashWriterOptions(mkfsTime: mkfs)
+            }
+            if let c = comp {
+                guard let cc = Compressor(name: c), cc != .lzma else { throw FormatError(.usage, context: "--comp", "unknown compressor \(c.debugDescription)") }
+                o.compressor = cc
+            }
+            if let b = blockSize { o.blockSize = try SquashWriteCLI.size(b) }
+            let bcj = xzBcj ?? (openwrt ? "auto" : "none")
+            switch bcj {
+            case "none": o.xzFilters = []
+            case "auto": o.xzFilters = ElfArchitecture.bcjFilter(for: tree).map { [$0] } ?? []
+            default:
+                guard let f = LZMA.BCJ(rawValue: bcj) else { throw FormatError(.usage, context: "--xz-bcj", "unknown filter \(bcj.debugDescription)") }
+                o.xzFilters = [f]
+            }
+            if let t = allTime { o.allTime = try SquashWriteCLI.time(t, "--all-time") } else if let e = epoch, mkfsTime == nil { o.allTime = e }
+            if rootOwned { o.rootOwned = true }
+            if noFragments { o.fragments = false }
+            if alwaysFragments { o.alwaysFragments = true }
+            if noPad { o.padTo4K = false }
+            if let p = processors { o.threads = max(1, p) }
+            for p in pseudo {
+                try PseudoDefinitions.parse(try FS.readText(p), name: p).apply(to: &tree, defaultTime: mkfs)
+            }
+            try SquashWriteCLI.write(tree, to: output, options: o, out: out)
+        }
+    }
+}
+
+/// `imagetool squash add IMAGE PATH=SOURCE... -o OUT` — incremental: unchanged blocks are copied.
+struct SquashAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add or replace files in a squashfs image, copying every unchanged block.",
+        discussion: "PATH is the place in the image; SOURCE a host file or directory. The output keeps the image's compressor, options, block size and creation time.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The squashfs image (or a firmware file holding one, see --offset).") var image: String
+    @Argument(help: "PATH=SOURCE pairs.") var additions: [String]
+    @Option(name: .shortAndLong, help: "Image to write.") var output: String
+    @Option(help: "Byte offset of the squashfs inside IMAGE (default: 0, or the first superblock found).") var offset: UInt64?
+    @Flag(help: "Make every file owned by root.") var rootOwned = false
+    @Flag(help: "Pad the output to 4K.") var pad = false
+
+    func run() throws {
+        try CLI.run(global) { out in
+            let off = try offset ?? SuperblockFinder.first(in: image)
+            let img = try SquashImage(path: image, offset: off)
+            var tree = try img.readTree()
+            var o = SquashWriteCLI.options(matching: img)
+            o.rootOwned = rootOwned
+            o.padTo4K = pad
+            for a in additions {
+                guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
+                    throw FormatError(.usage, context: "squash add", "expected PATH=SOURCE, got \(a.debugDescription)")
+                }
+                let dest = String(a[..<eq]), src = String(a[a.index(after: eq)...])
+                try TreeSource.add(src, at: dest, to: &tree, parentTime: img.superblock.modificationTime)
+            }
+            try SquashWriteCLI.write(tree, to: output, options: o, out: out)
+        }
+    }
+}
+
+/// `imagetool squash remove IMAGE PATH... -o OUT`.
+struct SquashRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove files or directories from a squashfs image, copying every remaining block.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The squashfs image (or a firmware file holding one, see --offset).") var image: String
+    @Argument(help: "Paths in the image.") var paths: [String]
+    @Option(name: .shortAndLong, help: "Image to write.") var output: String
+    @Option(help: "Byte offset of the squashfs inside IMAGE.") var offset: UInt64?
+    @Flag(help: "Pad the output to 4K.") var pad = false
+
+    func run() throws {
+        try CLI.run(global) { out in
+            let off = try offset ?? SuperblockFinder.first(in: image)
+            let img = try SquashImage(path: image, offset: off)
+            var tree = try img.readTree()
+            var o = SquashWriteCLI.options(matching: img)
+            o.padTo4K = pad
+            for p in paths {
+                let rel = p.hasPrefix("/") ? String(p.drop(while: { $0 == "/" })) : p
+                guard try tree.remove(at: rel) else {
+                    throw FormatError(.invalid, context: "squash remove", "\(p) is not in the image", file: image)
+                }
+            }
+            try SquashWriteCLI.write(tree, to: output, options: o, out: out)
+        }
+    }
+}

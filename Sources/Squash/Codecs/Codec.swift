@@ -1,0 +1,78 @@
+import BinaryIO
+
+/// One squashfs compressor: block (de)compression plus its compressor-options block
+/// (squashfs-tools compressor.h `struct compressor`; squashfs-tools-ng lib/sqfs/src/comp/).
+/// Blocks are compressed independently; data blocks are at most the block size and metadata
+/// blocks at most 8 KiB when decompressed.
+public protocol SquashCodec: Sendable {
+    /// The compressor id stored in the superblock.
+    var compressor: Compressor { get }
+
+    /// Decompresses one block, refusing more than `maxOutput` bytes of output.
+    func decompress(_ input: UnsafeRawBufferPointer, maxOutput: Int) throws -> [UInt8]
+
+    /// Compresses one block. The caller stores the result only if it is smaller than the
+    /// input (otherwise the block is stored uncompressed, as mksquashfs does).
+    func compress(_ input: UnsafeRawBufferPointer) throws -> [UInt8]
+
+    /// The payload of the compressor-options metadata block (without its 2-byte header),
+    /// or nil when the settings are the defaults and mksquashfs would write no options block.
+    func optionsPayload(blockSize: UInt32) -> [UInt8]?
+
+    /// Human-readable settings, in the order `unsquashfs -s` prints them.
+    var settings: [(String, String)] { get }
+}
+
+extension SquashCodec {
+    /// Decompresses `input` (see the buffer-pointer variant).
+    public func decompress(_ input: [UInt8], maxOutput: Int) throws -> [UInt8] {
+        try input.withUnsafeBytes { try decompress($0, maxOutput: maxOutput) }
+    }
+
+    /// Compresses `input` (see the buffer-pointer variant).
+    public func compress(_ input: [UInt8]) throws -> [UInt8] {
+        try input.withUnsafeBytes { try compress($0) }
+    }
+}
+
+/// Makes codecs from a superblock's compressor id and options block.
+public enum Codecs {
+    /// The codec for `compressor` configured from the compressor-options payload `options`
+    /// (nil when the superblock's COMPRESSOR_OPTIONS flag is clear: defaults apply).
+    public static func make(_ compressor: Compressor, options: [UInt8]?, blockSize: UInt32,
+                            offset: UInt64? = nil) throws -> any SquashCodec {
+        do {
+            switch compressor {
+            case .gzip: return try GzipCodec(options: options)
+            case .xz: return try XzCodec(options: options, blockSize: blockSize)
+            case .lzma: return try LzmaCodec(options: options)
+            case .lzo: return try LzoCodec(options: options)
+            case .lz4: return try Lz4Codec(options: options)
+            case .zstd: return try ZstdCodec(options: options)
+            }
+        } catch var e as FormatError {
+            if e.offset == nil { e.offset = offset }
+            throw e.within("read \(compressor.name) compressor options")
+        }
+    }
+
+    /// A codec for `compressor` with mksquashfs's default settings.
+    public static func defaults(_ compressor: Compressor, blockSize: UInt32 = 131072) -> any SquashCodec {
+        switch compressor {
+        case .gzip: return GzipCodec()
+        case .xz: return XzCodec(blockSize: blockSize)
+        case .lzma: return LzmaCodec()
+        case .lzo: return LzoCodec()
+        case .lz4: return Lz4Codec()
+        case .zstd: return ZstdCodec()
+        }
+    }
+
+    /// Throws unless `options` has exactly `count` bytes.
+    static func expect(_ options: [UInt8], _ count: Int) throws -> ByteReader {
+        guard options.count == count else {
+            throw FormatError(.invalid, context: "", "options block is \(options.count) bytes, expected \(count)")
+        }
+        return ByteReader(options, context: "")
+    }
+}

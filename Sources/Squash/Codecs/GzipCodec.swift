@@ -1,0 +1,79 @@
+import BinaryIO
+import CZlib
+
+/// zlib-framed deflate (compressor id 1). Options block: u32 compression level (1-9),
+/// u16 window size (8-15), u16 strategy bits (1 default, 2 filtered, 4 huffman-only,
+/// 8 RLE, 16 fixed) — squashfs-tools gzip_wrapper.h `struct gzip_comp_opts`.
+public struct GzipCodec: SquashCodec {
+    public var compressor: Compressor { .gzip }
+    public var level: UInt32 = 9
+    public var windowSize: UInt16 = 15
+    public var strategies: UInt16 = 0
+
+    /// Default settings (level 9, window 15, default strategy).
+    public init(level: UInt32 = 9, windowSize: UInt16 = 15, strategies: UInt16 = 0) {
+        self.level = level; self.windowSize = windowSize; self.strategies = strategies
+    }
+
+    /// Settings from an options payload (nil = defaults).
+    public init(options: [UInt8]?) throws {
+        guard let options else { return }
+        var r = try Codecs.expect(options, 8)
+        level = try r.u32le("compression level")
+        windowSize = try r.u16le("window size")
+        strategies = try r.u16le("strategies")
+        guard (1 ... 9).contains(level) else { throw FormatError(.invalid, context: "", "gzip level \(level) not in 1..9") }
+        guard (8 ... 15).contains(windowSize) else { throw FormatError(.invalid, context: "", "gzip window \(windowSize) not in 8..15") }
+        guard strategies & ~0x1F == 0 else { throw FormatError(.invalid, context: "", "unknown gzip strategy bits 0x\(String(strategies, radix: 16))") }
+    }
+
+    public func decompress(_ input: UnsafeRawBufferPointer, maxOutput: Int) throws -> [UInt8] {
+        try Deflate.inflate(input, framing: .zlib, maxOutput: maxOutput, expectedSize: maxOutput, context: "decompress gzip block").bytes
+    }
+
+    /// Tries each selected strategy (only the default when none is selected) and keeps the smallest, like mksquashfs.
+    public func compress(_ input: UnsafeRawBufferPointer) throws -> [UInt8] {
+        let table: [(UInt16, Int32)] = [(1, Z_DEFAULT_STRATEGY), (2, Z_FILTERED), (4, Z_HUFFMAN_ONLY), (8, Z_RLE), (16, Z_FIXED)]
+        var chosen = table.filter { strategies & $0.0 != 0 }.map { $0.1 }
+        if chosen.isEmpty { chosen = [Z_DEFAULT_STRATEGY] }
+        var best: [UInt8]?
+        for s in chosen {
+            let out = try deflate(input, strategy: s)
+            if best == nil || out.count < best!.count { best = out }
+        }
+        return best ?? []
+    }
+
+    private func deflate(_ input: UnsafeRawBufferPointer, strategy: Int32) throws -> [UInt8] {
+        var strm = z_stream()
+        guard shim_deflateInit2(&strm, Int32(level), Z_DEFLATED, Int32(windowSize), 8, strategy) == Z_OK else {
+            throw FormatError(.io, context: "compress gzip block", "deflateInit2 failed")
+        }
+        defer { deflateEnd(&strm) }
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(&strm, UInt(input.count))) + 16)
+        let rc: Int32 = out.withUnsafeMutableBytes { buf in
+            strm.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+            strm.avail_in = UInt32(input.count)
+            strm.next_out = buf.baseAddress?.assumingMemoryBound(to: Bytef.self)
+            strm.avail_out = UInt32(buf.count)
+            return CZlib.deflate(&strm, Z_FINISH)
+        }
+        guard rc == Z_STREAM_END else { throw FormatError(.io, context: "compress gzip block", "deflate failed (\(rc))") }
+        out.removeSubrange(Int(strm.total_out)...)
+        return out
+    }
+
+    public func optionsPayload(blockSize: UInt32) -> [UInt8]? {
+        if level == 9 && windowSize == 15 && strategies == 0 { return nil }
+        var w = ByteWriter(capacity: 8)
+        w.u32le(level); w.u16le(windowSize); w.u16le(strategies)
+        return w.finish()
+    }
+
+    public var settings: [(String, String)] {
+        let names = [(1, "default"), (2, "filtered"), (4, "huffman_only"), (8, "run_length_encoded"), (16, "fixed")]
+        let s = names.filter { Int(strategies) & $0.0 != 0 }.map { $0.1 }
+        return [("compression-level", "\(level)"), ("window-size", "\(windowSize)"),
+                ("strategies", s.isEmpty ? "default" : s.joined(separator: ","))]
+    }
+}

@@ -1,0 +1,36 @@
+import BinaryIO
+
+/// Legacy LZMA "alone" streams (compressor id 2): a 13-byte header (properties, dictionary
+/// size, uncompressed size) and the raw LZMA data, one per block (squashfs-tools
+/// lzma_wrapper.c). Upstream writes no options block; OpenWrt's patched tools may write
+/// the 12-byte `OpenWrtLzmaOptions`.
+public struct LzmaCodec: SquashCodec {
+    public var compressor: Compressor { .lzma }
+    /// OpenWrt's options, when the image stores them.
+    public var openWrt: OpenWrtLzmaOptions?
+
+    /// Default settings.
+    public init(openWrt: OpenWrtLzmaOptions? = nil) { self.openWrt = openWrt }
+
+    /// Settings from an options payload (nil = defaults; only OpenWrt's 12-byte layout exists).
+    public init(options: [UInt8]?) throws {
+        if let options { openWrt = try OpenWrtLzmaOptions(parsing: options) }
+    }
+
+    public func decompress(_ input: UnsafeRawBufferPointer, maxOutput: Int) throws -> [UInt8] {
+        try LZMA.decode(input, alone: true, maxOutput: maxOutput, expectedSize: maxOutput, context: "decompress lzma block").bytes
+    }
+
+    /// Encodes one block as an lzma_alone stream.
+    public func compress(_ input: UnsafeRawBufferPointer) throws -> [UInt8] {
+        // liblzma writes "unknown size" (all ones) in header bytes 5..12 and ends the stream
+        // with an end marker, which squashfs-tools' lzma decoder also accepts.
+        let out = try LZMA.encodeAlone(input, options: openWrt?.lzmaOptions ?? LZMA.Options(preset: 6))
+        if out.count < 13 { throw FormatError(.io, context: "compress lzma block", "encoder produced no header") }
+        return out
+    }
+
+    public func optionsPayload(blockSize: UInt32) -> [UInt8]? { openWrt?.serialize() }
+
+    public var settings: [(String, String)] { openWrt?.settings ?? [] }
+}

@@ -1,0 +1,78 @@
+import BinaryIO
+import Dispatch
+
+/// What a pipeline job produces: the bytes to write and the size word to record
+/// (data blocks and fragment entries: bit 24 set = stored uncompressed; 0 = sparse block).
+struct BlockResult: Sendable {
+    var bytes: [UInt8]
+    var sizeWord: UInt32
+}
+
+/// Runs block jobs (compression, or reading blocks to copy) on worker threads and hands
+/// the results back strictly in submission order, so the image layout does not depend on
+/// thread timing. At most `limit` jobs are in flight, which bounds memory to about
+/// `limit` * 2 blocks whatever the image size (mksquashfs.c bounds its reader/deflator
+/// queues the same way).
+final class BlockPipeline<Target> {
+    private final class Slot: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        var result: Result<BlockResult, Error> = .failure(FormatError(.io, context: "compress", "job did not run"))
+    }
+
+    private let queue = DispatchQueue(label: "imagetool.squash.blocks", attributes: .concurrent)
+    private let workers: DispatchSemaphore
+    private let limit: Int
+    private var slots: [(Slot, Target)] = []
+    private var head = 0
+    private let consume: (BlockResult, Target) throws -> Void
+
+    /// `threads` jobs run at once; `consume` sees every result in order on the caller's thread.
+    init(threads: Int, consume: @escaping (BlockResult, Target) throws -> Void) {
+        let n = max(1, threads)
+        workers = DispatchSemaphore(value: n)
+        limit = 4 * n + 2
+        self.consume = consume
+    }
+
+    /// Queues a job whose result belongs to `target`, first handing over finished results.
+    func submit(_ target: Target, _ job: @escaping @Sendable () throws -> BlockResult) throws {
+        while slots.count - head >= limit { try drainOne() }
+        let slot = Slot()
+        let workers = self.workers
+        queue.async {
+            workers.wait()
+            slot.result = Result { try job() }
+            workers.signal()
+            slot.done.signal()
+        }
+        slots.append((slot, target))
+        while head < slots.count, slots[head].0.done.wait(timeout: .now()) == .success {
+            try deliver()
+        }
+    }
+
+    /// Hands over a result that needs no work (sparse blocks), keeping the order.
+    func submitReady(_ target: Target, _ result: BlockResult) throws {
+        try submit(target) { result }
+    }
+
+    /// Waits for every queued job and hands over the remaining results.
+    func finish() throws {
+        while head < slots.count { try drainOne() }
+        slots.removeAll()
+        head = 0
+    }
+
+    private func drainOne() throws {
+        slots[head].0.done.wait()
+        try deliver()
+    }
+
+    private func deliver() throws {
+        let (slot, target) = slots[head]
+        slots[head] = (Slot(), target)
+        head += 1
+        if head > 1024 { slots.removeFirst(head); head = 0 }
+        try consume(try slot.result.get(), target)
+    }
+}
