@@ -223,7 +223,12 @@ struct ModcheckCommand: ParsableCommand {
     @Option(help: "Module vermagic string the kernel requires (e.g. '6.6.110 SMP mod_unload'); default: from the --against modules.") var vermagic: String?
     @Option(help: "Kernel release (default: from --vermagic, the --against modules, or a lib/modules/<release> folder name).") var release: String?
 
-    struct Report: Encodable { var against: [String]; var release: String?; var vermagic: String?; var modules: [String]; var ok: Bool; var problems: [ModuleCheck.Problem] }
+    struct Report: Encodable { var against: [String]; var release: String?; var vermagic: String?; var modules: [String]; var ok: Bool
+        /// Problems that prevent loading.
+        var problems: [ModuleCheck.Problem]
+        /// Symbols no --against source exports when none of them lists vmlinux (warnings).
+        var unresolved: [ModuleCheck.Problem]
+    }
 
     func run() throws {
         try CLI.run(global) { out in
@@ -243,15 +248,16 @@ struct ModcheckCommand: ParsableCommand {
             if let vermagic { side.vermagic = vermagic }
             if let release { side.release = release }
             let problems = ModuleCheck.check(mods, against: side)
-            let fatal = problems.filter(ModuleCheck.isFatal)
+            let fatal = problems.filter { ModuleCheck.isFatal($0, against: side) }
             if global.json {
-                try out.json(Report(against: against, release: side.release, vermagic: side.vermagic, modules: mods.map(\.name), ok: fatal.isEmpty, problems: problems))
+                try out.json(Report(against: against, release: side.release, vermagic: side.vermagic, modules: mods.map(\.name), ok: fatal.isEmpty, problems: fatal,
+                                      unresolved: problems.filter { !ModuleCheck.isFatal($0, against: side) }))
             } else {
                 for p in fatal { out.line("\(p.module): \(p.kind.rawValue): \(p.detail)") }
                 let unresolved = problems.count - fatal.count
                 if unresolved > 0 {
                     out.warn("\(unresolved) symbol(s) not exported by any module in \(side.source); vmlinux may export them (add --against Module.symvers to check)")
-                    for p in problems where !ModuleCheck.isFatal(p) { out.detail("\(p.module): unresolved: \(p.symbol ?? "")") }
+                    for p in problems where !ModuleCheck.isFatal(p, against: side) { out.detail("\(p.module): unresolved: \(p.symbol ?? "")") }
                 }
                 out.line(fatal.isEmpty ? "ok: \(mods.count) module(s) can load on \(side.source)\(unresolved > 0 ? " (\(unresolved) unresolved)" : "")" : "\(fatal.count) problem(s)")
             }

@@ -52,7 +52,7 @@ public enum ModuleCheck {
     /// One reason a module would not load.
     public struct Problem: Sendable, Codable, Equatable {
         /// Kinds of problem.
-        public enum Kind: String, Sendable, Codable { case missingSymbol = "missing-symbol", unresolved = "unresolved", crcMismatch = "crc-mismatch", vermagicMismatch = "vermagic-mismatch", releaseMismatch = "release-mismatch" }
+        public enum Kind: String, Sendable, Codable { case missingSymbol = "missing-symbol", crcMismatch = "crc-mismatch", vermagicMismatch = "vermagic-mismatch", releaseMismatch = "release-mismatch" }
         /// Which check failed.
         public var kind: Kind
         /// Module name.
@@ -68,10 +68,15 @@ public enum ModuleCheck {
         String(vermagic.split(separator: " ").first ?? "")
     }
 
-    /// Whether a problem certainly prevents loading (everything but `unresolved`).
-    public static func isFatal(_ p: Problem) -> Bool { p.kind != .unresolved }
+    /// Whether a problem certainly prevents loading: everything except a missing symbol
+    /// against a side that does not list vmlinux's exports (`complete` false), where the
+    /// symbol is only unresolved.
+    public static func isFatal(_ p: Problem, against kernel: KernelSide) -> Bool {
+        p.kind != .missingSymbol || kernel.complete
+    }
 
-    /// Checks `modules` against `kernel`; no fatal problem means they can load.
+    /// Checks `modules` against `kernel`; an empty result means they can load (see `isFatal`
+    /// for missing symbols against an incomplete side).
     public static func check(_ modules: [KernelModule], against kernel: KernelSide) -> [Problem] {
         var provided = kernel.symbols
         for m in modules { for e in m.exports where provided[e.symbol] == nil { provided[e.symbol] = (e.crc, m.name) } }
@@ -83,11 +88,9 @@ public enum ModuleCheck {
                 problems.append(Problem(kind: .releaseMismatch, module: m.name, symbol: nil, detail: "module built for \(releaseOf(have)), kernel is \(rel)"))
             }
             for sym in m.undefined where provided[sym] == nil && !m.weakUndefined.contains(sym) {
-                if kernel.complete {
-                    problems.append(Problem(kind: .missingSymbol, module: m.name, symbol: sym, detail: "\(sym) is not exported by \(kernel.source) or the other modules"))
-                } else {
-                    problems.append(Problem(kind: .unresolved, module: m.name, symbol: sym, detail: "\(sym) is not exported by any module in \(kernel.source) (vmlinux may export it: check with a Module.symvers)"))
-                }
+                let detail = kernel.complete ? "\(sym) is not exported by \(kernel.source) or the other modules"
+                    : "\(sym) is not exported by any module in \(kernel.source) (vmlinux may export it: check with a Module.symvers)"
+                problems.append(Problem(kind: .missingSymbol, module: m.name, symbol: sym, detail: detail))
             }
             for v in m.versions {
                 guard let p = provided[v.symbol], let have = p.crc, have != v.crc else { continue }
