@@ -29,6 +29,18 @@ final class DebianModulesTests: XCTestCase {
         let side = ModuleCheck.KernelSide.from(symvers: try ModuleSymvers.load(symvers), source: "Module.symvers", vermagic: magic)
         XCTAssertEqual(ModuleCheck.check(mods, against: side), [])
         XCTAssertGreaterThan(mods.reduce(0) { $0 + $1.versions.count }, 10000, "CRCs were compared")
+        // Export CRCs read from each module's __kcrctab equal Module.symvers's, module by module.
+        let sv = try ModuleSymvers.load(symvers)
+        var compared = 0
+        for m in mods {
+            for e in m.exports {
+                guard let entry = sv.bySymbol[e.symbol], entry.module.hasSuffix("/" + m.name.replacingOccurrences(of: "_", with: "-")) || entry.module.hasSuffix("/" + m.name) else { continue }
+                XCTAssertEqual(e.crc, entry.crc, "\(m.name) \(e.symbol)")
+                XCTAssertEqual(e.gpl, entry.exportType == "EXPORT_SYMBOL_GPL", "\(m.name) \(e.symbol)")
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 5000, "export CRCs compared with Module.symvers")
         // Change one CRC a module imports: exactly the modules importing it are flagged.
         let victim = "netif_rx"
         var bad = side
