@@ -12,7 +12,10 @@ public struct ABIRelevantSet: Sendable, Equatable {
         case moduleVisible = "m"
         /// In `#if`/`#ifdef`/`#elif` or `IS_BUILTIN`: true only for y (or a defined value).
         case builtinOnly = "y"
-        /// The option's value used as such (`#define HZ CONFIG_HZ`, array sizes).
+        /// The option used outside preprocessor conditionals (`#define HZ CONFIG_HZ`, array
+        /// sizes, or a macro argument such as `DECLARE_STATIC_KEY_MAYBE(CONFIG_X, key)` that
+        /// the macro tests with IS_ENABLED): counted as visible for m too, since a tristate
+        /// can only appear there through such a macro.
         case value = "v"
 
         /// Orders uses m, v, y by raw value (serialization order).
@@ -48,9 +51,16 @@ public struct ABIRelevantSet: Sendable, Equatable {
         self.series = series; self.origin = origin; self.regenerate = regenerate; self.symbols = symbols
     }
 
-    /// Whether an option set to `m` changes what modules see.
+    /// Whether an option set to `m` changes what modules see: a header tests it in a way
+    /// that is true for m, or uses it outside `#if` (where only a macro like IS_ENABLED can
+    /// make a tristate compile).
     public func isModuleVisible(_ name: String) -> Bool {
-        symbols[name]?.contains { $0.use == .moduleVisible } ?? false
+        symbols[name]?.contains { $0.use != .builtinOnly } ?? false
+    }
+
+    /// The references that make an option visible for m (see `isModuleVisible`), tests first.
+    public func moduleReferences(_ name: String) -> [Reference] {
+        references(name, .moduleVisible) + references(name, .value)
     }
 
     /// Whether any header mentions the option at all.

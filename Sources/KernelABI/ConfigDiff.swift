@@ -93,11 +93,12 @@ public struct ConfigDiff: Sendable {
                 line.reason = "n <-> m counts without an ABI set (classic strictness)"
                 return line
             }
-            let m = set.references(name, .moduleVisible)
+            let m = set.moduleReferences(name)
             if !m.isEmpty {
                 line.classification = .abiRelevant
                 line.headers = m.map(\.description)
-                line.reason = "tested with IS_ENABLED/IS_MODULE/IS_REACHABLE or CONFIG_\(name)_MODULE by \(line.headers.joined(separator: ", ")): built-in structs or inline code change when it is m"
+                let how = m.first?.use == .moduleVisible ? "tested with IS_ENABLED/IS_MODULE/IS_REACHABLE or CONFIG_\(name)_MODULE" : "used outside #if (e.g. as an IS_ENABLED macro argument)"
+                line.reason = "\(how) by \(line.headers.joined(separator: ", ")): built-in structs or inline code change when it is m"
             } else {
                 line.classification = .moduleOnlyHarmless
                 line.reason = "no header tests CONFIG_\(name) in a way that is true for m: only a module is added or removed"

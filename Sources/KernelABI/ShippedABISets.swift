@@ -26,7 +26,7 @@ extension ABIRelevantSet {
         // GENERATED FILE, do not edit. Regenerate with:
         //   \(regenerate)
         // Kernel series \(series); headers: \(origin).
-        // \(symbols.count) options; \(symbols.values.filter { $0.contains { $0.use == .moduleVisible } }.count) are visible to modules when set to m.
+        // \(symbols.count) options; \(symbols.keys.filter(isModuleVisible).count) are visible to modules when set to m.
 
         /// The ABI-relevant option set for Linux \(series) (see ABIRelevantSet, HeaderScanner).
         enum \(typeName) {
