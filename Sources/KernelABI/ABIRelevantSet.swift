@@ -113,14 +113,15 @@ public struct ABIRelevantSet: Sendable, Equatable {
     }
 
     /// The sets shipped with imagetool (generated files under Sources/KernelABI/ABISets).
-    public static var shipped: [ABIRelevantSet] {
-        ShippedABISets.texts.compactMap { try? parse($0) }
-    }
+    public static var shipped: [ABIRelevantSet] { parsedShipped }
+
+    /// Parsed once per process (the texts are compiled in, so parsing cannot fail in practice;
+    /// a set that did would simply be absent and the fallback applies).
+    static let parsedShipped: [ABIRelevantSet] = ShippedABISets.texts.compactMap { try? parse($0) }
 
     /// The shipped set for a kernel series such as "6.1", if any.
     public static func shipped(series: String) -> ABIRelevantSet? {
-        guard let t = ShippedABISets.texts.first(where: { $0.contains("\n# series: \(series)\n") }) else { return nil }
-        return try? parse(t)
+        parsedShipped.first { $0.series == series }
     }
 }
 
