@@ -1,0 +1,81 @@
+import BinaryIO
+
+/// What `imagetool install` did: per package the action and files, how every dependency
+/// was met, keys and feed lines added, what was forced, and the repack's block reuse and
+/// sizes. Contains no clock time, so the same inputs give the same report.
+public struct InstallReport: Sendable, Codable {
+    /// One package of the run.
+    public struct Package: Sendable, Codable {
+        public var name: String
+        public var version: String
+        public var file: String
+        /// install, upgrade, skip-same-version, skip-downgrade.
+        public var action: String
+        public var installedVersion: String?
+        /// Paths written to the .list file.
+        public var files: [String]
+        /// Files of the previous version that the new one no longer has (removed).
+        public var obsoleteFilesRemoved: [String]
+        /// Installed packages removed because this one replaces them.
+        public var replaced: [String]
+        /// Files taken over from another package (--force-overwrite or Replaces).
+        public var takenOver: [String]
+        public var conffiles: [String]
+    }
+
+    public var image: String
+    public var output: String
+    public var imageKind: String
+    public var kernelPackage: String?
+    public var installedTime: UInt32
+    public var packages: [Package]
+    public var dependencies: [InstallResolver.Requirement]
+    /// Public keys placed in /etc/opkg/keys (file name -> "added" / "replaced" / "unchanged").
+    public var keys: [String: String]
+    /// Lines appended to /etc/opkg/customfeeds.conf (already present ones are not repeated).
+    public var feedLines: [String]
+    public var forced: [String]
+    public var repack: InstallRepack.Result?
+    public var warnings: [String]
+
+    /// Packages actually installed or upgraded.
+    public var installedCount: Int { packages.filter { $0.action == "install" || $0.action == "upgrade" }.count }
+    /// Files added by all packages.
+    public var filesAdded: Int { packages.reduce(0) { $0 + $1.files.count } }
+
+    /// The human table.
+    public func table(verbose: Bool) -> String {
+        var lines: [String] = []
+        lines.append("image     \(image) (\(imageKind)), kernel \(kernelPackage ?? "?")")
+        let w = max(7, packages.map(\.name.count).max() ?? 0)
+        lines.append(pad("PACKAGE", w + 2) + "ACTION             VERSION / FILES")
+        for p in packages {
+            var detail = p.version
+            if let old = p.installedVersion { detail += " (installed: \(old))" }
+            if !p.files.isEmpty { detail += ", \(p.files.count) file(s)" }
+            if !p.replaced.isEmpty { detail += ", replaces \(p.replaced.joined(separator: ", "))" }
+            lines.append(pad(p.name, w + 2)
+                         + pad(p.action, 19) + detail)
+            if verbose { for f in p.files { lines.append(String(repeating: " ", count: w + 2) + "  " + f) } }
+        }
+        for r in dependencies {
+            lines.append("depends   \(r.package): \(r.requirement) -> \(r.satisfiedBy ?? "nothing") (\(r.outcome))")
+        }
+        for (k, v) in keys.sorted(by: { $0.key < $1.key }) { lines.append("key       /etc/opkg/keys/\(k) \(v)") }
+        for l in feedLines { lines.append("feed      /etc/opkg/customfeeds.conf += \(l)") }
+        if let r = repack {
+            lines.append("rootfs    \(r.rootfsBytesBefore) -> \(r.rootfsBytesAfter) bytes, \(r.inodes) inodes; blocks: \(r.blocksReused) reused, \(r.fragmentsReused) fragment blocks reused, \(r.blocksCompressed) compressed")
+            lines.append("image     \(r.imageBytesBefore) -> \(r.imageBytesAfter) bytes, written to \(output)")
+        }
+        lines.append("\(installedCount) package(s) installed, \(filesAdded) file(s) added")
+        for f in forced { lines.append("FORCED    \(f)") }
+        return lines.joined(separator: "\n")
+    }
+
+    private func pad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
+    }
+
+    /// Pretty, key-sorted JSON.
+    public func json() throws -> [UInt8] { try ReportRendering.json(self) }
+}
