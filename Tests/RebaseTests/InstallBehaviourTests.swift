@@ -1,0 +1,119 @@
+import BinaryIO
+import FeedRewrite
+import Foundation
+import Rebase
+import TestSupport
+import XCTest
+
+/// opkg-lede behaviours beyond the happy path, through the library (`OfflineInstaller`),
+/// with real ipks built in the ipkg-build layout and outputs read back by unsquashfs:
+/// upgrades (opkg_install.c `remove_obsolesced_files`, `remove_maintainer_scripts`), file
+/// clashes (`check_data_file_clashes`, -force-overwrite, the old owner's .list rewritten),
+/// conffile checksums (`resolve_conffiles`), dependencies met by packages of the same run,
+/// conflicts and replaces (`pkg_hash_fetch_conflicts`, `pkg_get_installed_replacees`).
+final class InstallBehaviourTests: XCTestCase {
+    let t: Int64 = 1_700_000_000
+
+    func control(_ name: String, _ version: String, extra: String = "") -> [UInt8] {
+        Array("Package: \(name)\nVersion: \(version)\n\(extra)Architecture: \(InstallFixture.fact("ARCH"))\nDescription:  test\n".utf8)
+    }
+
+    func file(_ n: String, _ text: String) -> TarMember { TarMember(name: n, mtime: t, data: Array(text.utf8)) }
+
+    func write(_ bytes: [UInt8], _ dir: String, _ name: String) throws -> String {
+        try FS.writeAtomically(bytes, to: dir + "/" + name)
+        return dir + "/" + name
+    }
+
+    func install(_ ipks: [String], _ dir: String, configure: (inout InstallOptions) -> Void = { _ in }) throws -> (InstallReport, String) {
+        var o = InstallOptions(image: InstallFixture.image, packages: ipks, output: dir + "/out.bin")
+        configure(&o)
+        let r = try OfflineInstaller.run(o)
+        let root = dir + "/root-\(UUID().uuidString)"
+        try InstallFixture.unsquash(o.output, into: root)
+        return (r, root)
+    }
+
+    func testUpgradeRemovesObsoleteFilesAndReplacesStanzaInPlace() throws {
+        try InstallFixture.requireFixtures()
+        let dir = TestEnv.tempDir("install-b")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let rel = InstallFixture.fact("RELEASE"), old = InstallFixture.fact("PKG_KMOD_VERSION")
+        let newVersion = old.replacingOccurrences(of: "-1", with: "-2", options: .backwards, range: old.range(of: "-1", options: .backwards))
+        let ipk = try write(try InstallFixture.makeIPK(
+            control: control("kmod-imt-hello", newVersion, extra: "Depends: kernel (=\(InstallFixture.fact("PKG_KERNEL_VERSION_OLD")))\n"),
+            data: [file("./lib/modules/\(rel)/imt_hello.ko", "new module bytes")]), dir, "hello.ipk")
+        let (r, root) = try install([ipk], dir)
+        XCTAssertEqual(r.packages.first?.action, "upgrade")
+        XCTAssertEqual(r.packages.first?.installedVersion, old)
+        XCTAssertEqual(Set(r.packages.first?.obsoleteFilesRemoved ?? []), ["/etc/modules.d/30-imt-hello", "/etc/modules-boot.d/30-imt-hello"])
+        XCTAssertFalse(FS.exists(root + "/etc/modules.d/30-imt-hello"))
+        XCTAssertFalse(FS.exists(root + "/usr/lib/opkg/info/kmod-imt-hello.postinst"), "old maintainer scripts are removed")
+        XCTAssertEqual(try FS.readText(root + "/lib/modules/\(rel)/imt_hello.ko"), "new module bytes")
+        XCTAssertEqual(try FS.readText(root + "/usr/lib/opkg/info/kmod-imt-hello.list"), "/lib/modules/\(rel)/imt_hello.ko\n")
+        let status = try OpkgStatus(parsing: try FS.read(root + "/usr/lib/opkg/status"))
+        XCTAssertEqual(status.entries.map(\.name), ["base-files", "busybox", "kernel", "kmod-imt-hello", "kmod-imt-user", "libc"],
+                       "the upgraded stanza stays in place")
+        XCTAssertEqual(status.installed("kmod-imt-hello")?.version, newVersion)
+
+        // An older version is not installed (opkg: "Not downgrading").
+        let older = try write(try InstallFixture.makeIPK(control: control("kmod-imt-hello", "0.1-1"), data: []), dir, "older.ipk")
+        XCTAssertEqual(try install([older], dir).0.packages.first?.action, "skip-downgrade")
+    }
+
+    func testFileClashRefusedUnlessForceOverwriteAndConffileChecksum() throws {
+        try InstallFixture.requireFixtures()
+        let dir = TestEnv.tempDir("install-b")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = "config interface 'lan'\n\toption proto 'static'\n"
+        let ipk = try write(try InstallFixture.makeIPK(
+            control: control("imt-netcfg", "1.0-1"), data: [file("./etc/config/network", text)],
+            controlExtra: [file("./conffiles", "/etc/config/network\n")]), dir, "netcfg.ipk")
+        XCTAssertThrowsError(try install([ipk], dir)) { e in
+            let f = e as? FormatError
+            XCTAssertEqual(f?.kind, .refused)
+            XCTAssertTrue(f?.message.contains("/etc/config/network, which is already provided by package base-files") ?? false, "\(e)")
+        }
+        XCTAssertFalse(FS.exists(dir + "/out.bin"))
+        let (r, root) = try install([ipk], dir) { $0.forceOverwrite = true }
+        XCTAssertEqual(r.packages.first?.takenOver, ["/etc/config/network"])
+        XCTAssertFalse(r.forced.isEmpty)
+        XCTAssertEqual(try FS.readText(root + "/etc/config/network"), text)
+        XCTAssertFalse(try FS.readText(root + "/usr/lib/opkg/info/base-files.list").contains("/etc/config/network"),
+                       "the old owner's .list loses the file (pkg_write_changed_filelists)")
+        let sha = Hex.encode(Digest.sha256(Array(text.utf8)))
+        let status = try FS.readText(root + "/usr/lib/opkg/status")
+        XCTAssertTrue(status.contains("Conffiles:\n /etc/config/network \(sha)\nInstalled-Time:"), status)
+        XCTAssertEqual(try FS.readText(root + "/usr/lib/opkg/info/imt-netcfg.conffiles"), "/etc/config/network\n")
+    }
+
+    func testDependenciesConflictsAndReplaces() throws {
+        try InstallFixture.requireFixtures()
+        let dir = TestEnv.tempDir("install-b")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A depends on B (>= 1.0), B comes in the same run; B provides a virtual name C wants.
+        let a = try write(try InstallFixture.makeIPK(control: control("imt-a", "1.0-1", extra: "Depends: imt-b (>= 1.0), virt-thing\n"),
+                                                     data: [file("./usr/share/imt/a", "a")]), dir, "a.ipk")
+        let b = try write(try InstallFixture.makeIPK(control: control("imt-b", "1.2-1", extra: "Provides: virt-thing\n"),
+                                                     data: [file("./usr/share/imt/b", "b")]), dir, "b.ipk")
+        let (r, root) = try install([a, b], dir)
+        XCTAssertEqual(r.dependencies.filter { $0.package == "imt-a" }.map(\.outcome), ["co-installed", "co-installed"])
+        XCTAssertTrue(try FS.readText(root + "/usr/lib/opkg/status").contains("Package: imt-b\nVersion: 1.2-1\nProvides: virt-thing\n"))
+
+        // Conflicts with an installed package: refused, naming it.
+        let c = try write(try InstallFixture.makeIPK(control: control("imt-sh", "1.0-1", extra: "Conflicts: busybox\n"),
+                                                     data: [file("./usr/share/imt/c", "c")]), dir, "c.ipk")
+        XCTAssertThrowsError(try install([c], dir)) { e in
+            XCTAssertTrue("\(e)".contains("conflicts with installed busybox"), "\(e)")
+        }
+        // Replaces + Conflicts: the installed package is removed, its files taken over.
+        let d = try write(try InstallFixture.makeIPK(control: control("imt-sh", "1.0-1", extra: "Conflicts: busybox\nReplaces: busybox\n"),
+                                                     data: [file("./bin/sh", "#!imt\n")]), dir, "d.ipk")
+        let (r2, root2) = try install([d], dir)
+        XCTAssertEqual(r2.packages.first?.replaced, ["busybox"])
+        XCTAssertFalse(FS.exists(root2 + "/bin/busybox"))
+        XCTAssertFalse(FS.exists(root2 + "/usr/lib/opkg/info/busybox.list"))
+        XCTAssertEqual(try FS.readText(root2 + "/bin/sh"), "#!imt\n")
+        XCTAssertFalse(try FS.readText(root2 + "/usr/lib/opkg/status").contains("Package: busybox\n"))
+    }
+}
