@@ -12,10 +12,13 @@ public struct OpkgStatus: Sendable {
     public struct Entry: Sendable {
         /// The stanza exactly as stored.
         public var stanza: ControlStanza
+        /// Package name (`Package:`).
         public var name: String
+        /// Version as written (`Version:`).
         public var version: String
         /// `Status:` words: want, flags, state (`install user installed`).
         public var status: [String]
+        /// Package architecture (`Architecture:`).
         public var architecture: String?
         /// Names this package provides, itself first (opkg `init_providelist`).
         public var provides: [String]

@@ -13,17 +13,23 @@ import FeedRewrite
 public struct InstallPackage: Sendable {
     /// The file it came from.
     public var path: String
+    /// The parsed `./control` stanza.
     public var control: ControlStanza
     /// The exact bytes of `./control` (stored as info/<pkg>.control).
     public var controlBytes: [UInt8]
+    /// Package name (`Package:`).
     public var name: String
+    /// Version as written (`Version:`).
     public var version: String
+    /// Package architecture (`Architecture:`).
     public var architecture: String?
     /// `Depends` and `Pre-Depends` groups (opkg `parse_deplist` stores both in PKG_DEPENDS).
     public var depends: [[Relationship.Term]]
+    /// `Conflicts` groups (pkg_depends.c parse_deplist CONFLICTS).
     public var conflicts: [[Relationship.Term]]
     /// Names it provides, itself first.
     public var provides: [String]
+    /// Names listed in `Replaces:`.
     public var replaces: [String]
     /// Control members other than directories: bare name -> member.
     public var controlFiles: [(name: String, member: TarMember)]

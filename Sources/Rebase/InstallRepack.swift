@@ -13,10 +13,15 @@ import Glibc
 public enum InstallRepack {
     /// Sizes and block statistics of a repack.
     public struct Result: Sendable, Codable {
+        /// squashfs bytes_used of the original rootfs.
         public var rootfsBytesBefore: UInt64
+        /// squashfs bytes_used of the new rootfs.
         public var rootfsBytesAfter: UInt64
+        /// Size of the input image.
         public var imageBytesBefore: Int
+        /// Size of the output image.
         public var imageBytesAfter: Int
+        /// Inodes in the new rootfs.
         public var inodes: Int
         /// Data blocks copied from the original image without recompressing.
         public var blocksReused: Int
@@ -24,6 +29,7 @@ public enum InstallRepack {
         public var fragmentsReused: Int
         /// Data and fragment blocks compressed anew (new or changed files).
         public var blocksCompressed: Int
+        /// What the user should know (e.g. a dropped fwtool signature).
         public var warnings: [String]
     }
 

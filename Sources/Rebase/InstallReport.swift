@@ -6,11 +6,15 @@ import BinaryIO
 public struct InstallReport: Sendable, Codable {
     /// One package of the run.
     public struct Package: Sendable, Codable {
+        /// Package name (`Package:`).
         public var name: String
+        /// Version as written (`Version:`).
         public var version: String
+        /// The .ipk file.
         public var file: String
         /// install, upgrade, skip-same-version, skip-downgrade.
         public var action: String
+        /// Version installed before, for upgrades and skips.
         public var installedVersion: String?
         /// Paths written to the .list file.
         public var files: [String]
@@ -20,22 +24,33 @@ public struct InstallReport: Sendable, Codable {
         public var replaced: [String]
         /// Files taken over from another package (--force-overwrite or Replaces).
         public var takenOver: [String]
+        /// Conffiles declared by the package (absolute paths).
         public var conffiles: [String]
     }
 
+    /// The input firmware image.
     public var image: String
+    /// The image written.
     public var output: String
+    /// Firmware layout family (FirmwareImage.Kind).
     public var imageKind: String
+    /// Version of the image's installed `kernel` package.
     public var kernelPackage: String?
+    /// Installed-Time written to the status stanzas.
     public var installedTime: UInt32
+    /// Per package, in the order given.
     public var packages: [Package]
+    /// How every dependency group was met.
     public var dependencies: [InstallResolver.Requirement]
     /// Public keys placed in /etc/opkg/keys (file name -> "added" / "replaced" / "unchanged").
     public var keys: [String: String]
     /// Lines appended to /etc/opkg/customfeeds.conf (already present ones are not repeated).
     public var feedLines: [String]
+    /// What --force / --force-depends / --force-overwrite overrode.
     public var forced: [String]
+    /// Block reuse and sizes of the repack.
     public var repack: InstallRepack.Result?
+    /// What the user should know (e.g. a dropped fwtool signature).
     public var warnings: [String]
 
     /// Packages actually installed or upgraded.

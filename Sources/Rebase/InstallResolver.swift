@@ -26,6 +26,7 @@ public enum InstallResolver {
 
     /// One dependency group and how it was met.
     public struct Requirement: Sendable, Codable {
+        /// The package concerned.
         public var package: String
         /// The group as opkg prints it (`pkg_depend_str`).
         public var requirement: String
@@ -37,7 +38,9 @@ public enum InstallResolver {
 
     /// The decision for one package.
     public struct Item: Sendable {
+        /// The package concerned.
         public var package: InstallPackage
+        /// What happens to it.
         public var action: Action
         /// Version installed before, for upgrades and skips.
         public var installedVersion: String?
@@ -47,7 +50,9 @@ public enum InstallResolver {
 
     /// The whole decision.
     public struct Plan: Sendable {
+        /// One decision per package given, in order.
         public var items: [Item]
+        /// Every dependency group checked.
         public var requirements: [Requirement]
         /// What the force flags overrode.
         public var forced: [String]
@@ -59,6 +64,7 @@ public enum InstallResolver {
         public var kernel = false
         /// `--force-depends`: other missing dependencies and conflicts (opkg -force-depends).
         public var depends = false
+        /// Creates overrides.
         public init(kernel: Bool = false, depends: Bool = false) { self.kernel = kernel; self.depends = depends }
     }
 

@@ -10,6 +10,7 @@ import Squash
 /// through symlinks: a path whose parent is a symlink or a file is refused, so a package
 /// can never place a file outside the place its name says.
 public struct InstallRootfs: Sendable {
+    /// The rootfs tree being edited.
     public var tree: Tree
     /// The image the tree was read from (file contents not yet replaced live there).
     public let image: SquashImage?
@@ -25,6 +26,7 @@ public struct InstallRootfs: Sendable {
     /// The status file of the root destination.
     public static let statusFile = "/usr/lib/opkg/status"
 
+    /// Wraps a tree read from `image`; files the installer writes get `installTime`.
     public init(tree: Tree, image: SquashImage?, installTime: UInt32) {
         self.tree = tree; self.image = image; self.installTime = installTime
     }

@@ -8,13 +8,17 @@ import Glibc
 
 /// Options of `imagetool install`.
 public struct InstallOptions: Sendable {
+    /// The input firmware image.
     public var image: String
+    /// Per package, in the order given.
     public var packages: [String]
+    /// The image written.
     public var output: String
     /// usign public key files to place in /etc/opkg/keys under their fingerprint name.
     public var addKeys: [String] = []
     /// Lines to append to /etc/opkg/customfeeds.conf.
     public var feedLines: [String] = []
+    /// Refusals the caller overrides (--force, --force-depends).
     public var overrides = InstallResolver.Overrides()
     /// opkg -force-overwrite: take over files other packages own.
     public var forceOverwrite = false
@@ -23,6 +27,7 @@ public struct InstallOptions: Sendable {
     /// Passed to the firmware rebuild (size limit, fwtool re-signing).
     public var rebuild = RebuildOptions()
 
+    /// Options for installing `packages` into `image`, writing `output`.
     public init(image: String, packages: [String], output: String) {
         self.image = image; self.packages = packages; self.output = output
     }
