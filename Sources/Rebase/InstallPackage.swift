@@ -96,7 +96,21 @@ public struct InstallPackage: Sendable {
             if m.kind == .symlink, m.linkTarget.isEmpty || m.linkTarget.utf8.contains(0) {
                 throw FormatError(.invalid, context: "read data.tar.gz", "symlink \(m.name.debugDescription) has an empty or NUL-containing target")
             }
-            data.append((comps, m))
+            var member = m
+            if !m.hardLinkTarget.isEmpty {
+                // libbb/unarchive.c: a hard link is link(prefix + link_name, name); the
+                // target must be an earlier regular file of this package. Its bytes are
+                // installed at both names (the squashfs writer stores them once).
+                let target = try SafePath.components(m.hardLinkTarget, context: "read data.tar.gz hard link")
+                guard let t = data.last(where: { $0.0 == target && $0.1.kind == .file }) else {
+                    throw FormatError(.invalid, context: "read data.tar.gz",
+                                      "hard link \(m.name.debugDescription) points to \(m.hardLinkTarget.debugDescription), which is not an earlier file of the package")
+                }
+                member.kind = .file
+                member.data = t.1.data
+                member.size = Int64(t.1.data.count)
+            }
+            data.append((comps, member))
         }
         dataFiles = data
 

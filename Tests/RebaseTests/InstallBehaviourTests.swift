@@ -116,4 +116,33 @@ final class InstallBehaviourTests: XCTestCase {
         XCTAssertEqual(try FS.readText(root2 + "/bin/sh"), "#!imt\n")
         XCTAssertFalse(try FS.readText(root2 + "/usr/lib/opkg/status").contains("Package: busybox\n"))
     }
+
+    /// A hard link in data.tar.gz (GNU tar typeflag '1', as ipkg-build's tar writes for
+    /// hard-linked files) installs the target's bytes at both names (libbb/unarchive.c
+    /// `extract_archive` links them); it must not become an empty file.
+    func testHardLinkMemberInstallsTargetBytes() throws {
+        try InstallFixture.requireFixtures()
+        let tar = try InstallFixture.tool("tar")
+        let dir = TestEnv.tempDir("install-b")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FS.makeDirectories(dir + "/pkg/data/usr/share/imt")
+        try FS.makeDirectories(dir + "/pkg/ctl")
+        try FS.writeAtomically(Array("linked bytes\n".utf8), to: dir + "/pkg/data/usr/share/imt/a")
+        XCTAssertEqual(link(dir + "/pkg/data/usr/share/imt/a", dir + "/pkg/data/usr/share/imt/b"), 0)
+        try FS.writeAtomically(control("imt-hardlink", "1.0-1"), to: dir + "/pkg/ctl/control")
+        try FS.writeAtomically(Array("2.0\n".utf8), to: dir + "/pkg/debian-binary")
+        let opts = ["--format=gnu", "--numeric-owner", "--owner=0", "--group=0", "--sort=name", "--mtime=@1700000000"]
+        for (sub, name) in [("data", "data.tar.gz"), ("ctl", "control.tar.gz")] {
+            let r = try TestSupport.run(tar, opts + ["-czf", dir + "/pkg/" + name, "-C", dir + "/pkg/" + sub, "."])
+            XCTAssertEqual(r.status, 0, r.err)
+        }
+        let listing = try TestSupport.run(tar, ["-tvzf", dir + "/pkg/data.tar.gz"])
+        XCTAssertTrue(listing.out.contains("link to"), "GNU tar must have stored a hard link: \(listing.out)")
+        let ipk = dir + "/imt-hardlink.ipk"
+        let r = try TestSupport.run(tar, opts + ["-czf", ipk, "-C", dir + "/pkg", "./debian-binary", "./data.tar.gz", "./control.tar.gz"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let (_, root) = try install([ipk], dir)
+        XCTAssertEqual(try FS.readText(root + "/usr/share/imt/a"), "linked bytes\n")
+        XCTAssertEqual(try FS.readText(root + "/usr/share/imt/b"), "linked bytes\n")
+    }
 }
