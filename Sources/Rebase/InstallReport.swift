@@ -53,10 +53,16 @@ public struct InstallReport: Sendable, Codable {
     /// What the user should know (e.g. a dropped fwtool signature).
     public var warnings: [String]
 
-    /// Packages actually installed or upgraded.
-    public var installedCount: Int { packages.filter { $0.action == "install" || $0.action == "upgrade" }.count }
+    /// Packages actually installed or upgraded (stored so the JSON carries it).
+    public var installedCount = 0
     /// Files added by all packages.
-    public var filesAdded: Int { packages.reduce(0) { $0 + $1.files.count } }
+    public var filesAdded = 0
+
+    /// Fills in the totals from `packages`.
+    public mutating func summarize() {
+        installedCount = packages.filter { $0.action == "install" || $0.action == "upgrade" }.count
+        filesAdded = packages.reduce(0) { $0 + $1.files.count }
+    }
 
     /// The human table.
     public func table(verbose: Bool) -> String {

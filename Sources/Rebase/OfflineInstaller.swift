@@ -144,10 +144,12 @@ public enum OfflineInstaller {
         let (bytes, repack) = try InstallRepack.rebuild(fw, tree: root.tree, matching: squash, output: options.output,
                                                         rebuildOptions: options.rebuild)
         try FS.writeAtomically(bytes, to: options.output)
-        return InstallReport(image: options.image, output: options.output, imageKind: fw.kind.rawValue,
+        var report = InstallReport(image: options.image, output: options.output, imageKind: fw.kind.rawValue,
                              kernelPackage: status.installed("kernel")?.version, installedTime: root.installTime,
                              packages: results, dependencies: plan.requirements, keys: keys, feedLines: linesAdded,
                              forced: forced, repack: repack, warnings: repack.warnings)
+        report.summarize()
+        return report
     }
 
     /// Applies one package to the tree and the status database.

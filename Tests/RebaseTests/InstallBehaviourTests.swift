@@ -1,5 +1,6 @@
 import BinaryIO
 import FeedRewrite
+import Firmware
 import Foundation
 import Rebase
 import TestSupport
@@ -144,5 +145,33 @@ final class InstallBehaviourTests: XCTestCase {
         let (_, root) = try install([ipk], dir)
         XCTAssertEqual(try FS.readText(root + "/usr/share/imt/a"), "linked bytes\n")
         XCTAssertEqual(try FS.readText(root + "/usr/share/imt/b"), "linked bytes\n")
+    }
+
+    /// A rootfs that grows past its erase block moves the JFFS2 marker and fwtool chunks:
+    /// the rebuilt image's checksums verify and the big file extracts intact; with a size
+    /// limit the install is refused (exit 3 kind) naming the sizes, and nothing is written.
+    func testRootfsGrowthRebuildsLayoutAndSizeLimitRefuses() throws {
+        try InstallFixture.requireFixtures()
+        let dir = TestEnv.tempDir("install-b")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var x: UInt64 = 0x9e37_79b9_7f4a_7c15
+        let big = (0 ..< 300_000).map { _ -> UInt8 in
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: x >> 33)
+        }
+        let ipk = try write(try InstallFixture.makeIPK(control: control("imt-big", "1.0-1"),
+                                                       data: [TarMember(name: "./usr/share/imt/big.bin", mtime: t, data: big)]), dir, "big.ipk")
+        XCTAssertThrowsError(try install([ipk], dir) { $0.rebuild.maxImageSize = UInt64(InstallFixture.fact("IMAGE_SIZE")) ?? 0 }) { e in
+            XCTAssertEqual((e as? FormatError)?.kind, .refused, "\(e)")
+            XCTAssertTrue("\(e)".contains("rootfs was"), "\(e)")
+        }
+        XCTAssertFalse(FS.exists(dir + "/out.bin"))
+        let (r, root) = try install([ipk], dir)
+        let repack = try XCTUnwrap(r.repack)
+        XCTAssertGreaterThan(repack.imageBytesAfter, repack.imageBytesBefore)
+        let img = try Firmware.FirmwareImage.open(dir + "/out.bin")
+        XCTAssertTrue(img.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) })
+        XCTAssertTrue(img.regions.contains { $0.role.rawValue == "jffs2-marker" && $0.offset % 65536 == 0 })
+        XCTAssertEqual(try FS.read(root + "/usr/share/imt/big.bin"), big)
     }
 }

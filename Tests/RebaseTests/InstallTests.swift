@@ -28,6 +28,9 @@ final class InstallTests: XCTestCase {
         let report = try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any] ?? [:]
         let pkgs = report["packages"] as? [[String: Any]] ?? []
         XCTAssertEqual(pkgs.first?["action"] as? String, "install")
+        XCTAssertEqual(report["installedCount"] as? Int, 1)
+        XCTAssertEqual(report["filesAdded"] as? Int, (pkgs.first?["files"] as? [String])?.count)
+        XCTAssertEqual((report["dependencies"] as? [[String: Any]])?.first?["outcome"] as? String, "installed")
         let repack = report["repack"] as? [String: Any] ?? [:]
         let reused = (repack["blocksReused"] as? Int ?? 0) + (repack["fragmentsReused"] as? Int ?? 0)
         XCTAssertGreaterThan(reused, 0, "unchanged files' blocks must be copied, not recompressed: \(repack)")
