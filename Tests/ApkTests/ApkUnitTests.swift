@@ -136,4 +136,36 @@ final class ApkUnitTests: XCTestCase {
         let v = try TestSupport.run(openssl, ["dgst", "-sha512", "-verify", dir + "/public.pem", "-signature", dir + "/sig", dir + "/msg"])
         XCTAssertEqual(v.status, 0, v.out + v.err)
     }
+
+    func testCompressionFramings() throws {
+        let plain = ADBFile(schema: ADBFile.schemaIndex, blocks: [ADBBlock(type: .adb, payload: ADBHeapWriter().finish())]).serialized()
+        for c in [ADBCompression.none, .deflate, .custom(algorithm: 1, level: 9), .custom(algorithm: 2, level: 19), .custom(algorithm: 0, level: 1)] {
+            let framed = try ADBContainer.encode(plain, compression: c)
+            let (back, out) = try ADBContainer.decode(framed)
+            XCTAssertEqual(back, c)
+            XCTAssertEqual(out, plain, "\(c)")
+        }
+        XCTAssertEqual(Array(try ADBContainer.encode(plain, compression: .custom(algorithm: 2, level: 3)).prefix(6)),
+                       Array("ADBc".utf8) + [2, 3])
+        // zstd frame magic follows the 6-byte ADBc header.
+        XCTAssertEqual(Array(try ADBContainer.encode(plain, compression: .custom(algorithm: 2, level: 3))[6 ..< 10]),
+                       [0x28, 0xb5, 0x2f, 0xfd])
+    }
+
+    func testExtendedBlockForm() throws {
+        // apk writes the 16-byte header only for payloads >= 1 GiB; readers accept it for any size.
+        var w = ByteWriter()
+        w.u32le(0x2e42_4441); w.u32le(ADBFile.schemaPackage)
+        let heap = ADBHeapWriter().finish()
+        w.u32le(3 << 30 | 0); w.u32le(0); w.u64le(UInt64(16 + heap.count)); w.append(heap); w.pad(to: 8)
+        let data: [UInt8] = [1, 0, 0, 0, 1, 0, 0, 0, 0x41]
+        w.u32le(3 << 30 | 2); w.u32le(0); w.u64le(UInt64(16 + data.count)); w.append(data); w.pad(to: 8)
+        let plain = w.finish()
+        let f = try ADBFile(parsing: plain)
+        XCTAssertEqual(f.blocks.map(\.type), [.adb, .data])
+        XCTAssertEqual(f.dataBlocks.first?.payload, data)
+        XCTAssertEqual(f.serialized(), plain)
+        // A new small block is written in the short form.
+        XCTAssertEqual(ADBBlock(type: .data, payload: data).serialized().prefix(4), [13, 0, 0, 0x80])
+    }
 }
