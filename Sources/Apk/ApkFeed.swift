@@ -150,7 +150,8 @@ public enum ApkFeed {
         try newIndex.sign(with: key)
         outputs.append((indexName, try newIndex.serialized()))
         try FS.replaceDirectoryAtomically(outDir) { tmp in
-            for (name, bytes) in outputs { try FS.writeAtomically(bytes, to: tmp + "/" + name) }
+            // Plain writes: the whole temporary folder is fsynced and renamed into place at once.
+            for (name, bytes) in outputs { try RandomAccessFile(creating: tmp + "/" + name).write(bytes, at: 0) }
         }
         return report
     }
