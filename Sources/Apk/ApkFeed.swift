@@ -17,8 +17,11 @@ public enum ApkFeed {
 
     /// Per-package result of a feed check.
     public struct PackageCheck: Sendable, Codable, Equatable {
+        /// Package file name in the feed.
         public var file: String
+        /// Package name from the index ("" for unlisted files).
         public var name: String
+        /// Package version from the index.
         public var version: String
         /// "ok", "missing" (listed, no file), "size-mismatch", "hash-mismatch", "unlisted", "unreadable: …".
         public var status: String
@@ -26,9 +29,13 @@ public enum ApkFeed {
 
     /// Result of `verify`.
     public struct Verification: Sendable, Codable, Equatable {
+        /// Signature check of packages.adb.
         public var index: ADBTrust
+        /// Trusted key files that were loaded.
         public var keysLoaded: [String]
+        /// Number of index entries.
         public var entries: Int
+        /// One result per index entry and per unlisted .apk file.
         public var packages: [PackageCheck]
         /// True when the index signature verifies and every present package matches its entry.
         public var ok: Bool {
@@ -76,7 +83,9 @@ public enum ApkFeed {
 
     /// What `rebase` did.
     public struct RebaseReport: Sendable, Codable, Equatable {
+        /// Kernel versions the feed's packages depended on.
         public var fromKernel: [String]
+        /// The kernel version they depend on now.
         public var toKernel: String
         /// Package files whose kernel dependency was rewritten.
         public var rewritten: [String]
@@ -90,6 +99,7 @@ public enum ApkFeed {
         /// The feed's own `kernel` package for another kernel, left out of the new feed (apk
         /// could otherwise "upgrade" the image's kernel package to it, openwrt issue #16808).
         public var kernelPackagesRemoved: [String]
+        /// Key id (hex) that signed the new index, nil when unsigned.
         public var signedBy: String?
     }
 

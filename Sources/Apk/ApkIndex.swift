@@ -5,11 +5,17 @@ import BinaryIO
 /// of the package's ADB block) and optionally `pkgname-spec`, signed by SIG blocks
 /// [alpinelinux/apk-tools: src/app_mkndx.c, src/apk_adb.c schema_index, src/apk_adb.h ADBI_NDX_*].
 public struct ApkIndex: Sendable {
+    /// The parsed stream (blocks kept byte-exact).
     public var file: ADBFile
+    /// Compression used when writing.
     public var compression: ADBCompression
+    /// The ADB block's value heap.
     public let heap: ADBHeap
+    /// The index description (`apk mkndx -d`).
     public let description: String?
+    /// The package file name template, when the index names one.
     public let pkgnameSpec: String?
+    /// Package entries in index order.
     public let entries: [ApkPackageInfo]
     /// The heap value of each entry (same order as `entries`).
     public let entryValues: [ADBVal]
@@ -51,8 +57,11 @@ public struct ApkIndex: Sendable {
 
     /// One package to index: its parsed form and the size of its file.
     public struct Input: Sendable {
+        /// The parsed package.
         public var package: ApkPackage
+        /// Size of the package file in bytes.
         public var fileSize: UInt64
+        /// A package to index.
         public init(package: ApkPackage, fileSize: UInt64) {
             self.package = package
             self.fileSize = fileSize
@@ -89,11 +98,15 @@ public struct ApkIndex: Sendable {
 
     /// How to change one entry in `rewriting`.
     public struct EntryEdit {
+        /// Replacement for each dependency (nil keeps it).
         public var dependencies: (ApkDependency) -> ApkDependency?
+        /// New `file-size`, or nil to keep.
         public var fileSize: UInt64?
+        /// New `hashes` (SHA-256 of the package's ADB block), or nil to keep.
         public var hashes: [UInt8]?
         /// Drop the entry from the index.
         public var remove: Bool
+        /// An edit; all parts optional.
         public init(dependencies: @escaping (ApkDependency) -> ApkDependency? = { _ in nil },
                     fileSize: UInt64? = nil, hashes: [UInt8]? = nil, remove: Bool = false) {
             self.dependencies = dependencies

@@ -8,16 +8,23 @@ import BinaryIO
 public struct ApkInstalledDB: Sendable, Codable, Equatable {
     /// One installed package.
     public struct Package: Sendable, Codable, Equatable {
+        /// `P:` package name.
         public var name: String
+        /// `V:` version.
         public var version: String
+        /// `A:` architecture.
         public var arch: String?
+        /// `o:` origin (source package).
         public var origin: String?
+        /// `D:` dependencies.
         public var depends: [ApkDependency]
+        /// `p:` provides.
         public var provides: [ApkDependency]
         /// Installed files (directory + "/" + name).
         public var files: [String]
     }
 
+    /// Installed packages in file order.
     public var packages: [Package]
 
     /// Conventional location inside a rootfs.

@@ -4,11 +4,17 @@ import BinaryIO
 public struct ApkFileEntry: Sendable, Equatable, Codable {
     /// Path relative to the root ("lib/modules/6.12.74/x.ko"; "" for the root directory).
     public var path: String
+    /// Whether this is a directory entry (from `paths`).
     public var isDirectory: Bool
+    /// Permission bits from the ACL.
     public var mode: UInt64?
+    /// Owner name from the ACL.
     public var user: String?
+    /// Group name from the ACL.
     public var group: String?
+    /// File size in bytes.
     public var size: UInt64?
+    /// Modification time (Unix seconds).
     public var mtime: UInt64?
     /// Content digest (hex; its length tells the algorithm), for regular files.
     public var hash: String?
@@ -16,6 +22,7 @@ public struct ApkFileEntry: Sendable, Equatable, Codable {
     public var target: String?
     /// 1-based directory and file indexes that DATA blocks refer to (0 for directories).
     public var pathIndex: Int
+    /// 1-based file index within its directory (0 for a directory).
     public var fileIndex: Int
 }
 
@@ -25,13 +32,19 @@ public struct ApkFileEntry: Sendable, Equatable, Codable {
 /// le32 file_idx`, content) [alpinelinux/apk-tools: src/apk_adb.c schema_package,
 /// src/extract_v3.c apk_extract_v3_data_block, doc/apk-package.5.scd].
 public struct ApkPackage: Sendable {
+    /// The parsed stream (blocks kept byte-exact).
     public var file: ADBFile
+    /// The compression the file used (kept when writing).
     public var compression: ADBCompression
+    /// The ADB block's value heap.
     public let heap: ADBHeap
+    /// The package metadata (`info`).
     public let info: ApkPackageInfo
     /// Scripts by name ("post-install" ...).
     public let scripts: [String: String]
+    /// Trigger paths.
     public let triggers: [String]
+    /// Directories and files in `paths` order.
     public let files: [ApkFileEntry]
 
     /// Parses a package from its file bytes.
