@@ -53,7 +53,11 @@ public enum ApkFeed {
         var checks: [PackageCheck] = []
         var listed = Set<String>()
         for e in index.entries {
-            let name = ApkIndex.fileName(of: e)
+            guard let name = index.fileName(of: e), (try? SafePath.components(name)) != nil else {
+                checks.append(PackageCheck(file: "", name: e.name, version: e.version,
+                                           status: "unreadable: pkgname-spec \(index.pkgnameSpec ?? "") gives no safe file name"))
+                continue
+            }
             listed.insert(name)
             let path = dir + "/" + name
             guard FS.isRegularFile(path) else {
@@ -67,7 +71,8 @@ public enum ApkFeed {
                     status = "size-mismatch"
                 } else {
                     let pkg = try ApkPackage(bytes: bytes)
-                    if let want = e.hashes, want != Hex.encode(pkg.identity) { status = "hash-mismatch" }
+                    // sha256 (32 bytes) or apk's sha256-160 (its first 20 bytes).
+                    if let want = e.hashes, !Hex.encode(pkg.identity).hasPrefix(want) || want.count < 40 { status = "hash-mismatch" }
                 }
             } catch let err as FormatError {
                 status = "unreadable: " + err.inFile(name).description
@@ -110,6 +115,11 @@ public enum ApkFeed {
     /// are copied unchanged, except `index.json`, whose `kernel` version is updated.
     public static func rebase(_ dir: String, kernelVersion: String, outDir: String, key: ApkKey?) throws -> RebaseReport {
         let index = try ApkIndex(path: dir + "/" + indexName)
+        if let spec = index.pkgnameSpec, spec != "${name}-${version}.apk" {
+            throw FormatError(.unsupported, context: "rebase apk feed",
+                              "index names packages by pkgname-spec \(spec.debugDescription); only the flat default is rebased",
+                              file: dir + "/" + indexName)
+        }
         let transform = ApkPackageInfoEdit.kernel(kernelVersion)
         var report = RebaseReport(fromKernel: [], toKernel: kernelVersion, rewritten: [], copied: [],
                                   indexEntriesRewritten: 0, indexEntriesRemoved: [], kernelPackagesRemoved: [], signedBy: key.map { $0.idHex })

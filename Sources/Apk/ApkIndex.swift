@@ -55,6 +55,34 @@ public struct ApkIndex: Sendable {
     /// apk's default pkgname-spec) [apk-tools: src/context.c default_pkgname_spec].
     public static func fileName(of info: ApkPackageInfo) -> String { "\(info.name)-\(info.version).apk" }
 
+    /// The file name (relative path) of an entry under `spec`, apk's `--pkgname-spec`
+    /// template of `${field}` references to pkginfo fields (name, version, arch, origin …);
+    /// nil when the template names an unknown or empty field [apk-tools: src/adb.c adb_s_field_subst].
+    public static func fileName(of info: ApkPackageInfo, spec: String?) -> String? {
+        guard let spec else { return fileName(of: info) }
+        let fields: [String: String?] = ["name": info.name, "version": info.version, "arch": info.arch,
+                                         "origin": info.origin, "license": info.license, "url": info.url]
+        var out = "", rest = Substring(spec)
+        while let dollar = rest.firstIndex(of: "$") {
+            let brace = rest.index(after: dollar)
+            guard brace < rest.endIndex, rest[brace] == "{" else {
+                out += rest[...dollar]
+                rest = rest[brace...]
+                continue
+            }
+            out += rest[..<dollar]
+            let start = rest.index(after: brace)
+            guard let close = rest[start...].firstIndex(of: "}"),
+                  let value = fields[String(rest[start ..< close])] ?? nil, !value.isEmpty else { return nil }
+            out += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// The file name of an entry under this index's own pkgname-spec (or the default).
+    public func fileName(of info: ApkPackageInfo) -> String? { Self.fileName(of: info, spec: pkgnameSpec) }
+
     /// One package to index: its parsed form and the size of its file.
     public struct Input: Sendable {
         /// The parsed package.

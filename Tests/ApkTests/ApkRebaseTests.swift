@@ -136,6 +136,11 @@ final class ApkRebaseTests: XCTestCase {
         XCTAssertEqual(before, after)
         // Unsigned output: readable, not trusted.
         XCTAssertFalse(try ApkFeed.verify(out, keysDir: FS.dirname(of: out)).index.isTrusted)
+        // Deterministic: the same rebase again gives byte-identical files.
+        _ = try ApkFeed.rebase(src, kernelVersion: "6.12.74~00000000000000000000000000000000-r1", outDir: out + "2", key: nil)
+        for f in try FS.list(out) {
+            XCTAssertEqual(try FS.read(out + "/" + f), try FS.read(out + "2/" + f), f)
+        }
     }
 
     func testIndexBuiltFromPackagesMatchesRealIndexEntries() throws {

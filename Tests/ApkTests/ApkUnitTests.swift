@@ -168,4 +168,14 @@ final class ApkUnitTests: XCTestCase {
         // A new small block is written in the short form.
         XCTAssertEqual(ADBBlock(type: .data, payload: data).serialized().prefix(4), [13, 0, 0, 0x80])
     }
+
+    func testPkgnameSpec() throws {
+        let pkg = try ApkPackage(path: try ApkRealDataTests.sora + "/kmod-tun-6.12.74-r1.apk")
+        XCTAssertEqual(ApkIndex.fileName(of: pkg.info, spec: nil), "kmod-tun-6.12.74-r1.apk")
+        XCTAssertEqual(ApkIndex.fileName(of: pkg.info, spec: "${arch}/${name}-${version}.apk"),
+                       "aarch64_cortex-a53/kmod-tun-6.12.74-r1.apk")
+        XCTAssertEqual(ApkIndex.fileName(of: pkg.info, spec: "$x-${name}"), "$x-kmod-tun")
+        XCTAssertNil(ApkIndex.fileName(of: pkg.info, spec: "${nosuch}.apk"))
+        XCTAssertNil(ApkIndex.fileName(of: pkg.info, spec: "${name"))
+    }
 }
