@@ -1,4 +1,7 @@
 import BinaryIO
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An apk v3 repository folder as OpenWrt 25.x publishes it: `packages.adb` (signed index),
 /// `<name>-<version>.apk` packages, optionally `index.json` and public keys
@@ -114,6 +117,9 @@ public enum ApkFeed {
     /// writes the new feed to `outDir` atomically. Files other than packages and the index
     /// are copied unchanged, except `index.json`, whose `kernel` version is updated.
     public static func rebase(_ dir: String, kernelVersion: String, outDir: String, key: ApkKey?) throws -> RebaseReport {
+        if let a = canonical(dir), let b = canonical(outDir), a == b {
+            throw FormatError(.refused, context: "rebase apk feed", "output folder is the input feed (inputs are never modified)", file: outDir)
+        }
         let index = try ApkIndex(path: dir + "/" + indexName)
         if let spec = index.pkgnameSpec, spec != "${name}-${version}.apk" {
             throw FormatError(.unsupported, context: "rebase apk feed",
@@ -136,7 +142,9 @@ public enum ApkFeed {
                 if let old = pkg.info.kernelDependency?.version, old != kernelVersion {
                     if !report.fromKernel.contains(old) { report.fromKernel.append(old) }
                 }
-                if let rewritten = try withFile(name, { try pkg.rewritingDependencies(transform) }) {
+                // Packages that carried signatures are re-signed with `key`; OpenWrt's are unsigned.
+                let signer = pkg.file.signatures.isEmpty ? nil : key
+                if let rewritten = try withFile(name, { try pkg.rewritingDependencies(transform, key: signer) }) {
                     let out = try rewritten.serialized()
                     outputs.append((name, out))
                     newIdentity[name] = (UInt64(out.count), rewritten.identity)
@@ -174,6 +182,13 @@ public enum ApkFeed {
             for (name, bytes) in outputs { try RandomAccessFile(creating: tmp + "/" + name).write(bytes, at: 0) }
         }
         return report
+    }
+
+    /// The resolved absolute path of an existing folder, or nil.
+    static func canonical(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
     }
 
     /// `index.json` with its `"kernel": "<version>"` value replaced (other bytes unchanged).

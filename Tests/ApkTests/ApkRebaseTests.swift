@@ -159,4 +159,34 @@ final class ApkRebaseTests: XCTestCase {
         XCTAssertTrue(try reread.checkSignatures(keys: [key]).isTrusted)
         XCTAssertEqual(reread.entries, real.entries)
     }
+
+    /// A signed package (stangri's) rewritten with a key: new signature verifies, data intact.
+    func testRewrittenSignedPackageIsResigned() throws {
+        let src = try ApkRealDataTests.stangri + "/sunwait-0.9.1-r2.apk"
+        let old = try ApkPackage(path: src)
+        XCTAssertEqual(old.file.signatures.count, 1)
+        let key = try ApkKey.generateECDSA()
+        let new = try XCTUnwrap(try old.rewritingDependencies({ $0.name == "libc" ? ApkDependency(name: "libc", version: "1.2.5-r5") : nil },
+                                                             key: key))
+        XCTAssertEqual(new.info.depends.first { $0.name == "libc" }?.description, "libc=1.2.5-r5")
+        let reread = try ApkPackage(bytes: try new.serialized())
+        XCTAssertTrue(try reread.file.checkSignatures(keys: [key]).isTrusted)
+        let stangriKey = try ApkKey(path: try ApkRealDataTests.stangri + "/apk.openwrt.melmac.ca.pem", private: false)
+        XCTAssertFalse(try reread.file.checkSignatures(keys: [stangriKey]).isTrusted)
+        XCTAssertEqual(reread.file.dataBlocks.map { $0.serialized() }, old.file.dataBlocks.map { $0.serialized() })
+        XCTAssertEqual(try reread.fileContents(), try old.fileContents())
+        // Unsigned rewrite drops the stale signature.
+        let unsigned = try XCTUnwrap(try old.rewritingDependencies({ $0.name == "libc" ? ApkDependency(name: "libc", version: "1") : nil }))
+        XCTAssertTrue(unsigned.file.signatures.isEmpty)
+    }
+
+    func testRebaseRefusesToOverwriteItsInput() throws {
+        let dir = TestEnv.tempDir("apk-inplace")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let src = try ApkRealDataTests.stangri
+        for f in try FS.list(src) { try FS.writeAtomically(try FS.read(src + "/" + f), to: dir + "/" + f) }
+        XCTAssertThrowsError(try ApkFeed.rebase(dir, kernelVersion: "1~a-r1", outDir: dir + "/.", key: nil)) { e in
+            XCTAssertEqual((e as? FormatError)?.kind, .refused)
+        }
+    }
 }
