@@ -18,6 +18,7 @@ struct ApkShow: ParsableCommand {
     @Argument(help: "An .apk (v3) package or a packages.adb index.") var file: String
     @Option(help: "Folder of trusted PEM public keys to check signatures against.") var keys: String?
     @Flag(help: "List every file of a package / every entry of an index.") var all = false
+    @Flag(help: "Dump the whole ADB tree with schema field names (like apk adbdump).") var raw = false
 
     struct Summary: Encodable {
         var file: String, schema: String, compression: String
@@ -35,6 +36,13 @@ struct ApkShow: ParsableCommand {
     func run() throws {
         try CLI.run(global) { out in
             let (adb, comp) = try ADBFile.read(path: file)
+            if raw, let block = adb.adbBlock {
+                var heap = ADBHeap(block: block)
+                heap.context = "dump ADB tree"
+                let text = try withFile(file) { try ADBDump.render(heap: heap, schema: adb.schema) }
+                if global.json { try out.json(["file": file, "dump": text]) } else { print(text, terminator: "") }
+                return
+            }
             let trusted = try keys.map { try ApkKey.loadTrusted(directory: $0).keys } ?? []
             let trust = try withFile(file) { try adb.checkSignatures(keys: trusted) }
             var s = Summary(file: file, schema: adb.schemaName, compression: comp.description,

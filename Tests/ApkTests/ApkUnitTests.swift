@@ -178,4 +178,17 @@ final class ApkUnitTests: XCTestCase {
         XCTAssertNil(ApkIndex.fileName(of: pkg.info, spec: "${nosuch}.apk"))
         XCTAssertNil(ApkIndex.fileName(of: pkg.info, spec: "${name"))
     }
+
+    func testDumpUsesSchemaNames() throws {
+        let (file, _) = try ADBFile.read(path: try ApkRealDataTests.sora + "/kmod-lib-crc32c-6.12.74-r1.apk")
+        let text = try ADBDump.render(heap: ADBHeap(block: try XCTUnwrap(file.adbBlock)), schema: file.schema)
+        XCTAssertTrue(text.hasPrefix("#%SCHEMA: 676B6370\ninfo: # 16 items\n  name: kmod-lib-crc32c\n"), text)
+        XCTAssertTrue(text.contains("    - kernel=6.12.74~ea63eca8388c3b20e2a7a5d5cbdbc7e1-r1\n"))
+        XCTAssertTrue(text.contains("        name: libcrc32c.ko\n"))
+        XCTAssertTrue(text.contains("          mode: 644\n"))
+        XCTAssertTrue(text.contains("post-install: |\n    #!/bin/sh\n"))
+        let (index, _) = try ADBFile.read(path: try ApkRealDataTests.sora + "/packages.adb")
+        let itext = try ADBDump.render(heap: ADBHeap(block: try XCTUnwrap(index.adbBlock)), schema: index.schema)
+        XCTAssertEqual(itext.components(separatedBy: "\n  -\n    name: ").count - 1, 1091)
+    }
 }
