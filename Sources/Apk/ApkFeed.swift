@@ -117,6 +117,9 @@ public enum ApkFeed {
     /// writes the new feed to `outDir` atomically. Files other than packages and the index
     /// are copied unchanged, except `index.json`, whose `kernel` version is updated.
     public static func rebase(_ dir: String, kernelVersion: String, outDir: String, key: ApkKey?) throws -> RebaseReport {
+        guard ApkVersion.isValid(kernelVersion) else {
+            throw FormatError(.usage, context: "rebase apk feed", "\(kernelVersion.debugDescription) is not a valid apk version")
+        }
         if let a = canonical(dir), let b = canonical(outDir), a == b {
             throw FormatError(.refused, context: "rebase apk feed", "output folder is the input feed (inputs are never modified)", file: outDir)
         }

@@ -98,11 +98,11 @@ public struct ApkIndex: Sendable {
 
     /// Builds a new index the way `apk mkndx` does: each package's pkginfo copied, `file-size`
     /// and `hashes` (SHA-256 of its ADB block) set, entries sorted by name, version and hash
-    /// (bytewise). The result is unsigned; call `sign(with:)`.
+    /// [apk-tools: src/apk_adb.c pkginfo_cmp]. The result is unsigned; call `sign(with:)`.
     public static func build(packages: [Input], description: String? = nil,
                              compression: ADBCompression = .deflate) throws -> ApkIndex {
         var w = ADBHeapWriter()
-        var items: [(key: [UInt8], value: ADBVal)] = []
+        var items: [(name: [UInt8], version: String, hash: [UInt8], value: ADBVal)] = []
         for p in packages {
             let heap = p.package.heap
             let infoVal = try heap.slots(try heap.root())[field: ApkSchema.Package.info]
@@ -113,10 +113,15 @@ public struct ApkIndex: Sendable {
             let identity = p.package.identity
             slots[ApkSchema.Info.hashes - 1] = try w.blob(identity)
             let info = p.package.info
-            let key = Array(info.name.utf8) + [0] + Array(info.version.utf8) + [0] + identity
-            items.append((key, try w.container(slots)))
+            items.append((Array(info.name.utf8), info.version, identity, try w.container(slots)))
         }
-        items.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        // apk's pkginfo order: name (bytes), version (apk ordering), hash (bytes).
+        items.sort { a, b in
+            if a.name != b.name { return a.name.lexicographicallyPrecedes(b.name) }
+            let v = ApkVersion.compare(a.version, b.version)
+            if v != 0 { return v < 0 }
+            return a.hash.lexicographicallyPrecedes(b.hash)
+        }
         let pkgs = try w.container(items.map(\.value))
         let root = try w.container([try description.map { try w.string($0) } ?? .null, pkgs])
         w.setRoot(root)
