@@ -116,8 +116,9 @@ public struct ADBFile: Sendable {
             guard rawSize >= UInt64(headerSize) else {
                 throw r.error(.invalid, "block size \(rawSize) smaller than its \(headerSize)-byte header", at: start)
             }
-            let padded = (rawSize + 7) & ~7
-            guard padded <= UInt64(r.count - start) else {
+            let left = UInt64(r.count - start)
+            let padded = rawSize <= left ? (rawSize + 7) & ~7 : rawSize
+            guard padded <= left else {
                 throw r.error(.truncated, "block size \(rawSize) (padded \(padded)) exceeds the \(r.count - start) bytes left", at: start)
             }
             let length = Int(rawSize) - headerSize

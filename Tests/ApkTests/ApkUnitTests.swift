@@ -68,6 +68,9 @@ final class ApkUnitTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("line 2"))
         }
         XCTAssertThrowsError(try ApkInstalledDB.parse("V:1.0\n\n"))
+        let crlf = try ApkInstalledDB.parse(text.replacingOccurrences(of: "\n", with: "\r\n"))
+        XCTAssertEqual(crlf, db)
+        XCTAssertThrowsError(try ApkInstalledDB.parse("é:x\n"))
     }
 
     func testFixtureRootfsInstalledDatabase() throws {
