@@ -89,6 +89,23 @@ public enum ApkFeed {
                             packages: checks)
     }
 
+    /// Builds packages.adb from every `.apk` in `dir` (as `apk mkndx`), signs it with `key`
+    /// and writes it atomically to `output` (default `dir/packages.adb`).
+    @discardableResult
+    public static func writeIndex(_ dir: String, key: ApkKey?, description: String? = nil,
+                                  output: String? = nil) throws -> ApkIndex {
+        var inputs: [ApkIndex.Input] = []
+        for name in try FS.list(dir) where name.hasSuffix(".apk") {
+            let path = dir + "/" + name
+            let bytes = try FS.read(path, limit: UInt64(ADBContainer.maxDecompressed))
+            inputs.append(ApkIndex.Input(package: try withFile(path) { try ApkPackage(bytes: bytes) }, fileSize: UInt64(bytes.count)))
+        }
+        var index = try ApkIndex.build(packages: inputs, description: description)
+        try index.sign(with: key)
+        try FS.writeAtomically(try index.serialized(), to: output ?? dir + "/" + indexName)
+        return index
+    }
+
     /// What `rebase` did.
     public struct RebaseReport: Sendable, Codable, Equatable {
         /// Kernel versions the feed's packages depended on.

@@ -26,6 +26,38 @@ public struct ApkFileEntry: Sendable, Equatable, Codable {
     public var fileIndex: Int
 }
 
+extension ApkFileEntry {
+    /// What the entry is: "dir", "file", "symlink", "hardlink", "char", "block" or "fifo". A
+    /// `target` blob is le16 file-type bits then a link path or a le64 device number
+    /// [apk-tools: src/extract_v3.c apk_extract_v3_file].
+    public var kind: String {
+        if isDirectory { return "dir" }
+        guard let t = targetBytes, t.count >= 2 else { return "file" }
+        switch (UInt16(t[0]) | UInt16(t[1]) << 8) & 0o170000 {
+        case 0o120000: return "symlink"
+        case 0o100000: return "hardlink"
+        case 0o020000: return "char"
+        case 0o060000: return "block"
+        case 0o010000: return "fifo"
+        default: return "unknown"
+        }
+    }
+
+    /// The link path of a symlink or hard link entry.
+    public var linkTarget: String? {
+        guard kind == "symlink" || kind == "hardlink", let t = targetBytes else { return nil }
+        return String(decoding: t.dropFirst(2), as: UTF8.self)
+    }
+
+    /// The device number of a device node entry.
+    public var device: UInt64? {
+        guard kind == "char" || kind == "block" || kind == "fifo", let t = targetBytes, t.count == 10 else { return nil }
+        return t[2...].reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    var targetBytes: [UInt8]? { target.flatMap { Hex.decode($0) } }
+}
+
 /// A v3 .apk package: an ADB stream with schema `pckg` whose root object holds `info`
 /// (pkginfo), `paths` (directories with their files), `scripts` and `triggers`, followed by
 /// optional signatures and one DATA block per non-empty regular file (`le32 path_idx,

@@ -75,7 +75,11 @@ struct ApkShow: ParsableCommand {
                 out.line("scripts: \((s.scripts ?? []).joined(separator: " "))")
                 let files = (s.files ?? []).filter { !$0.isDirectory }
                 out.line("files: \(files.count)")
-                if all { for f in files { out.line("  \(f.path) \(f.size ?? 0) \(f.hash ?? "")") } }
+                if all {
+                    for f in files {
+                        out.line("  \(f.path) " + (f.linkTarget.map { "-> \($0)" } ?? "\(f.size ?? 0) \(f.hash ?? "")"))
+                    }
+                }
             } else if let entries = s.entries {
                 out.line("index: \(entries.count) packages\(s.description.map { ", description \($0)" } ?? "")")
                 for e in entries.prefix(all ? entries.count : 10) {
@@ -126,16 +130,8 @@ struct ApkIndexCommand: ParsableCommand {
     func run() throws {
         try CLI.run(global) { out in
             let key = try sign.map { try ApkKey(path: $0, private: true) }
-            var inputs: [ApkIndex.Input] = []
-            for name in try FS.list(feed) where name.hasSuffix(".apk") {
-                let path = feed + "/" + name
-                let bytes = try FS.read(path, limit: UInt64(ADBContainer.maxDecompressed))
-                inputs.append(ApkIndex.Input(package: try withFile(path) { try ApkPackage(bytes: bytes) }, fileSize: UInt64(bytes.count)))
-            }
-            var index = try ApkIndex.build(packages: inputs, description: description)
-            try index.sign(with: key)
             let dest = output ?? feed + "/" + ApkFeed.indexName
-            try FS.writeAtomically(try index.serialized(), to: dest)
+            let index = try ApkFeed.writeIndex(feed, key: key, description: description, output: dest)
             if global.json {
                 try out.json(["output": dest, "packages": "\(index.entries.count)", "signedBy": key?.idHex ?? ""])
             } else {

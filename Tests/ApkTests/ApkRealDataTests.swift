@@ -135,6 +135,16 @@ final class ApkRealDataTests: XCTestCase {
         XCTAssertEqual(contents["lib/modules/6.12.74/libcrc32c.ko"]?.prefix(4), [0x7f, 0x45, 0x4c, 0x46])
     }
 
+    func testSymlinkEntries() throws {
+        let pkg = try ApkPackage(path: try Self.sora + "/kmod-button-hotplug-6.12.74-r3.apk")
+        let link = try XCTUnwrap(pkg.files.first { $0.path == "etc/modules-boot.d/30-button-hotplug" })
+        XCTAssertEqual(link.kind, "symlink")
+        XCTAssertEqual(link.linkTarget, "../modules.d/30-button-hotplug")
+        XCTAssertNil(link.device)
+        XCTAssertEqual(pkg.files.first { $0.path.hasSuffix(".ko") }?.kind, "file")
+        XCTAssertEqual(pkg.files.first { $0.isDirectory }?.kind, "dir")
+    }
+
     func testUnchangedRoundTripIsByteIdentical() throws {
         for dir in [try Self.stangri, try Self.sora] {
             for f in try FileManager.default.contentsOfDirectory(atPath: dir) where f.hasSuffix(".apk") || f.hasSuffix(".adb") {
