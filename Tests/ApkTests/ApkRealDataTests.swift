@@ -54,6 +54,33 @@ final class ApkRealDataTests: XCTestCase {
         XCTAssertEqual(contents.count, pkg.files.filter { !$0.isDirectory && ($0.size ?? 0) > 0 }.count)
     }
 
+    func testEveryStangriPackageSignatureVerifiesAndTamperingIsCaught() throws {
+        let keys = try ApkKey.loadTrusted(directory: try stangriKeys()).keys
+        let dir = try Self.stangri
+        var count = 0
+        for f in try FS.list(dir) where f.hasSuffix(".apk") {
+            let pkg = try ApkPackage(path: dir + "/" + f)
+            XCTAssertTrue(try pkg.file.checkSignatures(keys: keys).isTrusted, f)
+            // One byte of the ADB block changed: signature fails, and the index hash differs.
+            var plain = pkg.file.serialized()
+            plain[try XCTUnwrap(pkg.file.adbBlock?.payloadOffset) + 40] ^= 0x20
+            let bad = try ADBFile(parsing: plain)
+            XCTAssertFalse(try bad.checkSignatures(keys: keys).isTrusted, f)
+            XCTAssertNotEqual(Digest.sha256(try XCTUnwrap(bad.adbBlock?.payload)), pkg.identity, f)
+            // One byte of file data changed: the file digest in the metadata catches it.
+            if let data = pkg.file.dataBlocks.first(where: { $0.payload.count > 8 }), let at = data.payloadOffset {
+                var p2 = pkg.file.serialized()
+                p2[at + 8] ^= 0x01
+                let tampered = try ApkPackage(file: try ADBFile(parsing: p2), compression: .none)
+                XCTAssertThrowsError(try tampered.fileContents(), f) { e in
+                    XCTAssertEqual((e as? FormatError)?.kind, .checksum)
+                }
+            }
+            count += 1
+        }
+        XCTAssertEqual(count, 13)
+    }
+
     func testOneByteChangeInIndexIsRejected() throws {
         let keys = try ApkKey.loadTrusted(directory: try stangriKeys()).keys
         let (file, _) = try ADBFile.read(path: try Self.stangri + "/packages.adb")
