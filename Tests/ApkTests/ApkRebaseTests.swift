@@ -153,6 +153,13 @@ final class ApkRebaseTests: XCTestCase {
         }
         var built = try ApkIndex.build(packages: inputs, description: real.description)
         XCTAssertEqual(built.entries, real.entries)  // every field of every entry, same order
+        // Our writer lays the heap out exactly as apk mkndx did: the ADB block is byte-identical,
+        // so the publisher's own signature verifies over our rebuilt block.
+        XCTAssertEqual(built.file.adbBlock?.payload, real.file.adbBlock?.payload)
+        var withRealSignature = built.file
+        withRealSignature.blocks += real.file.signatures
+        let stangriKey = try ApkKey(path: dir + "/apk.openwrt.melmac.ca.pem", private: false)
+        XCTAssertTrue(try withRealSignature.checkSignatures(keys: [stangriKey]).isTrusted)
         let key = try ApkKey.generateECDSA()
         try built.sign(with: key)
         let reread = try ApkIndex(bytes: try built.serialized())
