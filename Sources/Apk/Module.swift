@@ -21,6 +21,8 @@
 /// | ApkInstalledDB.swift | /lib/apk/db/installed (text) and the installed kernel version |
 /// | ApkFeed.swift | feed `detect`, `verify` (index signature + each package's size and hash), `rebase` |
 ///
+/// `ApkIndex.build` lays the heap out as apk mkndx does: rebuilt from the stangri packages,
+/// the ADB block is byte-identical to the published packages.adb (its signature verifies).
 /// Rewrites never re-encode what they do not change: a package's DATA blocks are copied
 /// byte-for-byte; changed values are appended to the heap and only the references on the path
 /// to the root are re-written, so every unchanged heap byte stays where it was (the tests check
