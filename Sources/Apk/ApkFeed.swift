@@ -18,6 +18,14 @@ public enum ApkFeed {
         return head.count == 4 && head.starts(with: Array("ADB".utf8))
     }
 
+    /// Whether the file at `path` is an apk v3 package or index (starts with `ADB`), for
+    /// telling .apk v3 files from v2/ipk archives.
+    public static func isADB(_ path: String) -> Bool {
+        guard FS.isRegularFile(path), let f = try? RandomAccessFile(path: path), f.size >= 4,
+              let head = try? f.read(at: 0, count: 3, context: "detect") else { return false }
+        return head == Array("ADB".utf8)
+    }
+
     /// Per-package result of a feed check.
     public struct PackageCheck: Sendable, Codable, Equatable {
         /// Package file name in the feed.

@@ -117,6 +117,15 @@ final class ApkRealDataTests: XCTestCase {
         }
     }
 
+    func testDetection() throws {
+        XCTAssertTrue(ApkFeed.detect(try Self.sora))
+        XCTAssertTrue(ApkFeed.detect(try Self.stangri))
+        XCTAssertFalse(ApkFeed.detect(TestEnv.fixtures))
+        XCTAssertTrue(ApkFeed.isADB(try Self.sora + "/kmod-tun-6.12.74-r1.apk"))
+        XCTAssertFalse(ApkFeed.isADB(try Self.sora + "/index.json"))
+        XCTAssertFalse(ApkFeed.isADB(try Self.sora + "/no-such-file"))
+    }
+
     func testSoraIndexReads() throws {
         let index = try ApkIndex(path: try Self.sora + "/packages.adb")
         XCTAssertEqual(index.entries.count, 1091)
