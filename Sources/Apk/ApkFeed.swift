@@ -132,6 +132,8 @@ public enum ApkFeed {
         /// The feed's own `kernel` package for another kernel, left out of the new feed (apk
         /// could otherwise "upgrade" the image's kernel package to it, openwrt issue #16808).
         public var kernelPackagesRemoved: [String]
+        /// Entries of the feed folder that are not regular files (sub-folders …), not copied.
+        public var skipped: [String]
         /// Key id (hex) that signed the new index, nil when unsigned.
         public var signedBy: String?
     }
@@ -156,10 +158,12 @@ public enum ApkFeed {
         }
         let transform = ApkPackageInfoEdit.kernel(kernelVersion)
         var report = RebaseReport(fromKernel: [], toKernel: kernelVersion, rewritten: [], copied: [],
-                                  indexEntriesRewritten: 0, indexEntriesRemoved: [], kernelPackagesRemoved: [], signedBy: key.map { $0.idHex })
+                                  indexEntriesRewritten: 0, indexEntriesRemoved: [], kernelPackagesRemoved: [], skipped: [],
+                                  signedBy: key.map { $0.idHex })
         var outputs: [(String, [UInt8])] = []
         var newIdentity: [String: (size: UInt64, hash: [UInt8])] = [:]
-        for name in try FS.list(dir) where FS.isRegularFile(dir + "/" + name) && name != indexName {
+        for name in try FS.list(dir) where name != indexName {
+            guard FS.isRegularFile(dir + "/" + name) else { report.skipped.append(name); continue }
             let bytes = try FS.read(dir + "/" + name, limit: UInt64(ADBContainer.maxDecompressed))
             if name.hasSuffix(".apk"), bytes.starts(with: Array("ADB".utf8)) {
                 let pkg = try withFile(name) { try ApkPackage(bytes: bytes) }
