@@ -201,6 +201,7 @@ struct ApkRebase: ParsableCommand {
             if global.json { try out.json(r); return }
             out.line("kernel \(r.fromKernel.joined(separator: ", ")) -> \(r.toKernel)")
             out.line("rewritten \(r.rewritten.count) packages, copied \(r.copied.count) unchanged, index entries rewritten \(r.indexEntriesRewritten), removed \(r.indexEntriesRemoved.count)")
+            if !r.skipped.isEmpty { out.warn("not copied (not regular files): \(r.skipped.joined(separator: ", "))") }
             if !r.kernelPackagesRemoved.isEmpty { out.line("left out the feed's kernel package: \(r.kernelPackagesRemoved.joined(separator: ", "))") }
             out.line(r.signedBy.map { "index signed with key id \($0)" } ?? "index NOT signed (no --key)")
         }
