@@ -66,8 +66,9 @@ public enum ArchiveReader {
                     var data = [UInt8](repeating: 0, count: Int(size))
                     var got = 0
                     while got < data.count {
-                        let n = data.withUnsafeMutableBytes { d in
-                            archive_read_data(a, d.baseAddress! + got, d.count - got)
+                        let n = data.withUnsafeMutableBytes { d -> Int in
+                            guard let base = d.baseAddress else { return -1 }
+                            return archive_read_data(a, base + got, d.count - got)
                         }
                         if n < 0 { throw fail(.invalid, "read member \(name.debugDescription)") }
                         if n == 0 {

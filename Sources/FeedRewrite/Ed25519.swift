@@ -6,7 +6,9 @@ import CCrypto
 public enum Ed25519 {
     /// A generated key pair: 32-byte seed (RFC 8032 private key) and 32-byte public key.
     public struct KeyPair: Sendable {
+        /// 32-byte Ed25519 seed (the RFC 8032 private key).
         public var seed: [UInt8]
+        /// 32-byte Ed25519 public key.
         public var publicKey: [UInt8]
     }
 
@@ -14,7 +16,7 @@ public enum Ed25519 {
         let code = ERR_get_error()
         var buf = [CChar](repeating: 0, count: 256)
         ERR_error_string_n(code, &buf, buf.count)
-        let msg = buf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let msg = String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return FormatError(.io, context: "ed25519", "\(what): \(msg)")
     }
 

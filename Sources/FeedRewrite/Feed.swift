@@ -29,13 +29,21 @@ public struct Feed: Sendable {
 
     /// The outcome of checking one indexed package against its file.
     public struct PackageCheck: Sendable, Codable, Equatable {
+        /// How a package compared with its index entry.
         public enum Status: String, Sendable, Codable { case ok, missing, sizeMismatch = "size-mismatch", digestMismatch = "sha256-mismatch", md5Mismatch = "md5-mismatch", noChecksum = "no-checksum", badEntry = "bad-entry" }
+        /// Package name.
         public var package: String
+        /// Path relative to the feed folder (`Filename:`).
         public var filename: String
+        /// The outcome.
         public var status: Status
+        /// `Size:` from the index.
         public var expectedSize: UInt64?
+        /// Size of the file on disk.
         public var actualSize: UInt64?
+        /// `SHA256sum:` from the index.
         public var expectedSHA256: String?
+        /// SHA-256 of the file on disk.
         public var actualSHA256: String?
     }
 
@@ -86,12 +94,15 @@ public struct Feed: Sendable {
         case key(Usign.PublicKey)
         /// A folder of keys named by fingerprint, like /etc/opkg/keys.
         case directory(String)
+        /// Keys already loaded (e.g. read from an image's /etc/opkg/keys).
+        case keys([Usign.PublicKey])
 
         /// The key for `fingerprint`: in a folder, the file named as usign prints it
         /// (no leading zeros) or with 16 digits, else any key file whose fingerprint matches.
         public func find(_ fingerprint: [UInt8]) throws -> (key: Usign.PublicKey, file: String?)? {
             switch self {
             case .key(let k): return k.fingerprint == fingerprint ? (k, nil) : nil
+            case .keys(let ks): return ks.first { $0.fingerprint == fingerprint }.map { ($0, nil) }
             case .directory(let dir):
                 for name in [Usign.fingerprintName(fingerprint), Hex.encode(fingerprint)] {
                     let p = dir + "/" + name
@@ -110,23 +121,35 @@ public struct Feed: Sendable {
 
     /// Result of `verify`.
     public struct VerifyReport: Sendable, Encodable {
+        /// Outcome of checking Packages.sig.
         public enum SignatureStatus: String, Sendable, Codable { case ok, bad, missing, unknownKey = "unknown-key" }
+        /// The feed folder.
         public var feed: String
+        /// Result of the signature check.
         public var signature: SignatureStatus
+        /// Fingerprint named by Packages.sig (usign form).
         public var signatureFingerprint: String?
+        /// The key file that matched, when from a folder.
         public var keyFile: String?
+        /// Per-package checks in index order.
         public var packages: [PackageCheck]
         /// ipk files present but not in the index (kernel_/libc_ are expected here).
         public var unindexed: [String]
+        /// Whether Packages.gz decompresses to Packages (nil when there is no Packages.gz);
+        /// opkg downloads Packages.gz and checks the signature against its content.
+        public var packagesGzMatches: Bool?
+        /// Number of packages that did not match.
         public var failedPackages: Int { packages.filter { $0.status != .ok }.count }
-        public var ok: Bool { signature == .ok && failedPackages == 0 }
+        /// Signature good and every package matches.
+        public var ok: Bool { signature == .ok && failedPackages == 0 && packagesGzMatches != false }
 
-        enum CodingKeys: String, CodingKey { case feed, signature, signatureFingerprint, keyFile, packages, unindexed, failedPackages, ok }
+        enum CodingKeys: String, CodingKey { case feed, signature, signatureFingerprint, keyFile, packages, unindexed, packagesGzMatches, failedPackages, ok }
         public func encode(to enc: Encoder) throws {
             var c = enc.container(keyedBy: CodingKeys.self)
             try c.encode(feed, forKey: .feed); try c.encode(signature, forKey: .signature)
             try c.encodeIfPresent(signatureFingerprint, forKey: .signatureFingerprint); try c.encodeIfPresent(keyFile, forKey: .keyFile)
             try c.encode(packages, forKey: .packages); try c.encode(unindexed, forKey: .unindexed)
+            try c.encodeIfPresent(packagesGzMatches, forKey: .packagesGzMatches)
             try c.encode(failedPackages, forKey: .failedPackages); try c.encode(ok, forKey: .ok)
         }
     }
@@ -145,6 +168,12 @@ public struct Feed: Sendable {
             } else {
                 report.signature = .unknownKey
             }
+        }
+        let gzPath = dir + "/Packages.gz"
+        if FS.isRegularFile(gzPath) {
+            let gz = try FS.read(gzPath, limit: 1 << 30)
+            let inflated = try? Deflate.inflate(gz, framing: .gzip, maxOutput: feed.packagesBytes.count + 1).bytes
+            report.packagesGzMatches = inflated == feed.packagesBytes
         }
         let checks = Box([PackageCheck?](repeating: nil, count: feed.stanzas.count))
         let lock = Lock()

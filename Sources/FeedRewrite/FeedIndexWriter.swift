@@ -5,14 +5,23 @@ import BinaryIO
 public enum FeedIndexWriter {
     /// What `write` did.
     public struct Report: Sendable, Codable {
+        /// The feed folder.
         public var feed: String
+        /// Per-package checks in index order.
         public var packages: Int
+        /// ipk files not indexed (kernel_*, libc_*).
         public var skipped: [String]
+        /// Files written (changed).
         public var written: [String]
+        /// Files already identical (not rewritten).
         public var unchanged: [String]
+        /// Whether the usign padding was appended.
         public var usignPadding: Bool
+        /// Whether MD5Sum fields were written (the input index had them).
         public var md5Sum: Bool
+        /// Fingerprint of the signing key.
         public var signedBy: String?
+        /// Whether a stale Packages.sig was removed.
         public var removedStaleSignature: Bool
     }
 

@@ -11,19 +11,29 @@ import BinaryIO
 public enum FeedRewriter {
     /// One rewritten package.
     public struct Rewritten: Sendable, Codable {
+        /// Package name.
         public var package: String
+        /// Path relative to the feed folder (`Filename:`).
         public var filename: String
+        /// Size before.
         public var oldSize: UInt64
+        /// Size after.
         public var newSize: UInt64
+        /// SHA-256 before.
         public var oldSHA256: String
+        /// SHA-256 after.
         public var newSHA256: String
     }
 
     /// What `rewrite` did.
     public struct Report: Sendable, Codable {
+        /// The output folder.
         public var output: String
+        /// Rewritten packages.
         public var rewritten: [Rewritten]
+        /// Files copied unchanged.
         public var copied: Int
+        /// What the index writer did.
         public var index: FeedIndexWriter.Report
     }
 

@@ -7,13 +7,17 @@ public struct TarMember: Sendable, Equatable {
     public enum Kind: String, Sendable, Codable { case file, directory, symlink, other }
     /// Name as stored (`./control`).
     public var name: String
+    /// Member kind.
     public var kind: Kind
     /// Permission bits (e.g. 0o644).
     public var mode: UInt32
+    /// Numeric owner id.
     public var uid: UInt32
+    /// Numeric group id.
     public var gid: UInt32
     /// Owner names ("" when written with `--numeric-owner`).
     public var uname: String
+    /// Group name (empty with --numeric-owner).
     public var gname: String
     /// Modification time, seconds since the epoch.
     public var mtime: Int64

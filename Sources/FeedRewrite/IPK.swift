@@ -13,11 +13,13 @@ public struct IPK: Sendable {
     public enum Container: String, Sendable, Codable { case gzipTar = "gzip-tar", ar }
 
     /// Limits: outer tar after gunzip, and the control archive.
-    public static let maxOuterSize = 2 << 30
+    public static let maxOuterSize = 512 << 20
+    /// Largest control.tar.gz member accepted.
     public static let maxControlSize = 16 << 20
 
     /// The file it came from (for errors), if any.
     public var path: String?
+    /// Outer container kind.
     public var container: Container
     /// Outer members in stored order (`./debian-binary`, `./data.tar.gz`, `./control.tar.gz`).
     public var members: [TarMember]

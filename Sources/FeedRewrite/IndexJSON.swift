@@ -11,7 +11,9 @@ import FoundationEssentials
 public struct IndexJSON: Sendable, Equatable {
     /// 1 or 2.
     public var version: Int
+    /// `architecture` value.
     public var architecture: String
+    /// `target` value (version 2 only, optional).
     public var target: String?
 
     struct Header: Decodable { var version: Int?; var architecture: String; var target: String? }
@@ -31,6 +33,7 @@ public struct IndexJSON: Sendable, Equatable {
         }
     }
 
+    /// Creates an index.json form.
     public init(version: Int, architecture: String, target: String? = nil) {
         self.version = version; self.architecture = architecture; self.target = target
     }

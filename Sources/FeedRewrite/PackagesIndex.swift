@@ -16,7 +16,9 @@ public struct PackagesIndex: Sendable {
         public var filename: String
         /// The manifest stanza (control + Filename/Size/SHA256sum).
         public var stanza: ControlStanza
+        /// File size in bytes.
         public var size: UInt64
+        /// SHA-256 as lowercase hex.
         public var sha256: String
     }
 
@@ -26,6 +28,7 @@ public struct PackagesIndex: Sendable {
     /// Line prefixes `package/Makefile` drops from the manifest to make Packages.
     public static let droppedPrefixes = ["Maintainer", "LicenseFiles", "Source", "SourceName", "Require", "SourceDateEpoch"]
 
+    /// Creates an index from entries.
     public init(entries: [Entry]) { self.entries = entries }
 
     /// Whether ipkg-make-index.sh skips this file name (`kernel_*`, `libc_*`).

@@ -53,10 +53,14 @@ public enum Usign {
 
     /// A public key file.
     public struct PublicKey: Sendable, Equatable {
+        /// 8-byte key fingerprint.
         public var fingerprint: [UInt8]
+        /// 32-byte Ed25519 public key.
         public var key: [UInt8]
+        /// Text of the `untrusted comment:` line.
         public var comment: String
 
+        /// Creates a key/signature from its parts.
         public init(fingerprint: [UInt8], key: [UInt8], comment: String) {
             self.fingerprint = fingerprint; self.key = key; self.comment = comment
         }
@@ -89,11 +93,17 @@ public enum Usign {
 
     /// A secret key file (unencrypted: kdfrounds 0, as `usign -G` and `signify -G -n` write).
     public struct SecretKey: Sendable {
+        /// 8-byte key fingerprint.
         public var fingerprint: [UInt8]
+        /// 32-byte Ed25519 seed (the RFC 8032 private key).
         public var seed: [UInt8]
+        /// 32-byte Ed25519 public key.
         public var publicKey: [UInt8]
+        /// 16-byte salt (unused with kdfrounds 0).
         public var salt: [UInt8]
+        /// bcrypt-pbkdf rounds; 0 = unencrypted.
         public var kdfRounds: UInt32
+        /// Text of the `untrusted comment:` line.
         public var comment: String
 
         /// Parses secret key file bytes, checking the algorithm, the kdf rounds (must be 0),
@@ -166,10 +176,14 @@ public enum Usign {
 
     /// A signature file (`Packages.sig`).
     public struct Signature: Sendable, Equatable {
+        /// 8-byte key fingerprint.
         public var fingerprint: [UInt8]
+        /// Result of the signature check.
         public var signature: [UInt8]
+        /// Text of the `untrusted comment:` line.
         public var comment: String
 
+        /// Creates a key/signature from its parts.
         public init(fingerprint: [UInt8], signature: [UInt8], comment: String) {
             self.fingerprint = fingerprint; self.signature = signature; self.comment = comment
         }

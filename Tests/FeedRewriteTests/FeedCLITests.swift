@@ -78,4 +78,25 @@ final class FeedCLITests: XCTestCase {
             XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
         }
     }
+
+    /// Every kind of hostile package and key gives exactly one `imagetool: <file>: ...` line and exit 1.
+    func testHostileInputsGiveOneLineErrors() throws {
+        let bin = try binary()
+        let dir = TestEnv.tempDir("cli-hostile")
+        defer { try? FS.removeTree(dir) }
+        for (name, bytes, needle) in try HostileIPKs.all() {
+            let p = dir + "/\(name).ipk"
+            try FS.writeAtomically(bytes, to: p)
+            let r = try TestSupport.run(bin, ["ipk", "show", p])
+            XCTAssertEqual(r.status, 1, name)
+            XCTAssertTrue(r.err.hasPrefix("imagetool: \(p): ") && r.err.contains(needle), "\(name): \(r.err)")
+            XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
+            XCTAssertEqual(r.out, "")
+        }
+        let pub = try FS.readText(Feeds.demoPub).split(separator: "\n")
+        try FS.writeAtomically(Array("\(pub[0])\n\(Base64.encode(Array("Ed".utf8) + [UInt8](repeating: 7, count: 20)))\n".utf8), to: dir + "/short.pub")
+        let r = try TestSupport.run(bin, ["feed", "verify", Feeds.fixtureFeed, "--key", dir + "/short.pub"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.hasPrefix("imagetool: \(dir)/short.pub: ") && r.err.contains("decodes to 22 bytes"), r.err)
+    }
 }

@@ -11,6 +11,10 @@ final class FeedTests: XCTestCase {
         XCTAssertEqual(r.packages.count, 3)
         XCTAssertTrue(r.ok)
         XCTAssertEqual(r.unindexed.count, 1)  // the kernel_ ipk
+        XCTAssertEqual(r.packagesGzMatches, true)
+        let other = try Usign.SecretKey.generate(comment: "other").publicKeyFile(comment: "other")
+        XCTAssertTrue(try Feed.verify(Feeds.fixtureFeed, keys: .keys([other, try Usign.PublicKey.load(Feeds.demoPub)])).ok)
+        XCTAssertEqual(try Feed.verify(Feeds.fixtureFeed, keys: .keys([other])).signature, .unknownKey)
         // A key folder like /etc/opkg/keys, file named by usign's fingerprint form.
         let keys = TestEnv.tempDir("keys")
         defer { try? FS.removeTree(keys) }
@@ -39,6 +43,7 @@ final class FeedTests: XCTestCase {
         try FS.writeAtomically(p, to: a + "/Packages")
         let ra = try Feed.verify(a, keys: key)
         XCTAssertEqual(ra.signature, .bad); XCTAssertFalse(ra.ok)
+        XCTAssertEqual(ra.packagesGzMatches, false)  // Packages.gz still holds the original
 
         let b = try Feeds.copy(Feeds.fixtureFeed)
         defer { try? FS.removeTree(b) }

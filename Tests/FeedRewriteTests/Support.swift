@@ -58,3 +58,32 @@ func assertFormatError<T>(_ body: @autoclosure () throws -> T, kind: FormatError
     }
     return nil
 }
+
+/// Hostile variants of a real fixture ipk, by name, for library and CLI tests.
+enum HostileIPKs {
+    static func gz(_ m: [TarMember]) throws -> [UInt8] { Deflate.deflate(try GNUTar.write(m), level: 6, framing: .gzip) }
+
+    static func all() throws -> [(String, [UInt8], String)] {
+        try Feeds.requireFixtures()
+        let f = try PackagesIndex.ipkFiles(in: Feeds.fixtureFeed).first { $0.hasPrefix("kmod-imt-hello") } ?? ""
+        let src = try IPK.read(path: Feeds.fixtureFeed + "/" + f)
+        var out: [(String, [UInt8], String)] = []
+        out.append(("truncated", Array(src.original.prefix(src.original.count / 2)), "ends early"))
+        var trav = src.members; trav[0].name = "../evil"
+        out.append(("traversal", try gz(trav), "contains .."))
+        var abs = src.members; abs[0].name = "/etc/passwd"
+        out.append(("absolute", try gz(abs), "absolute path"))
+        var tar = try GNUTar.write(src.members)
+        tar.replaceSubrange(124 ..< 136, with: [0x80, 0, 0, 0, 0, 0, 0, 0x02, 0x80, 0, 0, 0])
+        tar.replaceSubrange(148 ..< 156, with: [UInt8](repeating: 0x20, count: 8))
+        let sum = String(tar[0 ..< 512].reduce(0) { $0 + Int($1) }, radix: 8)
+        tar.replaceSubrange(148 ..< 156, with: Array((String(repeating: "0", count: 6 - sum.count) + sum).utf8) + [0, 0x20])
+        out.append(("hugesize", Deflate.deflate(tar, level: 6, framing: .gzip), "declares 10737418240 bytes"))
+        var ctl = src.controlMembers
+        for i in ctl.indices where ctl[i].name == "./control" { ctl[i].data = Array("Version: 1\nDescription: x\n".utf8) }
+        var outer = src.members
+        outer[2].data = Deflate.deflate(try GNUTar.write(ctl), level: 6, framing: .gzip)
+        out.append(("nopackage", try gz(outer), "no Package: field"))
+        return out
+    }
+}
