@@ -16,6 +16,7 @@ public enum ADBCompression: Sendable, Equatable, CustomStringConvertible {
     /// Algorithm numbers used in the `ADBc` header [apk-tools: src/adb.h ADB_COMP_*].
     public static let algorithmNone: UInt8 = 0, algorithmDeflate: UInt8 = 1, algorithmZstd: UInt8 = 2
 
+    /// Text form used in reports ("deflate", "zstd:19").
     public var description: String {
         switch self {
         case .none: return "none"

@@ -17,6 +17,7 @@ public enum ADBBlockType: UInt32, Sendable, Codable {
 /// not fit in 30 bits; every block is padded with zeros to a multiple of 8
 /// [apk-tools: src/adb.h adb_block_init, adb_block_size].
 public struct ADBBlock: Sendable, Equatable {
+    /// The logical block type (the extended form carries it in the low bits).
     public var type: ADBBlockType
     /// The payload (without header and padding).
     public var payload: [UInt8]
@@ -59,12 +60,17 @@ public struct ADBBlock: Sendable, Equatable {
 public struct ADBFile: Sendable {
     /// Schema ids [apk-tools: src/apk_adb.h ADB_SCHEMA_*].
     public static let schemaIndex: UInt32 = 0x7864_6e69  // "indx"
+    /// Schema id of a package (`pckg`).
     public static let schemaPackage: UInt32 = 0x676b_6370  // "pckg"
+    /// Schema id of the binary installed database (`idb`).
     public static let schemaInstalledDB: UInt32 = 0x0062_6469  // "idb"
 
+    /// The le32 schema id after the `ADB.` magic.
     public var schema: UInt32
+    /// Blocks in file order.
     public var blocks: [ADBBlock]
 
+    /// A stream from parts (blocks are serialized in the order given).
     public init(schema: UInt32, blocks: [ADBBlock]) {
         self.schema = schema
         self.blocks = blocks
@@ -110,8 +116,9 @@ public struct ADBFile: Sendable {
             guard rawSize >= UInt64(headerSize) else {
                 throw r.error(.invalid, "block size \(rawSize) smaller than its \(headerSize)-byte header", at: start)
             }
-            let padded = (rawSize + 7) & ~7
-            guard padded <= UInt64(r.count - start) else {
+            let left = UInt64(r.count - start)
+            let padded = rawSize <= left ? (rawSize + 7) & ~7 : rawSize
+            guard padded <= left else {
                 throw r.error(.truncated, "block size \(rawSize) (padded \(padded)) exceeds the \(r.count - start) bytes left", at: start)
             }
             let length = Int(rawSize) - headerSize

@@ -3,23 +3,34 @@ import BinaryIO
 /// A value tag: the type in the top 4 bits of a le32, an immediate or a heap offset in the
 /// low 28 bits [apk-tools: src/adb.h ADB_TYPE_*, doc/apk-v3.5.scd "WIRE FORMAT"].
 public struct ADBVal: Sendable, Hashable, CustomStringConvertible {
+    /// The tag as stored (little-endian on disk).
     public var raw: UInt32
+    /// A tag from its stored value.
     public init(raw: UInt32) { self.raw = raw }
 
+    /// Type codes: special (null/true/false), 28-bit immediate int, int32 and int64 on the heap.
     public static let typeSpecial: UInt32 = 0x0, typeInt: UInt32 = 0x1, typeInt32: UInt32 = 0x2, typeInt64: UInt32 = 0x3
+    /// Type codes of blobs with an 8/16/32-bit length prefix.
     public static let typeBlob8: UInt32 = 0x8, typeBlob16: UInt32 = 0x9, typeBlob32: UInt32 = 0xa
+    /// Type codes of arrays and objects (slot lists; OpenWrt's apk writes arrays with the object code too).
     public static let typeArray: UInt32 = 0xd, typeObject: UInt32 = 0xe
 
     /// The null value (also what an absent slot reads as).
     public static let null = ADBVal(raw: 0)
 
+    /// The 4-bit type code.
     public var type: UInt32 { raw >> 28 }
+    /// The 28-bit immediate or heap offset.
     public var value: UInt32 { raw & 0x0fff_ffff }
+    /// Whether this is the null value.
     public var isNull: Bool { raw == 0 }
+    /// Whether this refers to an array or object.
     public var isContainer: Bool { type == Self.typeArray || type == Self.typeObject }
 
+    /// A tag from a type code and a 28-bit value.
     public init(type: UInt32, value: UInt32) { raw = type << 28 | (value & 0x0fff_ffff) }
 
+    /// The tag in hex, for messages.
     public var description: String { "0x" + String(raw, radix: 16) }
 }
 
@@ -30,11 +41,14 @@ public struct ADBHeap: Sendable {
     /// Deepest object nesting accepted when walking a tree (apk's own schemas need 6).
     public static let maxDepth = 32
 
+    /// The ADB block payload: header, then values.
     public let bytes: [UInt8]
     /// Offset of the heap in the plain stream, so errors point into the file.
     public let baseOffset: UInt64
+    /// What is being read, used in errors.
     public var context: String
 
+    /// A heap over `bytes`, whose first byte is at `baseOffset` in the plain stream.
     public init(_ bytes: [UInt8], baseOffset: UInt64 = 0, context: String = "read ADB heap") {
         self.bytes = bytes
         self.baseOffset = baseOffset

@@ -11,6 +11,7 @@ public struct ADBHeapWriter: Sendable {
     /// Largest heap offset a value tag can hold (28 bits).
     public static let maxOffset = 0x0fff_ffff
 
+    /// The heap written so far.
     public private(set) var bytes: [UInt8]
     private var stored: [[UInt8]: Int] = [:]
 

@@ -11,9 +11,13 @@ public struct ADBSignature: Sendable, Equatable {
     /// Longest signature apk writes or reads [apk-tools: src/adb.h ADB_MAX_SIGNATURE_LEN].
     public static let maxLength = 2048
 
+    /// Signature format version (0).
     public var version: UInt8
+    /// apk digest number of the ADB digest (4 = SHA-512).
     public var hashAlgorithm: UInt8
+    /// The signing key's 16-byte id.
     public var keyID: [UInt8]
+    /// The signature proper (DER ECDSA or RSA PKCS#1).
     public var signature: [UInt8]
 
     /// Parses a SIG block payload.
@@ -27,6 +31,7 @@ public struct ADBSignature: Sendable, Equatable {
         guard signature.count <= Self.maxLength else { throw r.error(.tooLarge, "signature of \(signature.count) bytes", at: 18) }
     }
 
+    /// A v0 SHA-512 signature record.
     public init(keyID: [UInt8], signature: [UInt8]) {
         version = 0
         hashAlgorithm = Self.hashSHA512
@@ -73,6 +78,7 @@ public struct ADBTrust: Sendable, Codable, Equatable {
     /// Key id (hex) that verified, or nil.
     public var verifiedKeyID: String?
 
+    /// Whether some trusted key verified a signature.
     public var isTrusted: Bool { verifiedBy != nil }
 }
 

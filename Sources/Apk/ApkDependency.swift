@@ -4,11 +4,14 @@ import BinaryIO
 /// {name, version, match} where an absent match with a version means "="
 /// [apk-tools: src/apk_adb.c dependency_tostring / dependency_fromstring].
 public struct ApkDependency: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// Package or virtual name.
     public var name: String
+    /// Version to match, if any.
     public var version: String?
     /// Match mask (`ApkVersionMatch`); `equal` when a version is given without a mask.
     public var match: UInt32
 
+    /// A dependency; `match` defaults to "=" when a version is given.
     public init(name: String, version: String? = nil, match: UInt32? = nil) {
         self.name = name
         self.version = version
@@ -73,10 +76,14 @@ public struct ApkDependency: Sendable, Equatable, Codable, CustomStringConvertib
 /// (e.g. `6.12.74~ea63eca8388c3b20e2a7a5d5cbdbc7e1-r1`) [openwrt/openwrt: include/kernel-defaults.mk,
 /// package/kernel/linux/Makefile (LINUX_VERSION~LINUX_VERMAGIC-rRELEASE)].
 public struct ApkKernelVersion: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// Upstream kernel version ("6.12.74").
     public var version: String
+    /// The vermagic hash OpenWrt puts after `~`.
     public var vermagic: String
+    /// Package release number (after `-r`).
     public var release: String
 
+    /// A kernel version from its parts.
     public init(version: String, vermagic: String, release: String) {
         self.version = version
         self.vermagic = vermagic
@@ -96,5 +103,6 @@ public struct ApkKernelVersion: Sendable, Equatable, Codable, CustomStringConver
         guard !version.isEmpty, !vermagic.isEmpty, !release.isEmpty else { return nil }
     }
 
+    /// The `<V>~<hash>-r<R>` text.
     public var description: String { "\(version)~\(vermagic)-r\(release)" }
 }

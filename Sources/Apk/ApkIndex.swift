@@ -5,11 +5,17 @@ import BinaryIO
 /// of the package's ADB block) and optionally `pkgname-spec`, signed by SIG blocks
 /// [alpinelinux/apk-tools: src/app_mkndx.c, src/apk_adb.c schema_index, src/apk_adb.h ADBI_NDX_*].
 public struct ApkIndex: Sendable {
+    /// The parsed stream (blocks kept byte-exact).
     public var file: ADBFile
+    /// Compression used when writing.
     public var compression: ADBCompression
+    /// The ADB block's value heap.
     public let heap: ADBHeap
+    /// The index description (`apk mkndx -d`).
     public let description: String?
+    /// The package file name template, when the index names one.
     public let pkgnameSpec: String?
+    /// Package entries in index order.
     public let entries: [ApkPackageInfo]
     /// The heap value of each entry (same order as `entries`).
     public let entryValues: [ADBVal]
@@ -49,10 +55,41 @@ public struct ApkIndex: Sendable {
     /// apk's default pkgname-spec) [apk-tools: src/context.c default_pkgname_spec].
     public static func fileName(of info: ApkPackageInfo) -> String { "\(info.name)-\(info.version).apk" }
 
+    /// The file name (relative path) of an entry under `spec`, apk's `--pkgname-spec`
+    /// template of `${field}` references to pkginfo fields (name, version, arch, origin …);
+    /// nil when the template names an unknown or empty field [apk-tools: src/adb.c adb_s_field_subst].
+    public static func fileName(of info: ApkPackageInfo, spec: String?) -> String? {
+        guard let spec else { return fileName(of: info) }
+        let fields: [String: String?] = ["name": info.name, "version": info.version, "arch": info.arch,
+                                         "origin": info.origin, "license": info.license, "url": info.url]
+        var out = "", rest = Substring(spec)
+        while let dollar = rest.firstIndex(of: "$") {
+            let brace = rest.index(after: dollar)
+            guard brace < rest.endIndex, rest[brace] == "{" else {
+                out += rest[...dollar]
+                rest = rest[brace...]
+                continue
+            }
+            out += rest[..<dollar]
+            let start = rest.index(after: brace)
+            guard let close = rest[start...].firstIndex(of: "}"),
+                  let value = fields[String(rest[start ..< close])] ?? nil, !value.isEmpty else { return nil }
+            out += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// The file name of an entry under this index's own pkgname-spec (or the default).
+    public func fileName(of info: ApkPackageInfo) -> String? { Self.fileName(of: info, spec: pkgnameSpec) }
+
     /// One package to index: its parsed form and the size of its file.
     public struct Input: Sendable {
+        /// The parsed package.
         public var package: ApkPackage
+        /// Size of the package file in bytes.
         public var fileSize: UInt64
+        /// A package to index.
         public init(package: ApkPackage, fileSize: UInt64) {
             self.package = package
             self.fileSize = fileSize
@@ -61,11 +98,11 @@ public struct ApkIndex: Sendable {
 
     /// Builds a new index the way `apk mkndx` does: each package's pkginfo copied, `file-size`
     /// and `hashes` (SHA-256 of its ADB block) set, entries sorted by name, version and hash
-    /// (bytewise). The result is unsigned; call `sign(with:)`.
+    /// [apk-tools: src/apk_adb.c pkginfo_cmp]. The result is unsigned; call `sign(with:)`.
     public static func build(packages: [Input], description: String? = nil,
                              compression: ADBCompression = .deflate) throws -> ApkIndex {
         var w = ADBHeapWriter()
-        var items: [(key: [UInt8], value: ADBVal)] = []
+        var items: [(name: [UInt8], version: String, hash: [UInt8], value: ADBVal)] = []
         for p in packages {
             let heap = p.package.heap
             let infoVal = try heap.slots(try heap.root())[field: ApkSchema.Package.info]
@@ -76,10 +113,15 @@ public struct ApkIndex: Sendable {
             let identity = p.package.identity
             slots[ApkSchema.Info.hashes - 1] = try w.blob(identity)
             let info = p.package.info
-            let key = Array(info.name.utf8) + [0] + Array(info.version.utf8) + [0] + identity
-            items.append((key, try w.container(slots)))
+            items.append((Array(info.name.utf8), info.version, identity, try w.container(slots)))
         }
-        items.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        // apk's pkginfo order: name (bytes), version (apk ordering), hash (bytes).
+        items.sort { a, b in
+            if a.name != b.name { return a.name.lexicographicallyPrecedes(b.name) }
+            let v = ApkVersion.compare(a.version, b.version)
+            if v != 0 { return v < 0 }
+            return a.hash.lexicographicallyPrecedes(b.hash)
+        }
         let pkgs = try w.container(items.map(\.value))
         let root = try w.container([try description.map { try w.string($0) } ?? .null, pkgs])
         w.setRoot(root)
@@ -89,11 +131,15 @@ public struct ApkIndex: Sendable {
 
     /// How to change one entry in `rewriting`.
     public struct EntryEdit {
+        /// Replacement for each dependency (nil keeps it).
         public var dependencies: (ApkDependency) -> ApkDependency?
+        /// New `file-size`, or nil to keep.
         public var fileSize: UInt64?
+        /// New `hashes` (SHA-256 of the package's ADB block), or nil to keep.
         public var hashes: [UInt8]?
         /// Drop the entry from the index.
         public var remove: Bool
+        /// An edit; all parts optional.
         public init(dependencies: @escaping (ApkDependency) -> ApkDependency? = { _ in nil },
                     fileSize: UInt64? = nil, hashes: [UInt8]? = nil, remove: Bool = false) {
             self.dependencies = dependencies

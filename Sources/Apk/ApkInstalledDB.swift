@@ -8,16 +8,23 @@ import BinaryIO
 public struct ApkInstalledDB: Sendable, Codable, Equatable {
     /// One installed package.
     public struct Package: Sendable, Codable, Equatable {
+        /// `P:` package name.
         public var name: String
+        /// `V:` version.
         public var version: String
+        /// `A:` architecture.
         public var arch: String?
+        /// `o:` origin (source package).
         public var origin: String?
+        /// `D:` dependencies.
         public var depends: [ApkDependency]
+        /// `p:` provides.
         public var provides: [ApkDependency]
         /// Installed files (directory + "/" + name).
         public var files: [String]
     }
 
+    /// Installed packages in file order.
     public var packages: [Package]
 
     /// Conventional location inside a rootfs.
@@ -43,17 +50,18 @@ public struct ApkInstalledDB: Sendable, Codable, Equatable {
         func deps(_ v: Substring) -> [ApkDependency] {
             v.split(separator: " ").compactMap { ApkDependency(parsing: String($0)) }
         }
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on LF bytes (a String would treat CR LF as one character).
+        for rawBytes in Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNo += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.isEmpty { try finish(); continue }
-            let u = line.utf8
-            guard u.count >= 2, u[u.index(after: u.startIndex)] == UInt8(ascii: ":") else {
+            let u = rawBytes.last == 0x0D ? rawBytes.dropLast() : rawBytes
+            if u.isEmpty { try finish(); continue }
+            guard u.count >= 2, u[u.startIndex] < 0x80, u[u.startIndex + 1] == UInt8(ascii: ":") else {
+                let shown = String(decoding: u.prefix(40), as: UTF8.self)
                 throw FormatError(.invalid, context: "read apk installed database",
-                                  "line \(lineNo): expected \"X:value\", got \(String(line.prefix(40)).debugDescription)", file: file)
+                                  "line \(lineNo): expected \"X:value\", got \(shown.debugDescription)", file: file)
             }
-            let key = line[line.startIndex]
-            let value = line[line.index(line.startIndex, offsetBy: 2)...]
+            let key = Character(Unicode.Scalar(u[u.startIndex]))
+            let value = Substring(String(decoding: u[(u.startIndex + 2)...], as: UTF8.self))
             if cur == nil { cur = Package(name: "", version: "", arch: nil, origin: nil, depends: [], provides: [], files: []) }
             switch key {
             case "P": cur?.name = String(value)

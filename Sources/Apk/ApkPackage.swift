@@ -4,11 +4,17 @@ import BinaryIO
 public struct ApkFileEntry: Sendable, Equatable, Codable {
     /// Path relative to the root ("lib/modules/6.12.74/x.ko"; "" for the root directory).
     public var path: String
+    /// Whether this is a directory entry (from `paths`).
     public var isDirectory: Bool
+    /// Permission bits from the ACL.
     public var mode: UInt64?
+    /// Owner name from the ACL.
     public var user: String?
+    /// Group name from the ACL.
     public var group: String?
+    /// File size in bytes.
     public var size: UInt64?
+    /// Modification time (Unix seconds).
     public var mtime: UInt64?
     /// Content digest (hex; its length tells the algorithm), for regular files.
     public var hash: String?
@@ -16,7 +22,40 @@ public struct ApkFileEntry: Sendable, Equatable, Codable {
     public var target: String?
     /// 1-based directory and file indexes that DATA blocks refer to (0 for directories).
     public var pathIndex: Int
+    /// 1-based file index within its directory (0 for a directory).
     public var fileIndex: Int
+}
+
+extension ApkFileEntry {
+    /// What the entry is: "dir", "file", "symlink", "hardlink", "char", "block" or "fifo". A
+    /// `target` blob is le16 file-type bits then a link path or a le64 device number
+    /// [apk-tools: src/extract_v3.c apk_extract_v3_file].
+    public var kind: String {
+        if isDirectory { return "dir" }
+        guard let t = targetBytes, t.count >= 2 else { return "file" }
+        switch (UInt16(t[0]) | UInt16(t[1]) << 8) & 0o170000 {
+        case 0o120000: return "symlink"
+        case 0o100000: return "hardlink"
+        case 0o020000: return "char"
+        case 0o060000: return "block"
+        case 0o010000: return "fifo"
+        default: return "unknown"
+        }
+    }
+
+    /// The link path of a symlink or hard link entry.
+    public var linkTarget: String? {
+        guard kind == "symlink" || kind == "hardlink", let t = targetBytes else { return nil }
+        return String(decoding: t.dropFirst(2), as: UTF8.self)
+    }
+
+    /// The device number of a device node entry.
+    public var device: UInt64? {
+        guard kind == "char" || kind == "block" || kind == "fifo", let t = targetBytes, t.count == 10 else { return nil }
+        return t[2...].reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    var targetBytes: [UInt8]? { target.flatMap { Hex.decode($0) } }
 }
 
 /// A v3 .apk package: an ADB stream with schema `pckg` whose root object holds `info`
@@ -25,13 +64,19 @@ public struct ApkFileEntry: Sendable, Equatable, Codable {
 /// le32 file_idx`, content) [alpinelinux/apk-tools: src/apk_adb.c schema_package,
 /// src/extract_v3.c apk_extract_v3_data_block, doc/apk-package.5.scd].
 public struct ApkPackage: Sendable {
+    /// The parsed stream (blocks kept byte-exact).
     public var file: ADBFile
+    /// The compression the file used (kept when writing).
     public var compression: ADBCompression
+    /// The ADB block's value heap.
     public let heap: ADBHeap
+    /// The package metadata (`info`).
     public let info: ApkPackageInfo
     /// Scripts by name ("post-install" ...).
     public let scripts: [String: String]
+    /// Trigger paths.
     public let triggers: [String]
+    /// Directories and files in `paths` order.
     public let files: [ApkFileEntry]
 
     /// Parses a package from its file bytes.

@@ -3,28 +3,48 @@ import BinaryIO
 /// The `pkginfo` object: a package's metadata, the same schema in a .apk's root object and in
 /// every index entry [alpinelinux/apk-tools: src/apk_adb.c schema_pkginfo, src/apk_adb.h ADBI_PI_*].
 public struct ApkPackageInfo: Sendable, Equatable, Codable {
+    /// Package name.
     public var name: String
+    /// Package version (`6.12.74-r1`).
     public var version: String
     /// `hashes` as hex: in an index the SHA-256 of the package's ADB block; in a package
     /// whatever the build tool stored (often a SHA-1 identity).
     public var hashes: String?
+    /// One-line description.
     public var description: String?
+    /// Architecture (`aarch64_cortex-a53`, `noarch`).
     public var arch: String?
+    /// License expression.
     public var license: String?
+    /// Source package path.
     public var origin: String?
+    /// Maintainer.
     public var maintainer: String?
+    /// Project URL.
     public var url: String?
+    /// Source repository commit (hex).
     public var repoCommit: String?
+    /// Build time (Unix seconds).
     public var buildTime: UInt64?
+    /// Installed size in bytes.
     public var installedSize: UInt64?
+    /// Package file size in bytes (set in indexes).
     public var fileSize: UInt64?
+    /// Provider priority.
     public var providerPriority: UInt64?
+    /// Dependencies.
     public var depends: [ApkDependency]
+    /// Provided names.
     public var provides: [ApkDependency]
+    /// Replaced packages.
     public var replaces: [ApkDependency]
+    /// Install-if conditions.
     public var installIf: [ApkDependency]
+    /// Recommendations.
     public var recommends: [ApkDependency]
+    /// Layer number.
     public var layer: UInt64?
+    /// Tags.
     public var tags: [String]
 
     /// Reads a pkginfo object from `heap`.

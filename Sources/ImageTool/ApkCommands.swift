@@ -18,6 +18,7 @@ struct ApkShow: ParsableCommand {
     @Argument(help: "An .apk (v3) package or a packages.adb index.") var file: String
     @Option(help: "Folder of trusted PEM public keys to check signatures against.") var keys: String?
     @Flag(help: "List every file of a package / every entry of an index.") var all = false
+    @Flag(help: "Dump the whole ADB tree with schema field names (like apk adbdump).") var raw = false
 
     struct Summary: Encodable {
         var file: String, schema: String, compression: String
@@ -35,6 +36,13 @@ struct ApkShow: ParsableCommand {
     func run() throws {
         try CLI.run(global) { out in
             let (adb, comp) = try ADBFile.read(path: file)
+            if raw, let block = adb.adbBlock {
+                var heap = ADBHeap(block: block)
+                heap.context = "dump ADB tree"
+                let text = try withFile(file) { try ADBDump.render(heap: heap, schema: adb.schema) }
+                if global.json { try out.json(["file": file, "dump": text]) } else { print(text, terminator: "") }
+                return
+            }
             let trusted = try keys.map { try ApkKey.loadTrusted(directory: $0).keys } ?? []
             let trust = try withFile(file) { try adb.checkSignatures(keys: trusted) }
             var s = Summary(file: file, schema: adb.schemaName, compression: comp.description,
@@ -67,7 +75,11 @@ struct ApkShow: ParsableCommand {
                 out.line("scripts: \((s.scripts ?? []).joined(separator: " "))")
                 let files = (s.files ?? []).filter { !$0.isDirectory }
                 out.line("files: \(files.count)")
-                if all { for f in files { out.line("  \(f.path) \(f.size ?? 0) \(f.hash ?? "")") } }
+                if all {
+                    for f in files {
+                        out.line("  \(f.path) " + (f.linkTarget.map { "-> \($0)" } ?? "\(f.size ?? 0) \(f.hash ?? "")"))
+                    }
+                }
             } else if let entries = s.entries {
                 out.line("index: \(entries.count) packages\(s.description.map { ", description \($0)" } ?? "")")
                 for e in entries.prefix(all ? entries.count : 10) {
@@ -118,16 +130,8 @@ struct ApkIndexCommand: ParsableCommand {
     func run() throws {
         try CLI.run(global) { out in
             let key = try sign.map { try ApkKey(path: $0, private: true) }
-            var inputs: [ApkIndex.Input] = []
-            for name in try FS.list(feed) where name.hasSuffix(".apk") {
-                let path = feed + "/" + name
-                let bytes = try FS.read(path, limit: UInt64(ADBContainer.maxDecompressed))
-                inputs.append(ApkIndex.Input(package: try withFile(path) { try ApkPackage(bytes: bytes) }, fileSize: UInt64(bytes.count)))
-            }
-            var index = try ApkIndex.build(packages: inputs, description: description)
-            try index.sign(with: key)
             let dest = output ?? feed + "/" + ApkFeed.indexName
-            try FS.writeAtomically(try index.serialized(), to: dest)
+            let index = try ApkFeed.writeIndex(feed, key: key, description: description, output: dest)
             if global.json {
                 try out.json(["output": dest, "packages": "\(index.entries.count)", "signedBy": key?.idHex ?? ""])
             } else {
@@ -197,6 +201,7 @@ struct ApkRebase: ParsableCommand {
             if global.json { try out.json(r); return }
             out.line("kernel \(r.fromKernel.joined(separator: ", ")) -> \(r.toKernel)")
             out.line("rewritten \(r.rewritten.count) packages, copied \(r.copied.count) unchanged, index entries rewritten \(r.indexEntriesRewritten), removed \(r.indexEntriesRemoved.count)")
+            if !r.skipped.isEmpty { out.warn("not copied (not regular files): \(r.skipped.joined(separator: ", "))") }
             if !r.kernelPackagesRemoved.isEmpty { out.line("left out the feed's kernel package: \(r.kernelPackagesRemoved.joined(separator: ", "))") }
             out.line(r.signedBy.map { "index signed with key id \($0)" } ?? "index NOT signed (no --key)")
         }

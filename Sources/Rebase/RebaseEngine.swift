@@ -1,3 +1,4 @@
+import Apk
 import BinaryIO
 import FeedRewrite
 import KernelABI
@@ -52,6 +53,8 @@ public struct RebaseReport: Sendable, Codable {
     public var publicKeyFile: String?
     public var customfeedsLine: String?
     public var warnings: [String]
+    /// "opkg" or "apk".
+    public var packageManager: String = "opkg"
 
     public var rewritten: Int { packages.filter { $0.action == .rewritten }.count }
     public var kept: Int { packages.filter { $0.action == .kept }.count }
@@ -63,6 +66,9 @@ public enum RebaseEngine {
     /// Rebases `options.feed` onto `images` (already loaded). Returns the report; when any
     /// image is refused, nothing is written and `report.refused` is true.
     public static func run(_ options: RebaseOptions, images: [ImageSide], progress: ((String) -> Void)? = nil) throws -> RebaseReport {
+        if ApkFeed.detect(options.feed) {
+            return try ApkRebaseEngine.run(options, images: images, progress: progress)
+        }
         let secret = try Usign.SecretKey.load(options.signingKey)
         progress?("reading feed \(options.feed)")
         let feedDigest = try options.feedKernel.map { path -> (digest: String, source: String) in

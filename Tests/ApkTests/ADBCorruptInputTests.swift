@@ -66,6 +66,41 @@ final class ADBCorruptInputTests: XCTestCase {
         expectError(compat, .unsupported, contains: "compat")
     }
 
+    func testExtendedSizeNearUInt64Max() throws {
+        var w = ByteWriter()
+        w.u32le(0x2e42_4441); w.u32le(ADBFile.schemaPackage)
+        w.u32le(3 << 30); w.u32le(0); w.u64le(UInt64.max - 3)
+        w.append([UInt8](repeating: 0, count: 16))
+        expectError(w.finish(), .truncated, contains: "exceeds")
+    }
+
+    /// Seeded mutations of the real signed index, then a path-copying rewrite and a dump of
+    /// whatever still parses: never a trap.
+    func testSeededIndexMutationsNeverTrap() throws {
+        let src = try ApkRealDataTests.stangri + "/packages.adb"
+        let (_, plain) = try ADBContainer.decode(try FS.read(src))
+        let seed: UInt64 = 0x1ADB_0002
+        print("index mutation seed: 0x\(String(seed, radix: 16))")
+        var rng = SplitMix(seed)
+        var parsed = 0
+        for _ in 0 ..< 300 {
+            var m = plain
+            for _ in 0 ..< 1 + Int(rng.next() % 3) {
+                let at = 8 + Int(rng.next() % UInt64(m.count - 8))
+                m[at] = UInt8(truncatingIfNeeded: rng.next())
+            }
+            do {
+                let index = try ApkIndex(file: try ADBFile(parsing: m), compression: .none)
+                parsed += 1
+                let (edited, _) = try index.rewriting { _, _ in ApkIndex.EntryEdit(fileSize: 1, hashes: [1, 2, 3]) }
+                _ = try ADBDump.render(heap: edited.heap, schema: edited.file.schema)
+            } catch let e as FormatError {
+                XCTAssertFalse(e.description.contains("\n"))
+            }
+        }
+        XCTAssertGreaterThan(parsed, 0)
+    }
+
     func testOffsetsOutsideTheHeap() throws {
         var w = ADBHeapWriter()
         w.setRoot(ADBVal(type: ADBVal.typeObject, value: 0x0ff_fff0))  // far beyond the heap

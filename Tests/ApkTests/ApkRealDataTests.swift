@@ -54,6 +54,33 @@ final class ApkRealDataTests: XCTestCase {
         XCTAssertEqual(contents.count, pkg.files.filter { !$0.isDirectory && ($0.size ?? 0) > 0 }.count)
     }
 
+    func testEveryStangriPackageSignatureVerifiesAndTamperingIsCaught() throws {
+        let keys = try ApkKey.loadTrusted(directory: try stangriKeys()).keys
+        let dir = try Self.stangri
+        var count = 0
+        for f in try FS.list(dir) where f.hasSuffix(".apk") {
+            let pkg = try ApkPackage(path: dir + "/" + f)
+            XCTAssertTrue(try pkg.file.checkSignatures(keys: keys).isTrusted, f)
+            // One byte of the ADB block changed: signature fails, and the index hash differs.
+            var plain = pkg.file.serialized()
+            plain[try XCTUnwrap(pkg.file.adbBlock?.payloadOffset) + 40] ^= 0x20
+            let bad = try ADBFile(parsing: plain)
+            XCTAssertFalse(try bad.checkSignatures(keys: keys).isTrusted, f)
+            XCTAssertNotEqual(Digest.sha256(try XCTUnwrap(bad.adbBlock?.payload)), pkg.identity, f)
+            // One byte of file data changed: the file digest in the metadata catches it.
+            if let data = pkg.file.dataBlocks.first(where: { $0.payload.count > 8 }), let at = data.payloadOffset {
+                var p2 = pkg.file.serialized()
+                p2[at + 8] ^= 0x01
+                let tampered = try ApkPackage(file: try ADBFile(parsing: p2), compression: .none)
+                XCTAssertThrowsError(try tampered.fileContents(), f) { e in
+                    XCTAssertEqual((e as? FormatError)?.kind, .checksum)
+                }
+            }
+            count += 1
+        }
+        XCTAssertEqual(count, 13)
+    }
+
     func testOneByteChangeInIndexIsRejected() throws {
         let keys = try ApkKey.loadTrusted(directory: try stangriKeys()).keys
         let (file, _) = try ADBFile.read(path: try Self.stangri + "/packages.adb")
@@ -88,6 +115,15 @@ final class ApkRealDataTests: XCTestCase {
         } catch let e as FormatError {
             XCTAssertFalse(e.description.contains("\n"))  // corrupt deflate: a one-line error is a rejection too
         }
+    }
+
+    func testDetection() throws {
+        XCTAssertTrue(ApkFeed.detect(try Self.sora))
+        XCTAssertTrue(ApkFeed.detect(try Self.stangri))
+        XCTAssertFalse(ApkFeed.detect(TestEnv.fixtures))
+        XCTAssertTrue(ApkFeed.isADB(try Self.sora + "/kmod-tun-6.12.74-r1.apk"))
+        XCTAssertFalse(ApkFeed.isADB(try Self.sora + "/index.json"))
+        XCTAssertFalse(ApkFeed.isADB(try Self.sora + "/no-such-file"))
     }
 
     func testSoraIndexReads() throws {
@@ -133,6 +169,16 @@ final class ApkRealDataTests: XCTestCase {
         XCTAssertEqual(ko.hash?.count, 64)
         let contents = try pkg.fileContents()
         XCTAssertEqual(contents["lib/modules/6.12.74/libcrc32c.ko"]?.prefix(4), [0x7f, 0x45, 0x4c, 0x46])
+    }
+
+    func testSymlinkEntries() throws {
+        let pkg = try ApkPackage(path: try Self.sora + "/kmod-button-hotplug-6.12.74-r3.apk")
+        let link = try XCTUnwrap(pkg.files.first { $0.path == "etc/modules-boot.d/30-button-hotplug" })
+        XCTAssertEqual(link.kind, "symlink")
+        XCTAssertEqual(link.linkTarget, "../modules.d/30-button-hotplug")
+        XCTAssertNil(link.device)
+        XCTAssertEqual(pkg.files.first { $0.path.hasSuffix(".ko") }?.kind, "file")
+        XCTAssertEqual(pkg.files.first { $0.isDirectory }?.kind, "dir")
     }
 
     func testUnchangedRoundTripIsByteIdentical() throws {

@@ -136,6 +136,11 @@ final class ApkRebaseTests: XCTestCase {
         XCTAssertEqual(before, after)
         // Unsigned output: readable, not trusted.
         XCTAssertFalse(try ApkFeed.verify(out, keysDir: FS.dirname(of: out)).index.isTrusted)
+        // Deterministic: the same rebase again gives byte-identical files.
+        _ = try ApkFeed.rebase(src, kernelVersion: "6.12.74~00000000000000000000000000000000-r1", outDir: out + "2", key: nil)
+        for f in try FS.list(out) {
+            XCTAssertEqual(try FS.read(out + "/" + f), try FS.read(out + "2/" + f), f)
+        }
     }
 
     func testIndexBuiltFromPackagesMatchesRealIndexEntries() throws {
@@ -148,10 +153,47 @@ final class ApkRebaseTests: XCTestCase {
         }
         var built = try ApkIndex.build(packages: inputs, description: real.description)
         XCTAssertEqual(built.entries, real.entries)  // every field of every entry, same order
+        // Our writer lays the heap out exactly as apk mkndx did: the ADB block is byte-identical,
+        // so the publisher's own signature verifies over our rebuilt block.
+        XCTAssertEqual(built.file.adbBlock?.payload, real.file.adbBlock?.payload)
+        var withRealSignature = built.file
+        withRealSignature.blocks += real.file.signatures
+        let stangriKey = try ApkKey(path: dir + "/apk.openwrt.melmac.ca.pem", private: false)
+        XCTAssertTrue(try withRealSignature.checkSignatures(keys: [stangriKey]).isTrusted)
         let key = try ApkKey.generateECDSA()
         try built.sign(with: key)
         let reread = try ApkIndex(bytes: try built.serialized())
         XCTAssertTrue(try reread.checkSignatures(keys: [key]).isTrusted)
         XCTAssertEqual(reread.entries, real.entries)
+    }
+
+    /// A signed package (stangri's) rewritten with a key: new signature verifies, data intact.
+    func testRewrittenSignedPackageIsResigned() throws {
+        let src = try ApkRealDataTests.stangri + "/sunwait-0.9.1-r2.apk"
+        let old = try ApkPackage(path: src)
+        XCTAssertEqual(old.file.signatures.count, 1)
+        let key = try ApkKey.generateECDSA()
+        let new = try XCTUnwrap(try old.rewritingDependencies({ $0.name == "libc" ? ApkDependency(name: "libc", version: "1.2.5-r5") : nil },
+                                                             key: key))
+        XCTAssertEqual(new.info.depends.first { $0.name == "libc" }?.description, "libc=1.2.5-r5")
+        let reread = try ApkPackage(bytes: try new.serialized())
+        XCTAssertTrue(try reread.file.checkSignatures(keys: [key]).isTrusted)
+        let stangriKey = try ApkKey(path: try ApkRealDataTests.stangri + "/apk.openwrt.melmac.ca.pem", private: false)
+        XCTAssertFalse(try reread.file.checkSignatures(keys: [stangriKey]).isTrusted)
+        XCTAssertEqual(reread.file.dataBlocks.map { $0.serialized() }, old.file.dataBlocks.map { $0.serialized() })
+        XCTAssertEqual(try reread.fileContents(), try old.fileContents())
+        // Unsigned rewrite drops the stale signature.
+        let unsigned = try XCTUnwrap(try old.rewritingDependencies({ $0.name == "libc" ? ApkDependency(name: "libc", version: "1") : nil }))
+        XCTAssertTrue(unsigned.file.signatures.isEmpty)
+    }
+
+    func testRebaseRefusesToOverwriteItsInput() throws {
+        let dir = TestEnv.tempDir("apk-inplace")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let src = try ApkRealDataTests.stangri
+        for f in try FS.list(src) { try FS.writeAtomically(try FS.read(src + "/" + f), to: dir + "/" + f) }
+        XCTAssertThrowsError(try ApkFeed.rebase(dir, kernelVersion: "1~a-r1", outDir: dir + "/.", key: nil)) { e in
+            XCTAssertEqual((e as? FormatError)?.kind, .refused)
+        }
     }
 }

@@ -68,6 +68,9 @@ final class ApkUnitTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("line 2"))
         }
         XCTAssertThrowsError(try ApkInstalledDB.parse("V:1.0\n\n"))
+        let crlf = try ApkInstalledDB.parse(text.replacingOccurrences(of: "\n", with: "\r\n"))
+        XCTAssertEqual(crlf, db)
+        XCTAssertThrowsError(try ApkInstalledDB.parse("é:x\n"))
     }
 
     func testFixtureRootfsInstalledDatabase() throws {
@@ -135,5 +138,60 @@ final class ApkUnitTests: XCTestCase {
         try FS.writeAtomically(sig.signature, to: dir + "/sig")
         let v = try TestSupport.run(openssl, ["dgst", "-sha512", "-verify", dir + "/public.pem", "-signature", dir + "/sig", dir + "/msg"])
         XCTAssertEqual(v.status, 0, v.out + v.err)
+    }
+
+    func testCompressionFramings() throws {
+        let plain = ADBFile(schema: ADBFile.schemaIndex, blocks: [ADBBlock(type: .adb, payload: ADBHeapWriter().finish())]).serialized()
+        for c in [ADBCompression.none, .deflate, .custom(algorithm: 1, level: 9), .custom(algorithm: 2, level: 19), .custom(algorithm: 0, level: 1)] {
+            let framed = try ADBContainer.encode(plain, compression: c)
+            let (back, out) = try ADBContainer.decode(framed)
+            XCTAssertEqual(back, c)
+            XCTAssertEqual(out, plain, "\(c)")
+        }
+        XCTAssertEqual(Array(try ADBContainer.encode(plain, compression: .custom(algorithm: 2, level: 3)).prefix(6)),
+                       Array("ADBc".utf8) + [2, 3])
+        // zstd frame magic follows the 6-byte ADBc header.
+        XCTAssertEqual(Array(try ADBContainer.encode(plain, compression: .custom(algorithm: 2, level: 3))[6 ..< 10]),
+                       [0x28, 0xb5, 0x2f, 0xfd])
+    }
+
+    func testExtendedBlockForm() throws {
+        // apk writes the 16-byte header only for payloads >= 1 GiB; readers accept it for any size.
+        var w = ByteWriter()
+        w.u32le(0x2e42_4441); w.u32le(ADBFile.schemaPackage)
+        let heap = ADBHeapWriter().finish()
+        w.u32le(3 << 30 | 0); w.u32le(0); w.u64le(UInt64(16 + heap.count)); w.append(heap); w.pad(to: 8)
+        let data: [UInt8] = [1, 0, 0, 0, 1, 0, 0, 0, 0x41]
+        w.u32le(3 << 30 | 2); w.u32le(0); w.u64le(UInt64(16 + data.count)); w.append(data); w.pad(to: 8)
+        let plain = w.finish()
+        let f = try ADBFile(parsing: plain)
+        XCTAssertEqual(f.blocks.map(\.type), [.adb, .data])
+        XCTAssertEqual(f.dataBlocks.first?.payload, data)
+        XCTAssertEqual(f.serialized(), plain)
+        // A new small block is written in the short form.
+        XCTAssertEqual(ADBBlock(type: .data, payload: data).serialized().prefix(4), [13, 0, 0, 0x80])
+    }
+
+    func testPkgnameSpec() throws {
+        let pkg = try ApkPackage(path: try ApkRealDataTests.sora + "/kmod-tun-6.12.74-r1.apk")
+        XCTAssertEqual(ApkIndex.fileName(of: pkg.info, spec: nil), "kmod-tun-6.12.74-r1.apk")
+        XCTAssertEqual(ApkIndex.fileName(of: pkg.info, spec: "${arch}/${name}-${version}.apk"),
+                       "aarch64_cortex-a53/kmod-tun-6.12.74-r1.apk")
+        XCTAssertEqual(ApkIndex.fileName(of: pkg.info, spec: "$x-${name}"), "$x-kmod-tun")
+        XCTAssertNil(ApkIndex.fileName(of: pkg.info, spec: "${nosuch}.apk"))
+        XCTAssertNil(ApkIndex.fileName(of: pkg.info, spec: "${name"))
+    }
+
+    func testDumpUsesSchemaNames() throws {
+        let (file, _) = try ADBFile.read(path: try ApkRealDataTests.sora + "/kmod-lib-crc32c-6.12.74-r1.apk")
+        let text = try ADBDump.render(heap: ADBHeap(block: try XCTUnwrap(file.adbBlock)), schema: file.schema)
+        XCTAssertTrue(text.hasPrefix("#%SCHEMA: 676B6370\ninfo: # 16 items\n  name: kmod-lib-crc32c\n"), text)
+        XCTAssertTrue(text.contains("    - kernel=6.12.74~ea63eca8388c3b20e2a7a5d5cbdbc7e1-r1\n"))
+        XCTAssertTrue(text.contains("        name: libcrc32c.ko\n"))
+        XCTAssertTrue(text.contains("          mode: 644\n"))
+        XCTAssertTrue(text.contains("post-install: |\n    #!/bin/sh\n"))
+        let (index, _) = try ADBFile.read(path: try ApkRealDataTests.sora + "/packages.adb")
+        let itext = try ADBDump.render(heap: ADBHeap(block: try XCTUnwrap(index.adbBlock)), schema: index.schema)
+        XCTAssertEqual(itext.components(separatedBy: "\n  -\n    name: ").count - 1, 1091)
     }
 }
