@@ -6,10 +6,12 @@ import BinaryIO
 /// Extracts a squashfs into a folder and builds one from a folder (filled in by the
 /// Squash library's reader and writer).
 public protocol RootfsTreeIO: Sendable {
-    /// Extracts `squashfs` losslessly (as a non-root user) into the new folder `dir`.
-    func extract(squashfs: [UInt8], into dir: String) throws
-    /// Builds a squashfs from `dir` with the options of `original` (compressor, block size).
-    func build(from dir: String, like original: [UInt8]) throws -> [UInt8]
+    /// Extracts the squashfs file into the new folder `dir`; returns what could not be
+    /// created (device nodes as non-root), which a rebuild keeps from the original.
+    func extract(squashfsFile: String, into dir: String) throws -> [String]
+    /// Builds a squashfs from `dir`, starting from the original image and applying what
+    /// differs from the `recorded` listing (path -> listing line).
+    func build(from dir: String, originalFile: String, recorded: [String: String]) throws -> [UInt8]
 }
 
 /// What `unpack` wrote.
@@ -83,9 +85,14 @@ public enum FirmwareUnpacker {
             if extractTree, let r = rootfs {
                 if let io = treeIO {
                     let treeDir = tmp + "/rootfs"
-                    try io.extract(squashfs: r, into: treeDir)
+                    let notCreated = try io.extract(squashfsFile: tmp + "/rootfs.sqfs", into: treeDir)
+                    if !notCreated.isEmpty {
+                        warn("\(notCreated.count) rootfs entries not created as files (kept from rootfs.sqfs on repack): \(notCreated.prefix(3).joined(separator: ", "))")
+                    }
+                    let lines = try TreeListing.lines(treeDir)
+                    try write("rootfs.listing", TreeListing.encode(lines))
                     m.tree = "rootfs"
-                    m.treeListingSHA256 = try TreeListing.digest(treeDir)
+                    m.treeListingSHA256 = TreeListing.digest(of: lines)
                     files.append("rootfs/")
                 } else {
                     warn("rootfs tree not extracted: no squashfs reader available; DIR/rootfs.sqfs holds the filesystem")
@@ -130,11 +137,13 @@ public enum FirmwareUnpacker {
         } else if let r = rootfs, r.edited {
             newRoot = r.bytes; source = "rootfs.sqfs (edited)"
         } else if let t = m.tree, let recorded = m.treeListingSHA256, FS.isDirectory(dir + "/" + t),
-                  try TreeListing.digest(dir + "/" + t) != recorded {
-            guard let io = options.treeIO, let r = rootfs else {
+                  TreeListing.digest(of: try TreeListing.lines(dir + "/" + t)) != recorded {
+            guard let io = options.treeIO, let p = m.rootfs else {
                 throw FormatError(.unsupported, context: "repack", "\(t)/ was edited but no squashfs writer is available; build it with mksquashfs and pass --rootfs")
             }
-            newRoot = try io.build(from: dir + "/" + t, like: r.bytes); source = "\(t)/ tree"
+            let listing = try TreeListing.decode(FS.read(dir + "/rootfs.listing", limit: 256 << 20))
+            newRoot = try io.build(from: dir + "/" + t, originalFile: dir + "/" + p.file, recorded: listing)
+            source = "\(t)/ tree"
         }
         let newKernel = (kernel?.edited ?? false) ? kernel?.bytes : nil
         var opts = RebuildOptions(maxImageSize: options.maxImageSize, signer: options.signer)

@@ -86,11 +86,11 @@ struct RepackCommand: ParsableCommand {
 
 /// Shared pieces of the firmware commands.
 enum FirmwareCLI {
-    /// The squashfs tree reader/writer (set once the Squash reader and writer land).
-    static let treeIO: (any RootfsTreeIO)? = nil
+    /// The squashfs tree reader/writer.
+    static let treeIO: (any RootfsTreeIO)? = SquashTreeIO()
 
-    /// Rootfs facts, when a squashfs reader is available.
-    static func facts(of image: FirmwareImage) throws -> RootfsFacts? { nil }
+    /// Rootfs facts read through the Squash reader.
+    static func facts(of image: FirmwareImage) throws -> RootfsFacts? { try image.rootfsFacts() }
 
     static func print(_ r: ImageReport, _ out: Output) {
         out.line("\(r.file): \(r.kind), \(r.size) bytes, checksums \(r.checksumsVerify ? "all verify" : "DO NOT VERIFY")")
