@@ -71,12 +71,18 @@ enum Independent {
         return v
     }
 
-    /// `unsquashfs -lls` of the squashfs at `offset` of `path` (paths and metadata, one a line).
+    /// `unsquashfs -lls` of the squashfs at `offset` of `path` (paths and metadata, one a
+    /// line); directory sizes (directory-table bytes, writer-specific) are left out.
     static func unsquashfsListing(_ path: String, offset: UInt64 = 0) throws -> [String] {
         let tool = try Images.tool("unsquashfs", package: "squashfs-tools")
         let r = try run(tool, ["-lls", "-o", String(offset), path])
         XCTAssertEqual(r.status, 0, "unsquashfs failed: \(r.err)")
-        return r.out.split(separator: "\n").map(String.init).filter { $0.contains("squashfs-root") }
+        return r.out.split(separator: "\n").map(String.init).filter { $0.contains("squashfs-root") }.map { line in
+            guard line.hasPrefix("d") else { return line }
+            var w = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            if w.count > 2 { w.remove(at: 2) }
+            return w.joined(separator: " ")
+        }
     }
 
     /// Offsets binwalk reports for squashfs filesystems in `path`.
@@ -99,6 +105,7 @@ func writeBytes(_ b: [UInt8], _ path: String) throws { try Data(b).write(to: URL
 func editedSquashfs(_ rootfs: [UInt8], adding extra: [String: [UInt8]], in dir: String) throws -> [UInt8] {
     let unsq = try Images.tool("unsquashfs", package: "squashfs-tools")
     let mksq = try Images.tool("mksquashfs", package: "squashfs-tools")
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     try writeBytes(rootfs, dir + "/orig.sqfs")
     let r = try run(unsq, ["-q", "-d", dir + "/tree", dir + "/orig.sqfs"])
     XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/tree/etc"), "unsquashfs: \(r.err)")
