@@ -108,7 +108,7 @@ public struct DiskImageLayout: Sendable, Equatable {
                                      rootfs: nil, bodySize: bodyEnd, chunks: chunks)
         if let k = parts.firstIndex(where: { SquashfsSpan.matches(disk, at: $0.offset) }) {
             let p = parts[k]
-            let span = try SquashfsSpan(in: Array(disk[..<(p.offset + p.size)]), at: p.offset, context: "read rootfs partition \(p.index)")
+            let span = try SquashfsSpan(in: disk, at: p.offset, limit: p.offset + p.size, context: "read rootfs partition \(p.index)")
             layout.rootfsPartition = k
             layout.rootfs = span
         }

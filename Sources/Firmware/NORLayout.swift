@@ -97,11 +97,11 @@ public struct NORLayout: Sendable, Equatable {
             candidates.append((Int(h.rootfsOffset), .headerOffset))
             candidates.append((kernelEnd, .afterKernel))
         }
-        if let found = SquashfsSpan.find(in: Array(bytes[..<bodyEnd]), from: (kernelEnd + 3) & ~3) {
+        if let found = SquashfsSpan.find(in: bytes, from: (kernelEnd + 3) & ~3, limit: bodyEnd) {
             candidates.append((found, .scanned))
         }
         for (off, how) in candidates where off >= kernelEnd && SquashfsSpan.matches(bytes, at: off) && off < bodyEnd {
-            rootfs = try SquashfsSpan(in: Array(bytes[..<bodyEnd]), at: off)
+            rootfs = try SquashfsSpan(in: bytes, at: off, limit: bodyEnd)
             placement = how
             break
         }

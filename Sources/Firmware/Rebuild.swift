@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BinaryIO
 
 /// What a rebuild may change besides the rootfs and kernel.
@@ -76,7 +79,9 @@ extension FirmwareImage {
         var originalPos = originalBodySize
         for c in chunks {
             var chunk = c
-            let signedUnchanged = body.count == originalPos && body.elementsEqual(original[..<originalPos])
+            let signedUnchanged = body.count == originalPos && body.withUnsafeBytes { a in
+                original.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+            }
             if c.isMetadata, let json = options.metadataJSON {
                 chunk.data = Array(c.data.prefix(8)) + json
             }

@@ -45,9 +45,10 @@ public struct TPLinkHeader: Sendable, Equatable {
         "\(UInt16(raw[152]) << 8 | UInt16(raw[153])).\(UInt16(raw[154]) << 8 | UInt16(raw[155])).\(UInt16(raw[156]) << 8 | UInt16(raw[157]))"
     }
 
-    /// Whether `bytes` start with a v1/v2 header version word.
+    /// Whether `bytes` start with a v1/v2 header version word (a shorter file then fails
+    /// to parse as truncated).
     public static func matches(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count >= size else { return false }
+        guard bytes.count >= 4 else { return false }
         let v = UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
         return v == versionV1 || v == versionV2
     }
