@@ -16,8 +16,11 @@ public protocol RootfsTreeIO: Sendable {
 
 /// What `unpack` wrote.
 public struct UnpackSummary: Sendable, Codable {
+    /// The unpack folder.
     public var directory: String
+    /// The image family.
     public var kind: String
+    /// Files and folders written, sorted.
     public var files: [String]
 }
 
@@ -25,15 +28,21 @@ public struct UnpackSummary: Sendable, Codable {
 public struct RepackOptions: Sendable {
     /// A squashfs file to use as the rootfs (overrides DIR/rootfs.sqfs and DIR/rootfs/).
     public var rootfsFile: String?
+    /// Refuse results larger than this (flash partition size).
     public var maxImageSize: UInt64?
+    /// Re-signs a fwtool signature chunk.
     public var signer: (any FirmwareSigner)?
+    /// Squashfs reader/writer for DIR/rootfs/.
     public var treeIO: (any RootfsTreeIO)?
+    /// Defaults: nothing replaced, no limit, no signer.
     public init() {}
 }
 
 /// A repacked image.
 public struct RepackResult: Sendable {
+    /// The image bytes.
     public var bytes: [UInt8]
+    /// Things the user should know (e.g. a dropped signature).
     public var warnings: [String]
     /// "original", "rootfs.sqfs (edited)", "rootfs/ tree", or the --rootfs file.
     public var rootfsSource: String

@@ -11,6 +11,7 @@ public struct RebuildOptions: Sendable {
     public var signer: (any FirmwareSigner)?
     /// Replacement metadata JSON for the fwtool metadata chunk (nil keeps it).
     public var metadataJSON: [UInt8]?
+    /// Options; all optional.
     public init(maxImageSize: UInt64? = nil, signer: (any FirmwareSigner)? = nil, metadataJSON: [UInt8]? = nil) {
         self.maxImageSize = maxImageSize; self.signer = signer; self.metadataJSON = metadataJSON
     }
@@ -18,7 +19,9 @@ public struct RebuildOptions: Sendable {
 
 /// A rebuilt image and what the user should know about it.
 public struct RebuildResult: Sendable {
+    /// The new image.
     public var bytes: [UInt8]
+    /// Things the user should know (e.g. a dropped signature).
     public var warnings: [String]
 }
 
@@ -80,7 +83,10 @@ extension FirmwareImage {
         for c in chunks {
             var chunk = c
             let signedUnchanged = body.count == originalPos && body.withUnsafeBytes { a in
-                original.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+                original.withUnsafeBytes { b in
+                    guard let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == 0 }
+                    return b.count >= a.count && memcmp(pa, pb, a.count) == 0
+                }
             }
             if c.isMetadata, let json = options.metadataJSON {
                 chunk.data = Array(c.data.prefix(8)) + json

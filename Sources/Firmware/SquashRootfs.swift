@@ -8,7 +8,9 @@ import Squash
 /// `RootfsFacts` (files are read from the image; symlinks inside the rootfs are followed,
 /// resolved against the rootfs root, never the host).
 public struct SquashRootfs: RootfsSource {
+    /// The opened squashfs.
     public let image: SquashImage
+    /// Its tree.
     public let tree: Tree
 
     /// Opens the squashfs at `offset` of the file at `path`.
@@ -33,6 +35,7 @@ public struct SquashRootfs: RootfsSource {
         return nil
     }
 
+    /// File contents, decompressed (bounded by `limit`).
     public func readFile(_ path: String, limit: Int) throws -> [UInt8]? {
         guard let n = resolve(path), n.kind == .file else { return nil }
         switch n.content {
@@ -43,6 +46,7 @@ public struct SquashRootfs: RootfsSource {
         }
     }
 
+    /// Child names of a directory.
     public func list(_ path: String) throws -> [String]? {
         guard let n = resolve(path), n.kind == .directory else { return nil }
         return n.children.map(\.name)
@@ -55,8 +59,10 @@ public struct SquashRootfs: RootfsSource {
 /// disk compared with the listing recorded at unpack time; unchanged files keep their
 /// compressed blocks, new or changed ones take owner 0:0 and the image's mkfs time.
 public struct SquashTreeIO: RootfsTreeIO {
+    /// A tree IO using the Squash library.
     public init() {}
 
+    /// Extracts with `Extractor` (owners set only as root).
     public func extract(squashfsFile: String, into dir: String) throws -> [String] {
         let img = try SquashImage(path: squashfsFile)
         let tree = try img.readTree()
@@ -64,6 +70,7 @@ public struct SquashTreeIO: RootfsTreeIO {
         return report.notCreated
     }
 
+    /// Writes the merged tree with the original compressor options and mkfs time, unpadded.
     public func build(from dir: String, originalFile: String, recorded: [String: String]) throws -> [UInt8] {
         let img = try SquashImage(path: originalFile)
         var tree = try img.readTree()

@@ -15,9 +15,13 @@ public struct SquashfsSpan: Sendable, Equatable, Codable {
     public var bytesUsed: UInt64
     /// `compression` id name (gzip, lzma, lzo, xz, lz4, zstd).
     public var compressor: String
+    /// `block_size`.
     public var blockSize: UInt32
+    /// `inodes`.
     public var inodeCount: UInt32
+    /// `mkfs_time`.
     public var modificationTime: UInt32
+    /// "major.minor".
     public var version: String
 
     /// Whether `bytes` hold the squashfs magic at `offset`.
