@@ -84,6 +84,18 @@ public enum FS {
         }
     }
 
+    /// The process's current directory.
+    public static func currentDirectory() -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buf, buf.count) != nil else { return "." }
+        return String(cString: buf)
+    }
+
+    /// `path` made absolute against the current directory.
+    public static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : currentDirectory() + "/" + path
+    }
+
     /// The directory part of a path ("." when there is none).
     public static func dirname(of path: String) -> String {
         guard let i = path.lastIndex(of: "/") else { return "." }

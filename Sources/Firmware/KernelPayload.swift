@@ -25,6 +25,9 @@ public struct KernelPayload: Sendable {
     }
     /// The embedded .config text, when present.
     public var config: String?
+    /// SHA-256 (hex) of the decompressed kernel: equal digests mean the same kernel
+    /// (rebase evidence (a)).
+    public var digest: String = ""
 
     /// Names the compression of the bytes at `offset` by their magic.
     public static func sniff(_ bytes: [UInt8], at offset: Int) -> String {
@@ -60,6 +63,7 @@ public struct KernelPayload: Sendable {
         }
         compression = comp
         size = plain.count
+        digest = Hex.encode(Digest.sha256(plain))
         banner = KernelPayload.findBanner(plain)
         config = try KernelPayload.findConfig(plain, context: context)
     }

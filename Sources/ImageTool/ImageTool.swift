@@ -45,11 +45,17 @@ struct ImageTool: ParsableCommand {
 /// Every top-level subcommand, in `--help` order. Each family adds its command here.
 enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
+        RebaseCommand.self,
         VersionCommand.self,
+        KeyCommand.self,
+        FeedCommand.self,
+        IpkCommand.self,
+        VermagicCommand.self, ModinfoCommand.self, ModcheckCommand.self,
         SquashCommand.self,
         InspectCommand.self,
         UnpackCommand.self,
         RepackCommand.self,
+        ApkCommand.self,
     ]
 }
 

@@ -1,3 +1,4 @@
+import BinaryIO
 import Foundation
 
 /// Shared helpers for imagetool's tests: locating the package, fixtures and real data,
@@ -37,7 +38,9 @@ public enum TestEnv {
 
     /// Full path of an executable on PATH, or nil.
     public static func which(_ tool: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin:/usr/sbin:/sbin").split(separator: ":") + ["/usr/sbin", "/sbin"] {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin:/usr/sbin:/sbin"
+        let dirs: [String] = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin"]
+        for dir in dirs {
             let p = "\(dir)/\(tool)"
             if FileManager.default.isExecutableFile(atPath: p) { return p }
         }
@@ -51,7 +54,7 @@ public enum TestEnv {
         return p
     }
 
-    /// The built `imagetool` binary next to the test bundle (debug or release build folder).
+    /// The built `imagetool` binary: beside the test bundle, else in .build/{debug,release}.
     public static var imagetoolBinary: String? {
         var url = Bundle.main.bundleURL
         for _ in 0 ..< 4 {
@@ -59,7 +62,33 @@ public enum TestEnv {
             if FileManager.default.isExecutableFile(atPath: cand) { return cand }
             url.deleteLastPathComponent()
         }
+        for cfg in ["debug", "release"] {
+            let cand = root + "/.build/\(cfg)/imagetool"
+            if FileManager.default.isExecutableFile(atPath: cand) { return cand }
+        }
         return nil
+    }
+
+    /// Runs the built `imagetool` with `args` (fails the caller if it is not built).
+    public static func imagetool(_ args: [String], cwd: String? = nil) throws -> RunResult {
+        guard let bin = imagetoolBinary else {
+            throw NSError(domain: "TestEnv", code: 1, userInfo: [NSLocalizedDescriptionKey: "imagetool binary not built (run swift build --build-tests)"])
+        }
+        return try run(bin, args, cwd: cwd ?? root)
+    }
+
+    /// SHA-256 of every regular file below `dir`, by relative path (for "unchanged" checks).
+    public static func treeDigest(_ dir: String) throws -> [String: String] {
+        var out: [String: String] = [:]
+        let fm = FileManager.default
+        guard let e = fm.enumerator(atPath: dir) else { return out }
+        for case let rel as String in e {
+            let p = dir + "/" + rel
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: p, isDirectory: &isDir), !isDir.boolValue else { continue }
+            out[rel] = Hex.encode(try Digest.hashFile(.sha256, path: p))
+        }
+        return out
     }
 }
 

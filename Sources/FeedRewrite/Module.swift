@@ -1,2 +1,0 @@
-/// FeedRewrite: see README.md and ../shared/docs/ARCHITECTURE.md.
-public enum FeedRewriteModule {}

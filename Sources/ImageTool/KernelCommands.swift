@@ -1,0 +1,244 @@
+import ArgumentParser
+import BinaryIO
+import Foundation
+import KernelABI
+
+/// `imagetool vermagic` — OpenWrt's kernel hash and the ABI fingerprint of a kernel config.
+struct VermagicCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vermagic",
+        abstract: "Compute OpenWrt's vermagic of a kernel config, its ABI fingerprint, or explain two configs.",
+        subcommands: [Show.self, Explain.self, ConfigSetCommand.self, Scan.self],
+        defaultSubcommand: Show.self)
+
+    /// Options choosing the ABI-relevant set.
+    struct SetOptions: ParsableArguments {
+        @Option(name: .customLong("kernel-src"), help: "Kernel source or headers tree to scan for ABI-relevant options (include/, arch/*/include/).")
+        var kernelSrc: String?
+        @Option(help: "Kernel series (e.g. 6.1) whose shipped ABI set to use, when the config does not name its version.")
+        var series: String?
+
+        /// The set: scanned, shipped for --series or the config's version, or nil (classic strictness).
+        func resolve(for config: KernelConfig, out: Output) throws -> ABIRelevantSet? {
+            if let dir = kernelSrc {
+                let s = series ?? config.series ?? "unknown"
+                return try HeaderScanner.scan(root: dir, series: s, origin: dir, regenerate: "imagetool vermagic scan --kernel-src \(dir) --series \(s)")
+            }
+            let set = ABIFingerprint.chooseSet(for: config, series: series)
+            if set == nil {
+                out.warn("no ABI-relevant set for kernel series \(series ?? config.series ?? "unknown") (shipped: \(ABIRelevantSet.shipped.map(\.series).joined(separator: ", "))): every =m line counts (classic strictness); use --kernel-src DIR or --series")
+            }
+            return set
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the classic vermagic of CONFIG (and with --abi the ABI fingerprint).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var sets: SetOptions
+        @Argument(help: "Kernel config (.config, .config.set, config-X.Y fragment).") var config: String
+        @Flag(help: "Also compute the ABI fingerprint (=y lines, ABI-relevant =m lines, values headers use).") var abi = false
+
+        struct Report: Encodable { var config: String; var vermagic: String; var lines: Int; var abi: ABI? }
+        struct ABI: Encodable { var fingerprint: String; var lines: Int; var set: String?; var note: String }
+
+        func run() throws {
+            try CLI.run(global) { out in
+                let cfg = try KernelConfig.load(config)
+                let classic = Vermagic.classic(cfg)
+                var report = Report(config: config, vermagic: classic, lines: Vermagic.classicLines(cfg).count, abi: nil)
+                if abi {
+                    let fp = ABIFingerprint.compute(cfg, set: try sets.resolve(for: cfg, out: out))
+                    report.abi = ABI(fingerprint: fp.hash, lines: fp.lines.count, set: fp.setSeries, note: fp.note)
+                }
+                if global.json { try out.json(report); return }
+                out.line(abi ? "vermagic \(classic)" : classic)
+                if let a = report.abi { out.line("abi      \(a.fingerprint)  (\(a.lines) lines; \(a.note))") }
+            }
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "explain", abstract: "Classify the differences between two kernel configs and say whether modules stay compatible.",
+            discussion: "Exit code 0 when compatible, 3 when modules built for one config are unsafe on the other.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var sets: SetOptions
+        @Argument(help: "Config of the kernel on the device.") var old: String
+        @Argument(help: "Config the modules were built for.") var new: String
+
+        struct Report: Encodable {
+            var old: String; var new: String; var vermagicOld: String; var vermagicNew: String
+            var abiOld: String; var abiNew: String; var set: String?
+            var compatible: Bool; var verdict: String; var notes: [String]; var changes: [ConfigDiff.Line]
+        }
+
+        func run() throws {
+            try CLI.run(global) { out in
+                let a = try KernelConfig.load(old), b = try KernelConfig.load(new)
+                let set = try sets.resolve(for: a, out: out)
+                let diff = ConfigDiff.explain(old: a, new: b, set: set)
+                let fa = ABIFingerprint.compute(a, set: set), fb = ABIFingerprint.compute(b, set: set)
+                let r = Report(old: old, new: new, vermagicOld: Vermagic.classic(a), vermagicNew: Vermagic.classic(b),
+                               abiOld: fa.hash, abiNew: fb.hash, set: set?.series, compatible: diff.compatible,
+                               verdict: diff.verdict, notes: diff.notes, changes: diff.lines)
+                if global.json { try out.json(r) } else {
+                    out.line("vermagic  \(r.vermagicOld) -> \(r.vermagicNew)\(r.vermagicOld == r.vermagicNew ? " (same)" : " (differs)")")
+                    out.line("abi       \(r.abiOld) -> \(r.abiNew)\(r.abiOld == r.abiNew ? " (same)" : " (differs)")")
+                    for l in diff.lines {
+                        out.line("  \(l.classification.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0)) CONFIG_\(l.option): \(l.old) -> \(l.new)  \(l.reason)")
+                    }
+                    for n in diff.notes { out.line("note: \(n)") }
+                    out.line(diff.verdict)
+                }
+                if !diff.compatible { throw ExitCode(Exit.refused) }
+            }
+        }
+    }
+
+    struct ConfigSetCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "configset", abstract: "Rebuild .config.set from .config.target and .config.override (kconfig.pl 'm+') and print its vermagic.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ".config.target") var target: String
+        @Argument(help: ".config.override") var override: String
+        @Option(help: "Lines Kernel/SetNoInitramfs appends: current, source-only, none.") var initramfsTail: String = "current"
+        @Option(name: .shortAndLong, help: "Write the rebuilt .config.set here (atomically).") var output: String?
+
+        func run() throws {
+            try CLI.run(global) { out in
+                guard let tail = ConfigSet.InitramfsTail(rawValue: initramfsTail) else {
+                    throw FormatError(.usage, context: "--initramfs-tail", "expected current, source-only or none")
+                }
+                let t = try withFile(target) { try FS.read(target, limit: 64 << 20) }
+                let o = try withFile(override) { try FS.read(override, limit: 64 << 20) }
+                let set = ConfigSet.reconstruct(target: t, override: o, tail: tail)
+                if let output { try FS.writeAtomically(set, to: output) }
+                let v = Vermagic.classic(KernelConfig(bytes: set))
+                if global.json { try out.json(["vermagic": v]) } else { out.line(v) }
+            }
+        }
+    }
+
+    struct Scan: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "scan", abstract: "Scan a kernel headers tree for ABI-relevant options and print the set (or the Swift file shipped in Sources/KernelABI/ABISets).")
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("kernel-src"), help: "Kernel source or headers tree.") var kernelSrc: String
+        @Option(help: "Kernel series label, e.g. 6.1.") var series: String
+        @Option(help: "Where the headers came from (recorded in the set).") var origin: String?
+        @Option(help: "Emit a Swift source file defining this enum name.") var swift: String?
+
+        func run() throws {
+            try CLI.run(global) { out in
+                var cmd = "imagetool vermagic scan --kernel-src \(kernelSrc) --series \(series)"
+                if let origin { cmd += " --origin '\(origin)'" }
+                if let swift { cmd += " --swift \(swift) > Sources/KernelABI/ABISets/\(swift).swift" }
+                let set = try HeaderScanner.scan(root: kernelSrc, series: series, origin: origin ?? kernelSrc, regenerate: cmd)
+                if let swift { print(set.swiftSource(typeName: swift), terminator: "") }
+                else if global.json { try out.json(set.symbols) } else { print(set.serialized(), terminator: "") }
+            }
+        }
+    }
+}
+
+/// `imagetool modinfo` — the `.modinfo` of kernel modules (and optionally CRCs and symbols).
+struct ModinfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "modinfo", abstract: "Show what kernel modules (.ko, ELF32/64, LE/BE) say about themselves.",
+        discussion: """
+        Human output prints each .modinfo field as stored ('key: value', repeated keys repeated). \
+        --json prints an array with one object per file: "filename" (a string) and every .modinfo key exactly \
+        as stored, each mapped to an ARRAY of its values in stored order (so repeated keys like alias, parm, \
+        depends survive). With --versions/--symbols the objects also get "__versions" ([{crc, symbol}]), \
+        "__exports" ([{symbol, gpl, crc}]) and "__undefined" ([names]); .modinfo keys never start with "__".
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Module files.") var files: [String]
+    @Flag(help: "Also show __versions (imported symbol CRCs).") var versions = false
+    @Flag(help: "Also show exported and undefined symbols.") var symbols = false
+
+    struct Entry: Encodable {
+        var module: KernelModule
+        var versions: Bool
+        var symbols: Bool
+        struct Key: CodingKey {
+            var stringValue: String; var intValue: Int? { nil }
+            init(_ s: String) { stringValue = s }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(module.path, forKey: Key("filename"))
+            var seen: [String] = []
+            for (k, _) in module.modinfo where !seen.contains(k) { seen.append(k) }
+            for k in seen { try c.encode(module.values(k), forKey: Key(k)) }
+            if versions { try c.encode(module.versions, forKey: Key("__versions")) }
+            if symbols {
+                try c.encode(module.exports, forKey: Key("__exports"))
+                try c.encode(module.undefined, forKey: Key("__undefined"))
+            }
+        }
+    }
+
+    func run() throws {
+        try CLI.run(global) { out in
+            let mods = try files.map { try KernelModule.load($0) }
+            if global.json { try out.json(mods.map { Entry(module: $0, versions: versions, symbols: symbols) }); return }
+            for m in mods {
+                out.line(pad("filename:") + m.path)
+                for (k, v) in m.modinfo { out.line(pad(k + ":") + v) }
+                if versions { for v in m.versions { out.line(pad("__versions:") + "0x\(ModuleCheckHex.hex8(v.crc)) \(v.symbol)") } }
+                if symbols {
+                    for e in m.exports { out.line(pad("export:") + e.symbol + (e.gpl ? " GPL" : "") + (e.crc.map { " 0x" + ModuleCheckHex.hex8($0) } ?? "")) }
+                    for u in m.undefined { out.line(pad("needs:") + u + (m.weakUndefined.contains(u) ? " (weak)" : "")) }
+                }
+            }
+        }
+    }
+
+    func pad(_ s: String) -> String { s.count >= 16 ? s : s + String(repeating: " ", count: 16 - s.count) }
+}
+
+enum ModuleCheckHex {
+    static func hex8(_ v: UInt32) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, 8 - s.count)) + s
+    }
+}
+
+/// `imagetool modcheck` — can these modules load on that kernel?
+struct ModcheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "modcheck", abstract: "Check that modules can load on a kernel: release, vermagic, symbols and CRCs.",
+        discussion: "--against takes a Module.symvers or a folder of the kernel's modules (e.g. an extracted rootfs's /lib/modules/<release>). Exit code 0 when every check passes, 1 when problems are found.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Modules to check.") var files: [String]
+    @Option(help: "Module.symvers or a folder of .ko files of the target kernel.") var against: String
+    @Option(help: "Module vermagic string the kernel requires (e.g. '6.6.110 SMP mod_unload'); default: from the --against modules.") var vermagic: String?
+    @Option(help: "Kernel release (default: from --vermagic, the --against modules, or a lib/modules/<release> folder name).") var release: String?
+
+    struct Report: Encodable { var against: String; var release: String?; var vermagic: String?; var modules: [String]; var ok: Bool; var problems: [ModuleCheck.Problem] }
+
+    func run() throws {
+        try CLI.run(global) { out in
+            let mods = try files.map { try KernelModule.load($0) }
+            var side: ModuleCheck.KernelSide
+            if FS.isDirectory(against) {
+                let base = FS.basename(of: against)
+                let rel = release ?? (KernelConfig.series(of: base) != nil && FS.basename(of: FS.dirname(of: against)) == "modules" ? base : nil)
+                side = .from(modules: try ModuleCheck.modules(in: against), source: against, release: rel)
+            } else {
+                side = .from(symvers: try ModuleSymvers.load(against), source: against, release: release, vermagic: vermagic)
+            }
+            if let vermagic { side.vermagic = vermagic }
+            if let release { side.release = release }
+            let problems = ModuleCheck.check(mods, against: side)
+            if global.json {
+                try out.json(Report(against: against, release: side.release, vermagic: side.vermagic, modules: mods.map(\.name), ok: problems.isEmpty, problems: problems))
+            } else {
+                for p in problems { out.line("\(p.module): \(p.kind.rawValue): \(p.detail)") }
+                out.line(problems.isEmpty ? "ok: \(mods.count) module(s) can load on \(against)" : "\(problems.count) problem(s)")
+            }
+            if !problems.isEmpty { throw ExitCode(Exit.failed) }
+        }
+    }
+}

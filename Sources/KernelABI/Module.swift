@@ -1,2 +1,0 @@
-/// KernelABI: see README.md and ../shared/docs/ARCHITECTURE.md.
-public enum KernelABIModule {}

@@ -1,0 +1,90 @@
+import BinaryIO
+
+/// Whether a set of modules can load on a kernel: same release and module vermagic string,
+/// every (non-weak) undefined symbol provided by the kernel side or by another module of
+/// the set, and, where both sides carry one, equal symbol CRCs [linux: kernel/module/main.c
+/// check_modinfo / resolve_symbol / check_version; openwrt-formats.md §1].
+public enum ModuleCheck {
+    /// What the kernel side offers.
+    public struct KernelSide: Sendable {
+        /// Symbol -> (CRC if known, who provides it).
+        public var symbols: [String: (crc: UInt32?, provider: String)]
+        /// The module vermagic string every module must carry (`6.6.110 SMP mod_unload`), if known.
+        public var vermagic: String?
+        /// Kernel release (`6.6.110`), if known.
+        public var release: String?
+        /// What it was built from, for messages.
+        public var source: String
+
+        /// From a `Module.symvers` (CRCs of 0 mean "built without MODVERSIONS": not compared).
+        public static func from(symvers: ModuleSymvers, source: String, release: String? = nil, vermagic: String? = nil) -> KernelSide {
+            var s: [String: (crc: UInt32?, provider: String)] = [:]
+            for e in symvers.entries { s[e.symbol] = (e.crc == 0 ? nil : e.crc, e.module) }
+            return KernelSide(symbols: s, vermagic: vermagic, release: release ?? vermagic.map(releaseOf), source: source)
+        }
+
+        /// From the modules already on the device (e.g. `/lib/modules/<release>`): their
+        /// exports, and their common vermagic when they agree.
+        public static func from(modules: [KernelModule], source: String, release: String? = nil) -> KernelSide {
+            var s: [String: (crc: UInt32?, provider: String)] = [:]
+            for m in modules { for e in m.exports { s[e.symbol] = (e.crc, m.name) } }
+            let magics = Set(modules.compactMap(\.vermagic))
+            let v = magics.count == 1 ? magics.first : nil
+            return KernelSide(symbols: s, vermagic: v, release: release ?? v.map(releaseOf), source: source)
+        }
+    }
+
+    /// One reason a module would not load.
+    public struct Problem: Sendable, Codable, Equatable {
+        public enum Kind: String, Sendable, Codable { case missingSymbol = "missing-symbol", crcMismatch = "crc-mismatch", vermagicMismatch = "vermagic-mismatch", releaseMismatch = "release-mismatch" }
+        public var kind: Kind
+        public var module: String
+        public var symbol: String?
+        public var detail: String
+    }
+
+    /// The release is the first word of a module vermagic string.
+    public static func releaseOf(_ vermagic: String) -> String {
+        String(vermagic.split(separator: " ").first ?? "")
+    }
+
+    /// Checks `modules` against `kernel`; an empty result means they can load.
+    public static func check(_ modules: [KernelModule], against kernel: KernelSide) -> [Problem] {
+        var provided = kernel.symbols
+        for m in modules { for e in m.exports where provided[e.symbol] == nil { provided[e.symbol] = (e.crc, m.name) } }
+        var problems: [Problem] = []
+        for m in modules {
+            if let want = kernel.vermagic, let have = m.vermagic, want != have {
+                problems.append(Problem(kind: .vermagicMismatch, module: m.name, symbol: nil, detail: "module vermagic '\(have)', kernel '\(want)'"))
+            } else if kernel.vermagic == nil, let rel = kernel.release, let have = m.vermagic, releaseOf(have) != rel {
+                problems.append(Problem(kind: .releaseMismatch, module: m.name, symbol: nil, detail: "module built for \(releaseOf(have)), kernel is \(rel)"))
+            }
+            for sym in m.undefined where provided[sym] == nil && !m.weakUndefined.contains(sym) {
+                problems.append(Problem(kind: .missingSymbol, module: m.name, symbol: sym, detail: "\(sym) is not exported by \(kernel.source) or the other modules"))
+            }
+            for v in m.versions {
+                guard let p = provided[v.symbol], let have = p.crc, have != v.crc else { continue }
+                problems.append(Problem(kind: .crcMismatch, module: m.name, symbol: v.symbol,
+                                        detail: "module expects CRC 0x\(hex8(v.crc)), \(p.provider) has 0x\(hex8(have))"))
+            }
+        }
+        return problems
+    }
+
+    static func hex8(_ v: UInt32) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, 8 - s.count)) + s
+    }
+
+    /// Every `*.ko` (or `.ko.xz`, `.ko.gz`, `.ko.zst`) under `dir` (recursively, sorted), read as modules.
+    public static func modules(in dir: String, depth: Int = 0) throws -> [KernelModule] {
+        guard depth < 16 else { return [] }
+        var out: [KernelModule] = []
+        for name in try FS.list(dir) {
+            let p = dir + "/" + name
+            if FS.isDirectory(p) { out += try modules(in: p, depth: depth + 1) }
+            else if [".ko", ".ko.xz", ".ko.gz", ".ko.zst"].contains(where: { name.hasSuffix($0) }), FS.isRegularFile(p) { out.append(try KernelModule.load(p)) }
+        }
+        return out
+    }
+}

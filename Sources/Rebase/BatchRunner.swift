@@ -1,0 +1,51 @@
+import BinaryIO
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs several rebase jobs on both cores; each job reads its images once.
+public enum BatchRunner {
+    /// Runs `jobs` (at most `parallel` at once) and returns their reports in order. The
+    /// first job error is thrown after all jobs finish.
+    public static func run(_ jobs: [RebaseOptions], parallel: Int = 2, progress: (@Sendable (String) -> Void)? = nil) throws -> [RebaseReport] {
+        let results = ResultBox(count: jobs.count)
+        let sem = DispatchSemaphore(value: max(1, parallel))
+        let group = DispatchGroup()
+        for (i, job) in jobs.enumerated() {
+            sem.wait()
+            group.enter()
+            DispatchQueue.global().async {
+                defer { sem.signal(); group.leave() }
+                let r = Result { () throws -> RebaseReport in
+                    let images = try job.images.map { try ImageLoader.load($0, imageConfig: job.imageConfig) }
+                    return try RebaseEngine.run(job, images: images, progress: progress)
+                }
+                results.set(i, r)
+            }
+        }
+        group.wait()
+        return try results.values().map { try $0.get() }
+    }
+}
+
+final class ResultBox: @unchecked Sendable {
+    private var items: [Result<RebaseReport, Error>?]
+    private let lock = NSLockLike()
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<RebaseReport, Error>) { lock.locked { items[i] = r } }
+    func values() -> [Result<RebaseReport, Error>] {
+        lock.locked { items.map { $0 ?? .failure(FormatError(.io, context: "batch", "job did not run")) } }
+    }
+}
+
+/// A pthread mutex (FoundationEssentials has no NSLock).
+final class NSLockLike: @unchecked Sendable {
+    private var m = pthread_mutex_t()
+    init() { pthread_mutex_init(&m, nil) }
+    deinit { pthread_mutex_destroy(&m) }
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(&m); defer { pthread_mutex_unlock(&m) }
+        return try body()
+    }
+}

@@ -1,0 +1,124 @@
+import BinaryIO
+import Firmware
+import KernelABI
+import Squash
+
+/// Reads the image side of a rebase from a firmware file: Firmware finds the kernel and
+/// rootfs regions, the kernel payload gives the banner, IKCONFIG and a digest of the
+/// decompressed kernel, and Squash reads the rootfs in place (nothing is extracted).
+public enum ImageLoader {
+    /// Loads `path`. `imageConfig` (a `.config`) stands in when the kernel has no IKCONFIG.
+    public static func load(_ path: String, imageConfig: String? = nil) throws -> ImageSide {
+        let file = try RandomAccessFile(path: path)
+        var payload: KernelPayload? = nil
+        let squash: SquashImage
+        if file.size >= 4, try file.read(at: 0, count: 4) == Array("hsqs".utf8) {
+            // A bare rootfs (e.g. an unpacked or apk-era rootfs.sqfs): no kernel to read.
+            squash = try withFile(path) { try SquashImage(view: try file.view()) }
+        } else {
+            let fw = try FirmwareImage.open(path)
+            do { payload = try fw.kernelPayload() } catch let e as FormatError where e.kind == .unsupported { payload = nil }
+            guard let span = fw.rootfsSpan else {
+                throw FormatError(.invalid, context: "read image", "no squashfs rootfs found in the image", file: path)
+            }
+            squash = try withFile(path) { try SquashImage(view: try file.view(base: span.offset, length: span.bytesUsed)) }
+        }
+        let tree = try withFile(path) { try squash.readTree() }
+        let rootfs = SquashRootfs(image: squash, tree: tree)
+        let facts = try withFile(path) { try RootfsFacts(reading: rootfs) }
+        guard let kv = facts.kernelPackageVersion else {
+            throw FormatError(.invalid, context: "read rootfs", "no installed kernel package (opkg status / apk db)", file: path)
+        }
+        guard let kpv = KernelPackageVersion(kv) else {
+            throw FormatError(.invalid, context: "read rootfs", "kernel package version \(kv.debugDescription) carries no vermagic", file: path)
+        }
+        var modules: [KernelModule] = []
+        let release = facts.moduleReleases.first ?? payload?.release
+        if let release {
+            modules = try rootfs.modules(release: release, file: path)
+        }
+        var config: KernelConfig? = nil
+        var configSource: String? = nil
+        if let c = imageConfig {
+            config = try KernelConfig.load(c); configSource = c
+        } else if let text = payload?.config {
+            config = KernelConfig.parse(text); configSource = "IKCONFIG"
+        }
+        return ImageSide(path: path, kernelPackage: kpv, arch: facts.arch, release: release, modules: modules,
+                         config: config, configSource: configSource, kernelDigest: payload?.digest,
+                         packageManager: facts.packageManager ?? "opkg")
+    }
+
+    /// SHA-256 of the decompressed kernel of a firmware image or kernel file.
+    public static func kernelDigest(ofFile path: String) throws -> String {
+        let fw = try FirmwareImage.open(path)
+        return try withFile(path) { try fw.kernelPayload().digest }
+    }
+
+    /// Looks for the kernel of the build that produced `feed` in OpenWrt's
+    /// `bin/targets/<target>/<subtarget>/` layout: the feed is `.../packages/`, kernels and
+    /// images sit one level up (`*-kernel.bin`, `*-uImage*`, `*-sysupgrade.bin`).
+    public static func findFeedKernel(besides feed: String) -> (digest: String, source: String)? {
+        let parent = FS.dirname(of: FS.absolute(feed))
+        guard let names = try? FS.list(parent) else { return nil }
+        let candidates = names.filter { n in
+            n.hasSuffix("-kernel.bin") || n.contains("-uImage") || n.hasSuffix("-sysupgrade.bin") || n.hasSuffix("-vmlinux.bin")
+        }.sorted()
+        for n in candidates {
+            let p = parent + "/" + n
+            if FS.isRegularFile(p), let d = try? kernelDigest(ofFile: p) { return (d, p) }
+        }
+        return nil
+    }
+}
+
+/// A squashfs tree read in place as a `RootfsSource`.
+struct SquashRootfs: RootfsSource {
+    let image: SquashImage
+    let tree: Tree
+
+    func node(_ path: String) -> Node? {
+        // Follow symlinks in the rootfs (bounded) so /lib -> /usr/lib style layouts resolve.
+        var p = path
+        for _ in 0 ..< 16 {
+            guard let n = tree.node(at: p) else { return nil }
+            guard n.kind == .symlink, let t = n.linkTarget else { return n }
+            p = t.hasPrefix("/") ? t : FS.dirname(of: "/" + p) + "/" + t
+        }
+        return nil
+    }
+
+    func readFile(_ path: String, limit: Int) throws -> [UInt8]? {
+        guard let n = node(path), n.kind == .file else { return nil }
+        try Checked.limit(n.size, UInt64(limit), "file size", context: "read rootfs \(path)")
+        switch n.content {
+        case .empty: return []
+        case .bytes(let b): return b
+        case .host(let p, _): return try FS.read(p, limit: UInt64(limit))
+        case .squashfs(let e): return try image.data.contents(of: e, maxSize: limit)
+        }
+    }
+
+    func list(_ path: String) throws -> [String]? {
+        guard let n = node(path), n.kind == .directory else { return nil }
+        return n.children.map(\.name)
+    }
+
+    /// Every `.ko` below /lib/modules/<release>, parsed.
+    func modules(release: String, file: String) throws -> [KernelModule] {
+        var out: [KernelModule] = []
+        let base = "lib/modules/" + release
+        guard let dir = node(base) else { return [] }
+        var stack: [(String, Node)] = [(base, dir)]
+        while let (p, n) = stack.popLast() {
+            for c in n.children {
+                let cp = p + "/" + c.name
+                if c.kind == .directory { stack.append((cp, c)) }
+                else if c.kind == .file, c.name.hasSuffix(".ko"), let b = try readFile(cp, limit: 64 << 20) {
+                    out.append(try withFile(file) { try KernelModule.parse(b, path: "/" + cp) })
+                }
+            }
+        }
+        return out.sorted { $0.path < $1.path }
+    }
+}

@@ -1,2 +1,0 @@
-/// Rebase: see README.md and ../shared/docs/ARCHITECTURE.md.
-public enum RebaseModule {}

@@ -1,0 +1,105 @@
+import XCTest
+import BinaryIO
+import TestSupport
+
+/// The `imagetool vermagic`, `vermagic explain`, `modinfo` and `modcheck` commands: stdout,
+/// stderr and exit codes.
+final class KernelCLITests: XCTestCase {
+    func tool() throws -> String {
+        guard let b = TestEnv.imagetoolBinary else { throw XCTSkip("imagetool binary not built (swift build first)") }
+        return b
+    }
+    var fixtures: String { TestEnv.fixtures }
+
+    func json(_ r: RunResult) throws -> Any { try JSONSerialization.jsonObject(with: r.stdout) }
+
+    func testVermagicAndABI() throws {
+        let b = try tool()
+        guard FS.exists(fixtures + "/config/old.config") else { throw XCTSkip("fixture configs not generated") }
+        let r = try TestSupport.run(b, ["vermagic", fixtures + "/config/old.config"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, (TestEnv.fixtureFacts["VERMAGIC_OLD"] ?? "") + "\n")
+        let j = try TestSupport.run(b, ["vermagic", "--abi", "--json", fixtures + "/config/new.config"])
+        let o = try XCTUnwrap(try json(j) as? [String: Any])
+        XCTAssertEqual(o["vermagic"] as? String, TestEnv.fixtureFacts["VERMAGIC_NEW"])
+        let abi = try XCTUnwrap(o["abi"] as? [String: Any])
+        XCTAssertEqual(abi["set"] as? String, "6.1")
+        XCTAssertEqual((abi["fingerprint"] as? String)?.count, 32)
+    }
+
+    func testFallbackWarnsForUnshippedSeries() throws {
+        let b = try tool()
+        guard let rd = TestEnv.realdata else { throw XCTSkip("../shared/realdata absent") }
+        let cfg = rd + "/anon503__e27xx./@main-5.15era/target/linux/generic/config-5.15"
+        guard FS.exists(cfg) else { throw XCTSkip("5.15 config absent") }
+        let r = try TestSupport.run(b, ["vermagic", "--abi", "--series", "5.15", cfg])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.err.contains("classic strictness"), r.err)
+        XCTAssertTrue(r.out.contains("classic strictness"), r.out)
+    }
+
+    func testExplainExitCodes() throws {
+        let b = try tool()
+        guard FS.exists(fixtures + "/config/abi.config") else { throw XCTSkip("fixture configs not generated") }
+        let ok = try TestSupport.run(b, ["vermagic", "explain", fixtures + "/config/old.config", fixtures + "/config/new.config"])
+        XCTAssertEqual(ok.status, 0, ok.err)
+        XCTAssertTrue(ok.out.contains("module-only-harmless"))
+        XCTAssertTrue(ok.out.hasSuffix("none visible to modules\n"), ok.out)
+        let bad = try TestSupport.run(b, ["vermagic", "explain", "--json", fixtures + "/config/old.config", fixtures + "/config/abi.config"])
+        XCTAssertEqual(bad.status, 3)
+        let o = try XCTUnwrap(try json(bad) as? [String: Any])
+        XCTAssertEqual(o["compatible"] as? Bool, false)
+        let changes = try XCTUnwrap(o["changes"] as? [[String: Any]])
+        XCTAssertEqual(changes.first?["option"] as? String, "MCTP")
+        XCTAssertTrue((changes.first?["reason"] as? String)?.contains(TestEnv.fixtureFacts["ABI_CONFIG_HEADER"] ?? "include/net/net_namespace.h") == true)
+    }
+
+    func testConfigSetCommand() throws {
+        let b = try tool()
+        guard let rd = TestEnv.realdata, let d = try FS.list(rd).first(where: { $0.hasPrefix("realme-kernel-opensource__") }) else { throw XCTSkip("realme build absent") }
+        let dir = rd + "/" + d, tmp = TestEnv.tempDir("kabi-cli")
+        defer { try? FS.removeTree(tmp) }
+        let r = try TestSupport.run(b, ["vermagic", "configset", dir + "/.config.target", dir + "/.config.override", "--initramfs-tail", "source-only", "-o", tmp + "/set"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, try FS.readText(dir + "/.vermagic"))
+        XCTAssertEqual(try FS.read(tmp + "/set"), try FS.read(dir + "/.config.set"))
+    }
+
+    func testModinfoJSON() throws {
+        let b = try tool()
+        guard FS.exists(fixtures + "/modules/imt_user.ko") else { throw XCTSkip("fixture modules not generated") }
+        let r = try TestSupport.run(b, ["modinfo", "--json", fixtures + "/modules/imt_user.ko", fixtures + "/modules/imt_hello.ko"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let a = try XCTUnwrap(try json(r) as? [[String: Any]])
+        XCTAssertEqual(a.count, 2)
+        XCTAssertEqual(a[0]["vermagic"] as? [String], [TestEnv.fixtureFacts["MODULE_VERMAGIC"] ?? ""])
+        XCTAssertEqual(a[0]["depends"] as? [String], ["imt_hello"])
+        XCTAssertEqual(a[0]["name"] as? [String], ["imt_user"])
+        XCTAssertEqual(a[0]["parmtype"] as? [String], ["imt_user_name:charp"])
+        XCTAssertEqual(a[1]["filename"] as? String, fixtures + "/modules/imt_hello.ko")
+        XCTAssertNil(a[0]["__versions"])
+        let h = try TestSupport.run(b, ["modinfo", fixtures + "/modules/imt_user.ko"])
+        XCTAssertTrue(h.out.contains("\nvermagic:       \(TestEnv.fixtureFacts["MODULE_VERMAGIC"] ?? "")\n"), h.out)
+    }
+
+    func testModcheckAndBadELF() throws {
+        let b = try tool()
+        guard FS.exists(fixtures + "/modules/imt_user.ko") else { throw XCTSkip("fixture modules not generated") }
+        let tmp = TestEnv.tempDir("kabi-cli")
+        defer { try? FS.removeTree(tmp) }
+        // Against a folder holding only imt_extra: imt_user misses imt_hello_greet -> exit 1.
+        try FS.makeDirectories(tmp + "/lib/modules/x")
+        try FS.writeAtomically(try FS.read(fixtures + "/modules/imt_extra.ko"), to: tmp + "/lib/modules/x/imt_extra.ko")
+        let r = try TestSupport.run(b, ["modcheck", fixtures + "/modules/imt_user.ko", "--against", tmp + "/lib/modules/x"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.out.contains("imt_user: missing-symbol: imt_hello_greet"), r.out)
+        // A truncated module: one error line naming file, context and offset; exit 1.
+        let bad = tmp + "/bad.ko"
+        try FS.writeAtomically(Array(try FS.read(fixtures + "/modules/imt_user.ko")[0 ..< 100]), to: bad)
+        let e = try TestSupport.run(b, ["modinfo", bad])
+        XCTAssertEqual(e.status, 1)
+        XCTAssertEqual(e.err.split(separator: "\n").count, 1, e.err)
+        XCTAssertTrue(e.err.hasPrefix("imagetool: \(bad): "), e.err)
+        XCTAssertTrue(e.err.contains("offset 0x"), e.err)
+    }
+}
