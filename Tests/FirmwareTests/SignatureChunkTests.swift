@@ -98,4 +98,24 @@ final class SignatureChunkTests: XCTestCase {
         XCTAssertFalse(try verify(message: Array(img.bytes[..<Int(sigRegion.offset)]), signature: signatureText(c2)))
         XCTAssertEqual(try Independent.crc32(Array(signed.bytes.dropLast(16)), uninverted: true), be32(signed.bytes, signed.bytes.count - 12))
     }
+
+    func testRepackWithKeyOnTheCommandLine() throws {
+        let path = try signedFixture()
+        guard let tool = TestEnv.imagetoolBinary ?? Optional(TestEnv.root + "/.build/debug/imagetool"),
+              FileManager.default.isExecutableFile(atPath: tool) else { throw XCTSkip("imagetool binary not built") }
+        var r = try TestSupport.run(tool, ["unpack", path, "-d", dir + "/u"])
+        XCTAssertEqual(r.status, 0, r.err)
+        try writeBytes([0x61, 0x0a], dir + "/u/rootfs/etc/key-added")
+        r = try TestSupport.run(tool, ["repack", dir + "/u", "-o", dir + "/nokey.bin"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.err.contains("warning: dropped the fwtool signature chunk"), r.err)
+        r = try TestSupport.run(tool, ["repack", dir + "/u", "-o", dir + "/key.bin", "--key", secretKey])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertFalse(r.err.contains("warning"), r.err)
+        let out = try readBytes(dir + "/key.bin")
+        let img = try FirmwareImage(bytes: out)
+        let sig = try XCTUnwrap(img.regions.first { $0.role == .fwtoolSignature })
+        XCTAssertTrue(try verify(message: Array(out[..<Int(sig.offset)]), signature: signatureText(Array(out[Int(sig.offset) ..< Int(sig.end)]))))
+        XCTAssertTrue(img.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) })
+    }
 }
