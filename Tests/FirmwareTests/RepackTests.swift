@@ -151,4 +151,48 @@ final class RepackTests: XCTestCase {
         XCTAssertEqual(try Independent.crc32(Array(out[..<(out.count - 16)]), uninverted: true), be32(out, out.count - 12))
         XCTAssertEqual(Array(out[..<Int(img.rootfsSpan!.end)]), Array(img.bytes[..<Int(img.rootfsSpan!.end)]))
     }
+
+    func testTPLinkKernelReplacementAndV2Header() throws {
+        let img = try FirmwareImage.open(try Images.real(Images.wr740n))
+        let rootfsAt = Int(try XCTUnwrap(img.rootfsSpan).offset)
+        let shorter = Array(img.kernelImage.dropLast(4096))
+        let out = try img.rebuild(replacingKernel: shorter).bytes
+        // after-kernel placement: kernel_len still reaches the rootfs, the rest is 0xff.
+        XCTAssertEqual(Int(be32(out, 132)), rootfsAt - 0x200)
+        XCTAssertEqual(Array(out[0x200 ..< 0x200 + shorter.count]), shorter)
+        XCTAssertTrue(out[(0x200 + shorter.count) ..< rootfsAt].allSatisfy { $0 == 0xff })
+        XCTAssertEqual(Array(out[rootfsAt...]), Array(img.bytes[rootfsAt...]))
+        XCTAssertEqual(try Independent.tplinkMD5(out), Hex.encode(out[76 ..< 92]))
+        XCTAssertThrowsError(try img.rebuild(replacingKernel: img.kernelImage + [0])) { e in
+            XCTAssertEqual((e as? FormatError)?.kind, .refused)
+        }
+        // A v2 header (same layout, version 0x02000000) is read and resealed the same way.
+        var v2 = img.bytes
+        v2.replaceSubrange(0 ..< 4, with: [2, 0, 0, 0])
+        let v2img = try FirmwareImage(bytes: v2)
+        guard case .nor(let l) = v2img.layout else { return XCTFail("not NOR") }
+        XCTAssertEqual(l.tplink?.headerVersion, 2)
+        XCTAssertFalse(v2img.regions[0].checksums[0].verifies, "MD5 covers the version word")
+        let sealed = try v2img.rebuild(options: RebuildOptions(maxImageSize: 4 << 20)).bytes
+        XCTAssertEqual(try Independent.tplinkMD5(sealed), Hex.encode(sealed[76 ..< 92]))
+        XCTAssertEqual(Array(sealed[92...]), Array(v2[92...]))
+    }
+
+    func testRawDiskImageRegions() throws {
+        _ = try Images.fixture()
+        let root = try readBytes(TestEnv.fixtures + "/image/root.squashfs")
+        let sectors = (root.count + 1023) / 512
+        var disk = [UInt8](repeating: 0, count: (2048 + sectors) * 512 + 4096)
+        disk.replaceSubrange(2048 * 512 ..< 2048 * 512 + root.count, with: root)
+        disk[446 + 4] = 0x83
+        for k in 0 ..< 4 { disk[446 + 8 + k] = UInt8(truncatingIfNeeded: 2048 >> (8 * k)); disk[446 + 12 + k] = UInt8(truncatingIfNeeded: sectors >> (8 * k)) }
+        disk[510] = 0x55; disk[511] = 0xaa
+        let img = try FirmwareImage(bytes: disk)
+        XCTAssertEqual(img.kind, .x86Combined)
+        XCTAssertEqual(img.regions.map(\.role), [.mbr, .diskGap, .rootfs, .diskGap])
+        XCTAssertEqual(img.regions.reduce(0) { $0 + $1.size }, UInt64(disk.count))
+        XCTAssertEqual(img.rootfsImage, root)
+        _ = try FirmwareUnpacker.unpack(img, into: dir + "/u", extractTree: false)
+        XCTAssertTrue(try FirmwareUnpacker.repack(from: dir + "/u", options: repackOptions()).bytes == disk)
+    }
 }
