@@ -91,7 +91,7 @@ public enum FirmwareUnpacker {
             if let j = image.metadataJSON { m.metadata = try payload("metadata.json", Array(j.utf8), head: 0) }
             m.parts = try UnpackManifest.parts(of: bytes, spans: spans, boundaries: image.regions.map { Int($0.offset) }.sorted(),
                                                writeFile: write)
-            if extractTree, let r = rootfs {
+            if extractTree, rootfs != nil {
                 if let io = treeIO {
                     let treeDir = tmp + "/rootfs"
                     let notCreated = try io.extract(squashfsFile: tmp + "/rootfs.sqfs", into: treeDir)
