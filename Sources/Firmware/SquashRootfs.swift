@@ -13,6 +13,12 @@ public struct SquashRootfs: RootfsSource {
     /// Its tree.
     public let tree: Tree
 
+    /// Wraps an already opened image and its tree.
+    public init(image: SquashImage, tree: Tree) {
+        self.image = image
+        self.tree = tree
+    }
+
     /// Opens the squashfs at `offset` of the file at `path`.
     public init(path: String, offset: UInt64 = 0) throws {
         image = try SquashImage(path: path, offset: offset)
