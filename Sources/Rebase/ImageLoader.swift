@@ -72,51 +72,21 @@ public enum ImageLoader {
     }
 }
 
-/// A squashfs tree read in place as a `RootfsSource`.
-struct SquashRootfs: RootfsSource {
-    let image: SquashImage
-    let tree: Tree
-
-    func node(_ path: String) -> Node? {
-        // Follow symlinks in the rootfs (bounded) so /lib -> /usr/lib style layouts resolve.
-        var p = path
-        for _ in 0 ..< 16 {
-            guard let n = tree.node(at: p) else { return nil }
-            guard n.kind == .symlink, let t = n.linkTarget else { return n }
-            p = t.hasPrefix("/") ? t : FS.dirname(of: "/" + p) + "/" + t
-        }
-        return nil
-    }
-
-    func readFile(_ path: String, limit: Int) throws -> [UInt8]? {
-        guard let n = node(path), n.kind == .file else { return nil }
-        try Checked.limit(n.size, UInt64(limit), "file size", context: "read rootfs \(path)")
-        switch n.content {
-        case .empty: return []
-        case .bytes(let b): return b
-        case .host(let p, _): return try FS.read(p, limit: UInt64(limit))
-        case .squashfs(let e): return try image.data.contents(of: e, maxSize: limit)
-        }
-    }
-
-    func list(_ path: String) throws -> [String]? {
-        guard let n = node(path), n.kind == .directory else { return nil }
-        return n.children.map(\.name)
-    }
-
-    /// Every `.ko` below /lib/modules/<release>, parsed.
+extension SquashRootfs {
+    /// Every `.ko` below /lib/modules/<release>, parsed (read in place, nothing extracted).
     func modules(release: String, file: String) throws -> [KernelModule] {
         var out: [KernelModule] = []
-        let base = "lib/modules/" + release
-        guard let dir = node(base) else { return [] }
-        var stack: [(String, Node)] = [(base, dir)]
-        while let (p, n) = stack.popLast() {
-            for c in n.children {
-                let cp = p + "/" + c.name
-                if c.kind == .directory { stack.append((cp, c)) }
-                else if c.kind == .file, c.name.hasSuffix(".ko"), let b = try readFile(cp, limit: 64 << 20) {
-                    out.append(try withFile(file) { try KernelModule.parse(b, path: "/" + cp) })
+        var stack = ["/lib/modules/" + release]
+        while let dir = stack.popLast() {
+            for name in try list(dir) ?? [] {
+                let p = dir + "/" + name
+                if try list(p) != nil {
+                    // Symlinked folders could loop (e.g. build -> ../..): bound the depth.
+                    if p.split(separator: "/").count < 12 { stack.append(p) }
+                    continue
                 }
+                guard name.hasSuffix(".ko"), let b = try readFile(p, limit: 64 << 20) else { continue }
+                out.append(try withFile(file) { try KernelModule.parse(b, path: p) })
             }
         }
         return out.sorted { $0.path < $1.path }
