@@ -119,6 +119,29 @@ enum WriterFixture {
         XCTFail("\(what): \(a.count) vs \(b.count) lines; only left: \(Array(onlyA)); only right: \(Array(onlyB))", file: file, line: line)
     }
 
+    /// Manifest of an image as the Linux kernel's squashfs driver sees it (loop mount,
+    /// read-only; every path is looked up, so extended directory indexes are exercised),
+    /// or nil when this machine cannot mount (not root, no loop devices, no squashfs).
+    static func kernelManifest(image: String, times: Bool = true) throws -> [String]? {
+        guard getuid() == 0, let mount = tool("mount"), let umount = tool("umount") else { return nil }
+        let mnt = TestEnv.tempDir("writer-mnt")
+        defer { try? FileManager.default.removeItem(atPath: mnt) }
+        // A loop device ends at a 512-byte sector; unpadded (-nopad) images are padded in a copy.
+        var path = image
+        let size = try FS.size(image)
+        if size % 4096 != 0 {
+            path = mnt + ".padded"
+            var bytes = try FS.read(image)
+            bytes += [UInt8](repeating: 0, count: Int(4096 - size % 4096))
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        }
+        defer { if path != image { try? FileManager.default.removeItem(atPath: path) } }
+        let r = try TestSupport.run(mount, ["-t", "squashfs", "-o", "loop,ro", path, mnt])
+        guard r.status == 0 else { print("kernel mount unavailable: \(r.err)"); return nil }
+        defer { _ = try? TestSupport.run(umount, [mnt]) }
+        return try manifest(directory: mnt, times: times)
+    }
+
     /// `TestEnv.which`, falling back to access(2) on the usual folders.
     static func tool(_ t: String) -> String? {
         if let p = TestEnv.which(t) { return p }

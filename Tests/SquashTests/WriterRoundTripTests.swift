@@ -42,6 +42,11 @@ final class WriterRoundTripTests: XCTestCase {
             WriterFixture.assertSame(exp, fromTar, "sqfs2tar \(comp)")
         }
 
+        // The kernel mounts it and sees the same tree.
+        if let k = try WriterFixture.kernelManifest(image: img) {
+            WriterFixture.assertSame(expected, k, "kernel \(comp)")
+        }
+
         // Deterministic: a second run gives identical bytes.
         let img2 = dir + "/out2.sqfs"
         try SquashWriter.write(try TreeSource.directory(src), to: img2, options: o)

@@ -70,11 +70,11 @@ public enum SquashWriter {
                               fragments: options.fragments, alwaysFragments: options.alwaysFragments,
                               threads: options.threads,
                               progress: progress.map { p in { n in done += n; p(done, total) } })
-        let duplicates = options.duplicates ? try DuplicateFinder.find(plan.files.map(\.content)) : [:]
+        var duplicates = DuplicateFinder(options.duplicates ? plan.files.map(\.content) : [])
         var recordOf: [Int] = []
         recordOf.reserveCapacity(plan.files.count)
         for (i, f) in plan.files.enumerated() {
-            if let original = duplicates[i] {
+            if options.duplicates, let original = try duplicates.original(of: i) {
                 recordOf.append(recordOf[original])
                 data.noteDuplicate()
             } else {
