@@ -52,6 +52,7 @@ final class DataWriter {
     private var copiedFragmentIndex: [String: Int] = [:]
     private let pipeline: BlockPipeline<Target>
     private let progress: ((Int) -> Void)?
+    private let fragmentCache = ContentReader.FragmentCache()
 
     init(out: RandomAccessFile, start: UInt64, codec: any SquashCodec, blockSize: Int, fragments: Bool,
          alwaysFragments: Bool, threads: Int, progress: ((Int) -> Void)?) {
@@ -92,7 +93,7 @@ final class DataWriter {
             try copy(e, file: i)
             return i
         }
-        let reader = try ContentReader(content, blockSize: blockSize, path: path)
+        let reader = try ContentReader(content, blockSize: blockSize, path: path, cache: fragmentCache)
         let bs = UInt64(blockSize)
         let useFragment = fragments && (size < bs || (alwaysFragments && size % bs != 0))
         let fullBlocks = useFragment ? size / bs : (size + bs - 1) / bs
