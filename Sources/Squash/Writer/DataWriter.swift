@@ -24,6 +24,7 @@ public struct DataStatistics: Sendable, Codable, Equatable {
     public var sparseBlocks = 0
     /// Files whose data duplicates an earlier file's and share its blocks.
     public var duplicateFiles = 0
+    /// All counters zero.
     public init() {}
 }
 

@@ -15,9 +15,13 @@ public enum SquashWriter {
         public var bytesUsed: UInt64
         /// Size of the file written (bytes used plus padding).
         public var imageSize: UInt64
+        /// Inodes written (the superblock's inode count).
         public var inodes: Int
+        /// Fragment blocks (the superblock's fragment count).
         public var fragments: Int
+        /// Distinct uids and gids in the id table.
         public var ids: Int
+        /// How the file data was written (compressed, copied, sparse, duplicates).
         public var data: DataStatistics
         /// Extended attributes left out because squashfs has no namespace for them.
         public var skippedXattrs: Int
