@@ -19,8 +19,7 @@ final class BlockPipeline<Target> {
         var result: Result<BlockResult, Error> = .failure(FormatError(.io, context: "compress", "job did not run"))
     }
 
-    private let queue = DispatchQueue(label: "imagetool.squash.blocks", attributes: .concurrent)
-    private let workers: DispatchSemaphore
+    private let pool: WorkerPool
     private let limit: Int
     private var slots: [(Slot, Target)] = []
     private var head = 0
@@ -30,19 +29,19 @@ final class BlockPipeline<Target> {
     /// `threads` jobs run at once.
     init(threads: Int) {
         let n = max(1, threads)
-        workers = DispatchSemaphore(value: n)
+        pool = WorkerPool(count: n)
         limit = 3 * n + 2
     }
+
+    /// Stops the threads also when a write fails before `finish`.
+    deinit { pool.shutdown() }
 
     /// Queues a job whose result belongs to `target`, first handing finished results to `consume`.
     func submit(_ target: Target, consume: Consumer, _ job: @escaping @Sendable () throws -> BlockResult) throws {
         while slots.count - head >= limit { try drainOne(consume) }
         let slot = Slot()
-        let workers = self.workers
-        queue.async {
-            workers.wait()
+        pool.enqueue {
             slot.result = Result { try job() }
-            workers.signal()
             slot.done.signal()
         }
         slots.append((slot, target))
@@ -56,6 +55,7 @@ final class BlockPipeline<Target> {
         while head < slots.count { try drainOne(consume) }
         slots.removeAll()
         head = 0
+        pool.shutdown()
     }
 
     private func drainOne(_ consume: Consumer) throws {
