@@ -29,8 +29,8 @@ public struct Extractor {
 
     public let image: SquashImage
     public let tree: Tree
-    /// Worker threads for data blocks (default: twice the processor count, so I/O stalls
-    /// never leave a core idle; each worker holds one block at a time).
+    /// Worker threads for data blocks (default: the processor count; more workers made
+    /// xz decoding slower per block on a 2-core machine). Each holds one block at a time.
     public var parallel: Int
     /// Whether to chown (default: when running as root).
     public var setOwners: Bool
@@ -42,7 +42,7 @@ public struct Extractor {
     public init(image: SquashImage, tree: Tree, parallel: Int? = nil) {
         self.image = image
         self.tree = tree
-        self.parallel = max(1, parallel ?? 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        self.parallel = max(1, parallel ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         self.setOwners = geteuid() == 0
     }
 

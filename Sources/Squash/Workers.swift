@@ -3,10 +3,8 @@ import Glibc
 #endif
 
 /// Runs `body(i)` for i in 0..<count on `count` POSIX threads and waits for all of them.
-/// Unlike `DispatchQueue.concurrentPerform`, whose width is capped at the processor count,
-/// this lets extraction keep a few more workers than cores busy, so a worker stalled on a
-/// page fault or write leaves no core idle (unsquashfs likewise runs reader, inflator and
-/// writer threads side by side).
+/// Unlike `DispatchQueue.concurrentPerform`, whose width is capped by libdispatch's pool,
+/// the caller decides exactly how many threads run (`--jobs`), including more than cores.
 enum Workers {
     final class Box: @unchecked Sendable {
         let body: @Sendable (Int) -> Void
