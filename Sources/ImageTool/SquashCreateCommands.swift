@@ -56,18 +56,6 @@ enum SquashWriteCLI {
         if report.skippedXattrs > 0 { out.warn("\(report.skippedXattrs) extended attributes outside user./trusted./security. were not stored") }
     }
 
-    /// Writer options matching an existing image (compressor, its stored options, block
-    /// size, creation time), so unchanged blocks can be copied.
-    static func options(matching image: SquashImage) -> SquashWriterOptions {
-        let sb = image.superblock
-        var o = SquashWriterOptions(mkfsTime: sb.modificationTime, compressor: sb.compressor, blockSize: sb.blockSize)
-        o.fragments = !sb.flags.contains(.noFragments)
-        o.alwaysFragments = sb.flags.contains(.alwaysFragments)
-        o.exportable = sb.flags.contains(.exportable)
-        o.duplicates = sb.flags.contains(.duplicates)
-        o.codec = image.codec
-        return o
-    }
 }
 
 /// `imagetool squash create SOURCE... -o IMAGE` — like mksquashfs, deterministic.
@@ -155,7 +143,7 @@ struct SquashAdd: ParsableCommand {
             let off = try offset ?? SuperblockFinder.first(in: image)
             let img = try SquashImage(path: image, offset: off)
             var tree = try img.readTree()
-            var o = SquashWriteCLI.options(matching: img)
+            var o = SquashRepack.options(matching: img)
             o.rootOwned = rootOwned
             o.padTo4K = pad
             for a in additions {
@@ -187,7 +175,7 @@ struct SquashRemove: ParsableCommand {
             let off = try offset ?? SuperblockFinder.first(in: image)
             let img = try SquashImage(path: image, offset: off)
             var tree = try img.readTree()
-            var o = SquashWriteCLI.options(matching: img)
+            var o = SquashRepack.options(matching: img)
             o.padTo4K = pad
             for p in paths {
                 let rel = p.hasPrefix("/") ? String(p.drop(while: { $0 == "/" })) : p

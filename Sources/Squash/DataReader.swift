@@ -5,20 +5,24 @@ import Synchronization
 /// Reads file contents from data blocks and fragment blocks (squashfs 4.0: a file's blocks
 /// lie consecutively from its `blocksStart`, each with a size word — bit 24 set = stored
 /// uncompressed, size 0 = sparse block of zeros — and its tail may lie at an offset inside
-/// a shared fragment block). Memory stays bounded: one block per worker plus a small LRU
-/// cache of decompressed fragment blocks.
+/// a shared fragment block). Memory stays bounded: one block per worker plus an LRU cache
+/// of at most 32 MiB of decompressed fragment blocks.
 public final class DataReader: Sendable {
     public let view: FileView
     public let codec: any SquashCodec
     public let blockSize: UInt32
     /// End of the image's used bytes; no block may pass it.
     public let limit: UInt64
-    private let cache = Mutex<[(UInt64, [UInt8])]>([])
-    /// Fragment blocks kept decompressed.
-    public static let cachedFragments = 8
+    /// Decompressed fragment blocks by start offset, with a use counter for LRU eviction.
+    private let cache = Mutex<(blocks: [UInt64: (bytes: [UInt8], used: UInt64)], clock: UInt64)>(([:], 0))
+    /// Fragment blocks kept decompressed: 32 MiB worth (256 blocks of 128 KiB), at least 8.
+    /// Deduplicated small files point back at old fragment blocks, so a small cache would
+    /// decompress the same block again and again.
+    public let cachedFragments: Int
 
     public init(view: FileView, codec: any SquashCodec, blockSize: UInt32, limit: UInt64) {
         self.view = view; self.codec = codec; self.blockSize = blockSize; self.limit = limit
+        self.cachedFragments = max(8, (32 << 20) / Int(max(blockSize, 4096)))
     }
 
     /// Decodes one stored block at `offset` with size word `word` into exactly `expected` bytes.
@@ -49,7 +53,13 @@ public final class DataReader: Sendable {
 
     /// The decompressed fragment block `loc` (cached).
     public func fragmentBlock(_ loc: FragmentLocation) throws -> [UInt8] {
-        if let hit = cache.withLock({ c in c.first(where: { $0.0 == loc.blockStart })?.1 }) { return hit }
+        let hit: [UInt8]? = cache.withLock { c in
+            guard let e = c.blocks[loc.blockStart] else { return nil }
+            c.clock += 1
+            c.blocks[loc.blockStart] = (e.bytes, c.clock)
+            return e.bytes
+        }
+        if let hit { return hit }
         let size = Int(loc.sizeWord & 0xFF_FFFF)
         let raw = try view.read(at: loc.blockStart, count: size, context: "read fragment block")
         var out: [UInt8]
@@ -63,10 +73,13 @@ public final class DataReader: Sendable {
             }
         }
         out = out.count > Int(blockSize) ? Array(out[0 ..< Int(blockSize)]) : out
+        let capacity = cachedFragments
         cache.withLock { c in
-            c.removeAll { $0.0 == loc.blockStart }
-            c.append((loc.blockStart, out))
-            if c.count > DataReader.cachedFragments { c.removeFirst() }
+            c.clock += 1
+            c.blocks[loc.blockStart] = (out, c.clock)
+            if c.blocks.count > capacity, let oldest = c.blocks.min(by: { $0.value.used < $1.value.used })?.key {
+                c.blocks[oldest] = nil
+            }
         }
         return out
     }

@@ -29,7 +29,8 @@ public struct Extractor {
 
     public let image: SquashImage
     public let tree: Tree
-    /// Worker threads for data blocks (default: the active processor count).
+    /// Worker threads for data blocks (default: the processor count; more workers made
+    /// xz decoding slower per block on a 2-core machine). Each holds one block at a time.
     public var parallel: Int
     /// Whether to chown (default: when running as root).
     public var setOwners: Bool
@@ -167,21 +168,35 @@ public struct Extractor {
 
     struct Job { var file: Int; var first: Int; var count: Int; var tail: Bool; var create: Bool }
 
+    /// A unit of work for one worker: consecutive small files that share a fragment block
+    /// (so each fragment block is decompressed once, by one worker), or one slice of a big file.
+    struct Batch { var jobs: [Job] = []; var blocks = 0; var fragment: UInt64? }
+
     /// Writes file contents with `parallel` workers; big files are pre-created and split.
     private func writeFiles(_ files: [(path: String, node: Node)]) throws {
-        var jobs: [Job] = []
+        var batches: [Batch] = []
         var extents: [SquashExtent?] = []
         extents.reserveCapacity(files.count)
+        func addSmall(_ job: Job, fragment: UInt64?) {
+            if var last = batches.last, last.fragment == fragment, last.blocks + job.count <= Extractor.blocksPerJob,
+               last.jobs.count < 256, last.jobs.last?.create == true {
+                last.jobs.append(job)
+                last.blocks += job.count
+                batches[batches.count - 1] = last
+            } else {
+                batches.append(Batch(jobs: [job], blocks: job.count, fragment: fragment))
+            }
+        }
         for (i, f) in files.enumerated() {
             guard case .squashfs(let e) = f.node.content else {
                 extents.append(nil)
-                jobs.append(Job(file: i, first: 0, count: 0, tail: false, create: true))
+                addSmall(Job(file: i, first: 0, count: 0, tail: false, create: true), fragment: nil)
                 continue
             }
             extents.append(e)
             let n = e.blockSizes.count
             if n <= Extractor.blocksPerJob {
-                jobs.append(Job(file: i, first: 0, count: n, tail: e.fragment != nil, create: true))
+                addSmall(Job(file: i, first: 0, count: n, tail: e.fragment != nil, create: true), fragment: e.fragment?.blockStart)
             } else {
                 let fd = open(f.path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
                 guard fd >= 0 else { throw FormatError.errno("create file", file: f.path) }
@@ -191,23 +206,27 @@ public struct Extractor {
                 var b = 0
                 while b < n {
                     let c = min(Extractor.blocksPerJob, n - b)
-                    jobs.append(Job(file: i, first: b, count: c, tail: false, create: false))
+                    batches.append(Batch(jobs: [Job(file: i, first: b, count: c, tail: false, create: false)], blocks: c))
                     b += c
                 }
-                if e.fragment != nil { jobs.append(Job(file: i, first: n, count: 0, tail: true, create: false)) }
+                if let fr = e.fragment {
+                    batches.append(Batch(jobs: [Job(file: i, first: n, count: 0, tail: true, create: false)], fragment: fr.blockStart))
+                }
             }
         }
         let next = Atomic<Int>(0)
         let failure = Mutex<Error?>(nil)
         let data = image.data
-        let jobList = jobs
+        let work = batches
         let ext = extents
-        DispatchQueue.concurrentPerform(iterations: min(parallel, max(1, jobList.count))) { _ in
+        Workers.run(min(parallel, max(1, work.count))) { _ in
             while true {
                 let k = next.add(1, ordering: .relaxed).oldValue
-                if k >= jobList.count || failure.withLock({ $0 != nil }) { return }
+                if k >= work.count || failure.withLock({ $0 != nil }) { return }
                 do {
-                    try Extractor.run(jobList[k], path: files[jobList[k].file].path, extent: ext[jobList[k].file], data: data)
+                    for job in work[k].jobs {
+                        try Extractor.run(job, path: files[job.file].path, extent: ext[job.file], data: data)
+                    }
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
                     return

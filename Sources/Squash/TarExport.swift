@@ -72,18 +72,15 @@ public struct TarExporter {
                 guard let e = archive_entry_new() else { throw FormatError(.io, context: "write tar", "out of memory", file: name) }
                 defer { archive_entry_free(e) }
                 let tarName = path.isEmpty ? "./" : path
-                archive_entry_set_pathname_utf8(e, tarName)
+                archive_entry_copy_pathname(e, tarName)
                 archive_entry_set_uid(e, la_int64_t(n.uid))
                 archive_entry_set_gid(e, la_int64_t(n.gid))
                 archive_entry_set_mtime(e, time_t(n.mtime), 0)
-                for x in n.xattrs {
-                    x.value.withUnsafeBytes { archive_entry_xattr_add_entry(e, x.name, $0.baseAddress, $0.count) }
-                }
                 var type: UInt32
                 switch n.kind {
                 case .directory: type = SHIM_AE_IFDIR
                 case .file: type = SHIM_AE_IFREG
-                case .symlink: type = SHIM_AE_IFLNK; archive_entry_set_symlink_utf8(e, n.linkTarget ?? "")
+                case .symlink: type = SHIM_AE_IFLNK; archive_entry_copy_symlink(e, n.linkTarget ?? "")
                 case .blockDevice: type = SHIM_AE_IFBLK
                 case .charDevice: type = SHIM_AE_IFCHR
                 case .fifo: type = SHIM_AE_IFIFO
@@ -96,12 +93,16 @@ public struct TarExporter {
                 archive_entry_set_mode(e, mode_t(type | UInt32(n.mode)))
                 var content: SquashExtent? = nil
                 if let id = n.hardLinkID, n.kind != .directory, let first = firstPath[id] {
-                    archive_entry_set_hardlink_utf8(e, first)
+                    archive_entry_copy_hardlink(e, first)
                     archive_entry_set_size(e, 0)
                 } else {
                     if let id = n.hardLinkID, n.kind != .directory { firstPath[id] = tarName }
                     archive_entry_set_size(e, n.kind == .file ? la_int64_t(n.size) : 0)
                     if case .squashfs(let x) = n.content { content = x }
+                    // Attributes belong to the inode: written once, with its first name.
+                    for x in n.xattrs {
+                        x.value.withUnsafeBytes { archive_entry_xattr_add_entry(e, x.name, $0.baseAddress, $0.count) }
+                    }
                 }
                 try check(archive_write_header(a, e), "header of \(tarName)")
                 if let x = content {

@@ -41,7 +41,7 @@ public struct XzCodec: SquashCodec {
         filters = try r.u32le("filters")
         guard filters & ~0x3F == 0 else { throw FormatError(.invalid, context: "", "unknown xz filter bits 0x\(String(filters, radix: 16))") }
         let d = dictionarySize
-        guard d >= 8192, d.nonzeroBitCount == 1 || (d % 3 == 0 && (d / 3).nonzeroBitCount == 1) else {
+        guard d >= 4096, d.nonzeroBitCount == 1 || (d % 3 == 0 && (d / 3).nonzeroBitCount == 1) else {
             throw FormatError(.invalid, context: "", "xz dictionary size \(d) is not 2^n or 2^n+2^(n+1)")
         }
     }

@@ -19,56 +19,51 @@ final class BlockPipeline<Target> {
         var result: Result<BlockResult, Error> = .failure(FormatError(.io, context: "compress", "job did not run"))
     }
 
-    private let queue = DispatchQueue(label: "imagetool.squash.blocks", attributes: .concurrent)
-    private let workers: DispatchSemaphore
+    private let pool: WorkerPool
     private let limit: Int
     private var slots: [(Slot, Target)] = []
     private var head = 0
-    private let consume: (BlockResult, Target) throws -> Void
+    /// Receives every result in order, on the thread calling `submit` and `finish`.
+    typealias Consumer = (BlockResult, Target) throws -> Void
 
-    /// `threads` jobs run at once; `consume` sees every result in order on the caller's thread.
-    init(threads: Int, consume: @escaping (BlockResult, Target) throws -> Void) {
+    /// `threads` jobs run at once.
+    init(threads: Int) {
         let n = max(1, threads)
-        workers = DispatchSemaphore(value: n)
-        limit = 4 * n + 2
-        self.consume = consume
+        pool = WorkerPool(count: n)
+        limit = 3 * n + 2
     }
 
-    /// Queues a job whose result belongs to `target`, first handing over finished results.
-    func submit(_ target: Target, _ job: @escaping @Sendable () throws -> BlockResult) throws {
-        while slots.count - head >= limit { try drainOne() }
+    /// Stops the threads also when a write fails before `finish`.
+    deinit { pool.shutdown() }
+
+    /// Queues a job whose result belongs to `target`, first handing finished results to `consume`.
+    func submit(_ target: Target, consume: Consumer, _ job: @escaping @Sendable () throws -> BlockResult) throws {
+        while slots.count - head >= limit { try drainOne(consume) }
         let slot = Slot()
-        let workers = self.workers
-        queue.async {
-            workers.wait()
+        pool.enqueue {
             slot.result = Result { try job() }
-            workers.signal()
             slot.done.signal()
         }
         slots.append((slot, target))
         while head < slots.count, slots[head].0.done.wait(timeout: .now()) == .success {
-            try deliver()
+            try deliver(consume)
         }
     }
 
-    /// Hands over a result that needs no work (sparse blocks), keeping the order.
-    func submitReady(_ target: Target, _ result: BlockResult) throws {
-        try submit(target) { result }
-    }
-
     /// Waits for every queued job and hands over the remaining results.
-    func finish() throws {
-        while head < slots.count { try drainOne() }
+    func finish(consume: Consumer) throws {
+        while head < slots.count { try drainOne(consume) }
         slots.removeAll()
         head = 0
+        pool.shutdown()
     }
 
-    private func drainOne() throws {
+    private func drainOne(_ consume: Consumer) throws {
         slots[head].0.done.wait()
-        try deliver()
+        try deliver(consume)
     }
 
-    private func deliver() throws {
+    private func deliver(_ consume: Consumer) throws {
         let (slot, target) = slots[head]
         slots[head] = (Slot(), target)
         head += 1

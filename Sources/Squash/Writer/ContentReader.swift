@@ -6,6 +6,21 @@ import BinaryIO
 /// (squashfs 4.0 data layout: consecutive blocks from `blocksStart`, size word bit 24 =
 /// stored uncompressed, 0 = sparse; tail at an offset in a fragment block).
 struct ContentReader {
+    /// Decoded fragment blocks of source images, shared by the files of one write so a
+    /// fragment holding many small files is decompressed once, not once per file.
+    final class FragmentCache {
+        private var entries: [(key: String, bytes: [UInt8])] = []
+        private let capacity = 8
+        init() {}
+        func get(_ key: String, _ make: () throws -> [UInt8]) rethrows -> [UInt8] {
+            if let i = entries.firstIndex(where: { $0.key == key }) { return entries[i].bytes }
+            let b = try make()
+            entries.append((key, b))
+            if entries.count > capacity { entries.removeFirst() }
+            return b
+        }
+    }
+
     private enum Source {
         case bytes([UInt8])
         case host(RandomAccessFile)
@@ -15,10 +30,12 @@ struct ContentReader {
     let size: UInt64
     let blockSize: Int
     let path: String
+    private let cache: FragmentCache
 
     /// A reader for `content`; a host file must still have the size the tree recorded.
-    init(_ content: Content, blockSize: Int, path: String) throws {
+    init(_ content: Content, blockSize: Int, path: String, cache: FragmentCache = FragmentCache()) throws {
         self.blockSize = blockSize
+        self.cache = cache
         self.size = content.size
         self.path = path
         switch content {
@@ -63,6 +80,9 @@ struct ContentReader {
                 let j = Int(pos / sbs)
                 let blockStart = UInt64(j) * sbs
                 let data: [UInt8]
+                guard blockStart < e.fileSize else {
+                    throw FormatError(.invalid, context: "read \(path)", "block \(j) starts past the file size \(e.fileSize)", file: e.image.path)
+                }
                 if j < e.blockSizes.count {
                     data = try decodeBlock(e, codec, at: starts[j], sizeWord: e.blockSizes[j],
                                            length: Int(min(sbs, e.fileSize - blockStart)))
@@ -93,7 +113,8 @@ struct ContentReader {
         guard let f = e.fragment else {
             throw FormatError(.truncated, context: "read \(path)", "file has no fragment for its tail", file: e.image.path)
         }
-        let block = try decodeBlock(e, codec, at: f.blockStart, sizeWord: f.sizeWord, length: Int(e.blockSize))
+        let key = "\(ObjectIdentifier(e.image.file).hashValue):\(e.image.base):\(f.blockStart)"
+        let block = try cache.get(key) { try decodeBlock(e, codec, at: f.blockStart, sizeWord: f.sizeWord, length: Int(e.blockSize)) }
         let tailLength = Int(e.fileSize % UInt64(e.blockSize))
         guard Int(f.offset) + tailLength <= block.count else {
             throw FormatError(.outOfBounds, offset: e.image.base &+ f.blockStart, context: "read \(path)",

@@ -24,6 +24,7 @@ public struct DataStatistics: Sendable, Codable, Equatable {
     public var sparseBlocks = 0
     /// Files whose data duplicates an earlier file's and share its blocks.
     public var duplicateFiles = 0
+    /// All counters zero.
     public init() {}
 }
 
@@ -50,15 +51,21 @@ final class DataWriter {
     private var fragmentBuffer: [UInt8] = []
     private var openFragment: Int?
     private var copiedFragmentIndex: [String: Int] = [:]
-    private var pipeline: BlockPipeline<Target>!
+    private let pipeline: BlockPipeline<Target>
     private let progress: ((Int) -> Void)?
+    private let fragmentCache = ContentReader.FragmentCache()
 
     init(out: RandomAccessFile, start: UInt64, codec: any SquashCodec, blockSize: Int, fragments: Bool,
          alwaysFragments: Bool, threads: Int, progress: ((Int) -> Void)?) {
         self.out = out; self.position = start; self.codec = codec; self.blockSize = blockSize
         self.compressor = codec.compressor
         self.fragments = fragments; self.alwaysFragments = alwaysFragments; self.progress = progress
-        pipeline = BlockPipeline(threads: threads) { [unowned self] r, t in try self.consume(r, t) }
+        // mksquashfs runs a block deflator and a fragment deflator thread per processor.
+        pipeline = BlockPipeline(threads: 2 * threads)
+    }
+
+    private func submit(_ target: Target, _ job: @escaping @Sendable () throws -> BlockResult) throws {
+        try pipeline.submit(target, consume: consume, job)
     }
 
     private func consume(_ r: BlockResult, _ t: Target) throws {
@@ -87,7 +94,7 @@ final class DataWriter {
             try copy(e, file: i)
             return i
         }
-        let reader = try ContentReader(content, blockSize: blockSize, path: path)
+        let reader = try ContentReader(content, blockSize: blockSize, path: path, cache: fragmentCache)
         let bs = UInt64(blockSize)
         let useFragment = fragments && (size < bs || (alwaysFragments && size % bs != 0))
         let fullBlocks = useFragment ? size / bs : (size + bs - 1) / bs
@@ -97,7 +104,7 @@ final class DataWriter {
             let block = try reader.read(at: off, count: n)
             stats.compressedBlocks += 1
             let codec = self.codec
-            try pipeline.submit(.block(file: i, length: n)) {
+            try submit(.block(file: i, length: n)) {
                 if DataWriter.isZero(block) { return BlockResult(bytes: [], sizeWord: 0) }
                 return try DataWriter.pack(block, codec: codec)
             }
@@ -128,12 +135,12 @@ final class DataWriter {
                                   "stored block of \(stored) bytes exceeds the block size", file: e.image.path)
             }
             if word == 0 {
-                try pipeline.submitReady(.block(file: i, length: length), BlockResult(bytes: [], sizeWord: 0))
+                try submit(.block(file: i, length: length)) { BlockResult(bytes: [], sizeWord: 0) }
                 continue
             }
             let image = e.image, from = at
             stats.copiedBlocks += 1
-            try pipeline.submit(.block(file: i, length: length)) {
+            try submit(.block(file: i, length: length)) {
                 BlockResult(bytes: try image.read(at: from, count: stored, context: "copy data block"), sizeWord: word)
             }
             at = try Checked.add(at, UInt64(stored), "copy data block")
@@ -154,7 +161,7 @@ final class DataWriter {
             }
             let image = e.image, word = f.sizeWord
             stats.copiedFragments += 1
-            try pipeline.submit(.fragment(k)) {
+            try submit(.fragment(k)) {
                 BlockResult(bytes: try image.read(at: f.blockStart, count: stored, context: "copy fragment block"), sizeWord: word)
             }
         }
@@ -180,13 +187,13 @@ final class DataWriter {
         fragmentBuffer.reserveCapacity(blockSize)
         openFragment = nil
         stats.compressedBlocks += 1
-        try pipeline.submit(.fragment(k)) { try DataWriter.pack(block, codec: codec) }
+        try submit(.fragment(k)) { try DataWriter.pack(block, codec: codec) }
     }
 
     /// Writes the last fragment and waits for every block.
     func finish() throws {
         try flushFragment()
-        try pipeline.finish()
+        try pipeline.finish(consume: consume)
     }
 
     /// Records that a file shares an earlier file's data instead of being written.

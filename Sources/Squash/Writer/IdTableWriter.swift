@@ -7,11 +7,11 @@ struct IdTableWriter {
     private var index: [UInt32: UInt16] = [:]
     private(set) var ids: [UInt32] = []
 
-    /// The index of `id`, adding it when new; at most 65536 distinct ids fit.
+    /// The index of `id`, adding it when new; the superblock counts ids in a u16, so at most 65535 fit.
     mutating func index(of id: UInt32) throws -> UInt16 {
         if let i = index[id] { return i }
-        guard ids.count < 65536 else {
-            throw FormatError(.tooLarge, context: "write id table", "more than 65536 distinct uids and gids")
+        guard ids.count < 65535 else {
+            throw FormatError(.tooLarge, context: "write id table", "more than 65535 distinct uids and gids")
         }
         let i = UInt16(ids.count)
         index[id] = i

@@ -15,9 +15,13 @@ public enum SquashWriter {
         public var bytesUsed: UInt64
         /// Size of the file written (bytes used plus padding).
         public var imageSize: UInt64
+        /// Inodes written (the superblock's inode count).
         public var inodes: Int
+        /// Fragment blocks (the superblock's fragment count).
         public var fragments: Int
+        /// Distinct uids and gids in the id table.
         public var ids: Int
+        /// How the file data was written (compressed, copied, sparse, duplicates).
         public var data: DataStatistics
         /// Extended attributes left out because squashfs has no namespace for them.
         public var skippedXattrs: Int
@@ -70,11 +74,11 @@ public enum SquashWriter {
                               fragments: options.fragments, alwaysFragments: options.alwaysFragments,
                               threads: options.threads,
                               progress: progress.map { p in { n in done += n; p(done, total) } })
-        let duplicates = options.duplicates ? try DuplicateFinder.find(plan.files.map(\.content)) : [:]
+        var duplicates = DuplicateFinder(options.duplicates ? plan.files.map(\.content) : [])
         var recordOf: [Int] = []
         recordOf.reserveCapacity(plan.files.count)
         for (i, f) in plan.files.enumerated() {
-            if let original = duplicates[i] {
+            if options.duplicates, let original = try duplicates.original(of: i) {
                 recordOf.append(recordOf[original])
                 data.noteDuplicate()
             } else {

@@ -8,6 +8,7 @@ import Glibc
 /// zstd level 15, lz4 and lzo defaults, fragments on, duplicates removed, exportable,
 /// 4 KiB padding); times are always explicit so the output is deterministic.
 public struct SquashWriterOptions: Sendable {
+    /// Compressor of data and metadata blocks (superblock compression id).
     public var compressor: Compressor = .gzip
     /// Data block size: a power of two in 4 KiB ... 1 MiB.
     public var blockSize: UInt32 = 131072
@@ -15,14 +16,21 @@ public struct SquashWriterOptions: Sendable {
     public var xzFilters: [LZMA.BCJ] = []
     /// xz: preset level, extreme flag and literal/position bits (OpenWrt's `-Xpreset -Xe -Xlc -Xlp -Xpb`).
     public var xzPreset: UInt32 = 6
+    /// xz: LZMA_PRESET_EXTREME (`-Xe`).
     public var xzExtreme = false
+    /// xz: literal context bits (`-Xlc`), nil = the preset's.
     public var xzLc: UInt32?
+    /// xz: literal position bits (`-Xlp`), nil = the preset's.
     public var xzLp: UInt32?
+    /// xz: position bits (`-Xpb`), nil = the preset's.
     public var xzPb: UInt32?
     /// xz dictionary size for data blocks (nil = the block size, mksquashfs's default).
     public var xzDictionarySize: UInt32?
+    /// gzip (zlib) level, 1-9 (`-Xcompression-level`).
     public var gzipLevel: UInt32 = 9
+    /// zstd level, 1-22 (`-Xcompression-level`).
     public var zstdLevel: UInt32 = 15
+    /// lz4: LZ4HC (`-Xhc`).
     public var lz4HighCompression = false
     /// Superblock creation time, seconds since the epoch.
     public var mkfsTime: UInt32

@@ -1,5 +1,4 @@
 import BinaryIO
-import Dispatch
 
 /// The writer's view of a tree before anything is written: inode numbers, hard-link
 /// counts and the order file data is written in. Inode numbers follow the order inodes
@@ -53,26 +52,32 @@ struct WriterPlan {
 }
 
 /// Finds files whose content equals an earlier file's (mksquashfs.c `duplicate()`): only
-/// files sharing a size are compared, by SHA-256 of their bytes (hashed on all cores), or,
-/// for files taken from a squashfs image, by the location of their blocks.
-enum DuplicateFinder {
-    /// Maps the index of each duplicate to the index of the first file with its content.
-    static func find(_ contents: [Content]) throws -> [Int: Int] {
-        var bySize: [UInt64: [Int]] = [:]
-        for (i, c) in contents.enumerated() where c.size > 0 { bySize[c.size, default: []].append(i) }
-        let candidates = bySize.values.filter { $0.count > 1 }.flatMap { $0 }.sorted()
-        guard !candidates.isEmpty else { return [:] }
-        let keys = KeyBox(count: candidates.count)
-        DispatchQueue.concurrentPerform(iterations: candidates.count) { k in
-            keys.set(k, Result { try key(contents[candidates[k]]) })
+/// files sharing a size are compared, by SHA-256 of their bytes, or, for files taken from a
+/// squashfs image, by the location of their blocks. Files are hashed one by one as the
+/// writer reaches them, so hashing overlaps compression instead of preceding it.
+struct DuplicateFinder {
+    private let contents: [Content]
+    private let collides: Set<UInt64>
+    private var firstByKey: [String: Int] = [:]
+
+    init(_ contents: [Content]) {
+        self.contents = contents
+        var seen = Set<UInt64>(), twice = Set<UInt64>()
+        for c in contents where c.size > 0 {
+            if !seen.insert(c.size).inserted { twice.insert(c.size) }
         }
-        var firstByKey: [String: Int] = [:]
-        var out: [Int: Int] = [:]
-        for (k, i) in candidates.enumerated() {
-            let key = "\(contents[i].size):" + (try keys.get(k))
-            if let first = firstByKey[key] { out[i] = first } else { firstByKey[key] = i }
-        }
-        return out
+        collides = twice
+    }
+
+    /// The index of the first earlier file with the same content as file `i`, or nil
+    /// (then `i` becomes the original for later files). Call in file order.
+    mutating func original(of i: Int) throws -> Int? {
+        let c = contents[i]
+        guard collides.contains(c.size) else { return nil }
+        let key = "\(c.size):" + (try DuplicateFinder.key(c))
+        if let first = firstByKey[key] { return first }
+        firstByKey[key] = i
+        return nil
     }
 
     private static func key(_ c: Content) throws -> String {
@@ -84,14 +89,5 @@ enum DuplicateFinder {
             let frag = e.fragment.map { "\($0.blockStart)+\($0.offset)" } ?? "-"
             return "s\(ObjectIdentifier(e.image.file).hashValue):\(e.image.base):\(e.blocksStart):\(e.blockSizes.count):\(frag)"
         }
-    }
-
-    /// Results written by concurrent hashing, one slot per candidate.
-    private final class KeyBox: @unchecked Sendable {
-        private var slots: [Result<String, Error>]
-        private let lock = DispatchSemaphore(value: 1)
-        init(count: Int) { slots = Array(repeating: .success(""), count: count) }
-        func set(_ i: Int, _ r: Result<String, Error>) { lock.wait(); slots[i] = r; lock.signal() }
-        func get(_ i: Int) throws -> String { try slots[i].get() }
     }
 }

@@ -11,13 +11,18 @@ import BinaryIO
 public struct PseudoDefinitions: Sendable {
     /// One parsed definition.
     public struct Definition: Sendable, Equatable {
+        /// Path in the image, without a leading slash ("" = the root).
         public var path: String
+        /// Type letter: d b c s i m l.
         public var type: Character
+        /// Permission bits (octal in the file).
         public var mode: UInt16
         public var uid: UInt32
         public var gid: UInt32
+        /// Type-specific fields: major minor, symlink target, p|s, hard link target.
         public var extra: [String]
     }
+    /// Definitions in file order (applied in that order).
     public var definitions: [Definition] = []
 
     /// Parses `text`; `name` labels errors (the file name).

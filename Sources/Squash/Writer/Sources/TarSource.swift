@@ -31,11 +31,11 @@ extension TreeSource {
             let rc = archive_read_next_header(a, &entry)
             if rc == ARCHIVE_EOF { break }
             guard rc >= ARCHIVE_WARN, let e = entry else { throw fail("header") }
-            guard let cname = archive_entry_pathname(e) else { throw fail("entry without a name") }
+            guard let cname = archive_entry_pathname_utf8(e) ?? archive_entry_pathname(e) else { throw fail("entry without a name") }
             let name = String(cString: cname)
             let comps = try SafePath.components(name, context: "read tar member \(name)")
             let memberPath = comps.joined(separator: "/")
-            if let hl = archive_entry_hardlink(e) {
+            if let hl = archive_entry_hardlink_utf8(e) ?? archive_entry_hardlink(e) {
                 let target = try SafePath.components(String(cString: hl), context: "read tar hard link \(name)").joined(separator: "/")
                 guard var t = tree.node(at: target), t.kind != .directory else {
                     throw FormatError(.invalid, context: "read tar member \(name)", "hard link to missing \(target)", file: path)
@@ -73,7 +73,8 @@ extension TreeSource {
             }
             switch kind {
             case .symlink:
-                n.linkTarget = archive_entry_symlink(e).map { String(cString: $0) } ?? ""
+                let candidates = [archive_entry_symlink_utf8(e), archive_entry_symlink(e)].compactMap { $0 }.map { String(cString: $0) }
+                n.linkTarget = candidates.first { !$0.isEmpty } ?? ""
             case .blockDevice, .charDevice:
                 n.device = Device(major: UInt32(archive_entry_rdevmajor(e)), minor: UInt32(archive_entry_rdevminor(e)))
             case .file:

@@ -1,0 +1,125 @@
+import BinaryIO
+import Foundation
+import Squash
+import TestSupport
+import XCTest
+
+/// Seeded mutation test: bytes of the superblock, compressor options and every table of a
+/// fixture image are corrupted, and the image is truncated at random lengths. Reading the
+/// tree and every file must either succeed or throw one `FormatError` — never trap, hang
+/// or allocate without bound. Set SQUASH_MUTATION_SEED to replay a run; the seed is printed.
+final class SquashMutationTests: XCTestCase {
+    /// SplitMix64: small, seedable, good enough to pick positions.
+    struct RNG {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+    }
+
+    func fixture() throws -> String {
+        try SquashFixtures.require(["mksquashfs", "python3"])
+        let tree = try SquashFixtures.tree.get()
+        let out = SquashFixtures.work + "/mutation-base.sqfs"
+        if !FileManager.default.fileExists(atPath: out) {
+            let srcs = ["a.txt", "hl", "modes", "many/d01", "sparse.img", "link-rel", "fifo", "blockplus1", "three"].map { tree + "/" + $0 }
+            let r = try SquashFixtures.run("mksquashfs", srcs + [out, "-noappend", "-quiet", "-no-progress", "-comp", "gzip", "-pf", SquashFixtures.work + "/pseudo-small.txt"])
+            if r.status != 0 { throw FormatError(.io, context: "mksquashfs", r.err) }
+        }
+        return out
+    }
+
+    /// Opens, walks and reads every file; returns nil or the FormatError.
+    static func exercise(_ path: String) -> Error? {
+        do {
+            let img = try SquashImage(path: path)
+            let tree = try img.readTree()
+            var failure: Error?
+            tree.walk { _, n in
+                guard failure == nil, case .squashfs(let e) = n.content else { return }
+                do { _ = try img.data.contents(of: e, maxSize: 64 << 20) } catch { failure = error }
+            }
+            return failure
+        } catch {
+            return error
+        }
+    }
+
+    func testCorruptTablesAndTruncationsNeverTrap() throws {
+        try SquashFixtures.write("dev d 755 0 0\ndev/null c 666 0 0 1 3\na.txt m 600 1000 100\n", to: SquashFixtures.work + "/pseudo-small.txt")
+        let base = try fixture()
+        let original = try FS.read(base)
+        let sb = try Superblock(parsing: Array(original[0 ..< 96]), imageSize: UInt64(original.count))
+        XCTAssertNil(Self.exercise(base), "the unmutated fixture reads")
+        let seed = ProcessInfo.processInfo.environment["SQUASH_MUTATION_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1 ... UInt64.max)
+        print("SquashMutationTests seed \(seed) (SQUASH_MUTATION_SEED=\(seed) to replay)")
+        var rng = RNG(state: seed)
+        let tables = Int(sb.inodeTableStart) ..< Int(sb.bytesUsed)
+        let t = TestEnv.tempDir("squash-mut")
+        defer { try? FileManager.default.removeItem(atPath: t) }
+        var failures = 0, successes = 0
+        for i in 0 ..< 400 {
+            var bytes = original
+            let flips = 1 + rng.below(4)
+            for _ in 0 ..< flips {
+                // A third of the mutations hit the superblock and options, the rest the tables.
+                let pos = rng.below(3) == 0 ? rng.below(Int(sb.inodeTableStart)) : tables.lowerBound + rng.below(tables.count)
+                bytes[pos] = rng.below(2) == 0 ? UInt8(truncatingIfNeeded: rng.next()) : bytes[pos] ^ UInt8(1 << rng.below(8))
+            }
+            let p = t + "/m\(i).sqfs"
+            try FS.writeAtomically(bytes, to: p)
+            if let e = Self.exercise(p) {
+                XCTAssertTrue(e is FormatError, "seed \(seed) iteration \(i): non-FormatError \(e)")
+                failures += 1
+            } else {
+                successes += 1
+            }
+            try? FileManager.default.removeItem(atPath: p)
+        }
+        for i in 0 ..< 150 {
+            // Anywhere before the end of the used bytes (mksquashfs pads to 4 KiB after them).
+            let n = i < 100 ? rng.below(Int(sb.bytesUsed)) : Int(sb.inodeTableStart) + rng.below(tables.count)
+            let p = t + "/t\(i).sqfs"
+            try FS.writeAtomically(Array(original[0 ..< n]), to: p)
+            let e = Self.exercise(p)
+            XCTAssertNotNil(e, "seed \(seed): truncation to \(n) of \(original.count) bytes was accepted")
+            if let e { XCTAssertTrue(e is FormatError, "seed \(seed): truncation \(n): \(e)") }
+            try? FileManager.default.removeItem(atPath: p)
+        }
+        XCTAssertGreaterThan(failures, 100, "most mutations must be detected (seed \(seed))")
+        print("SquashMutationTests: \(failures) rejected, \(successes) read despite the change")
+    }
+
+    /// The CLI turns a corrupt image into exit 1 and one `imagetool: FILE: context: offset: message` line.
+    func testCLIReportsOneLine() throws {
+        try SquashFixtures.write("dev d 755 0 0\ndev/null c 666 0 0 1 3\na.txt m 600 1000 100\n", to: SquashFixtures.work + "/pseudo-small.txt")
+        let base = try fixture()
+        let bin = try SquashFixtures.imagetool()
+        var bytes = try FS.read(base)
+        let sb = try Superblock(parsing: Array(bytes[0 ..< 96]), imageSize: UInt64(bytes.count))
+        let t = TestEnv.tempDir("squash-mut-cli")
+        defer { try? FileManager.default.removeItem(atPath: t) }
+        // Point the root inode beyond the inode table.
+        bytes[32 ..< 40] = ArraySlice(withUnsafeBytes(of: (sb.directoryTableStart - sb.inodeTableStart + 10) << 16) { Array($0) })
+        let p = t + "/bad.sqfs"
+        try FS.writeAtomically(bytes, to: p)
+        for cmd in [["info"], ["ls"], ["tar", "-o", t + "/x.tar"], ["extract", "-d", t + "/x"]] {
+            let r = try TestSupport.run(bin, ["squash"] + [cmd[0], p] + cmd.dropFirst())
+            XCTAssertEqual(r.status, 1, "\(cmd): \(r.err)")
+            XCTAssertEqual(r.err.filter { $0 == "\n" }.count, 1, r.err)
+            XCTAssertTrue(r.err.hasPrefix("imagetool: \(p): read superblock: offset 0x20: root inode reference"), r.err)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: t + "/x"))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: t + "/x.tar"))
+        }
+        // Truncated in the middle of the tables.
+        try FS.writeAtomically(Array(try FS.read(base)[0 ..< Int(sb.directoryTableStart)]), to: p)
+        let r = try TestSupport.run(bin, ["squash", "ls", p])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.hasPrefix("imagetool: \(p): read superblock: offset 0x28: bytes used"), r.err)
+    }
+}
