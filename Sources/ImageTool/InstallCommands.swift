@@ -5,24 +5,27 @@ import Firmware
 import Foundation
 import Rebase
 
-/// `imagetool install IMAGE PKG.ipk... -o OUT.bin` — installs packages into a firmware
-/// image's rootfs offline, as `opkg --offline-root` would, and repacks the image.
+/// `imagetool install IMAGE PKG.ipk|PKG.apk... -o OUT` — installs packages into a firmware
+/// image's (or a bare squashfs rootfs's) rootfs offline, as `opkg --offline-root` or
+/// `apk add --root` would, and repacks the image.
 struct InstallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "install",
-        abstract: "Install .ipk packages into a firmware image's rootfs offline (as opkg would) and repack the image.",
+        abstract: "Install .ipk or .apk packages into a firmware image's rootfs offline (as opkg / apk would) and repack the image.",
         discussion: """
         Reads the image's squashfs rootfs in place, checks every package the way opkg-lede does (architecture; Depends against the installed packages and the packages given, versions and Provides included; Conflicts; file clashes), refuses a kmod whose `kernel (=X)` dependency the image's kernel package does not meet (exit 3: run `imagetool rebase` on its feed first, or --force), then extracts the data files with their tar modes and times, writes /usr/lib/opkg/info/<pkg>.control|.list|.conffiles|scripts and the status stanza exactly as opkg does (Installed-Time = SOURCE_DATE_EPOCH or the rootfs's creation time; scripts are stored, not run, as opkg does offline). Same version already installed: skipped; older: not downgraded; newer: upgraded.
+
+        apk-era images (OpenWrt 25.x: /lib/apk/db/installed) and .apk v3 packages are detected automatically: dependencies are checked against the installed database (names, provides such as so:/cmd:, versions), a kmod whose kernel=X dependency the installed kernel package does not meet is refused (exit 3, both versions named) unless --force, files are placed with their ACL modes, owners and times, the package's stanza is appended to /lib/apk/db/installed in apk's format (f:S, Z:Q1 hashes) and a `name><Q1…` entry to /etc/apk/world; --add-key places a PEM public key in /etc/apk/keys and --feed-line appends to /etc/apk/repositories.d/customfeeds.list. IMAGE may be a bare squashfs rootfs; the output is then a bare squashfs.
 
         --add-key places a usign public key in /etc/opkg/keys under its fingerprint name and --feed-line appends a line to /etc/opkg/customfeeds.conf, so the device trusts future rebased feeds. The rootfs is repacked with the original compressor, options and block size (unchanged files' blocks are copied, not recompressed) and the image rebuilt with every header, CRC, padding and trailer recomputed; -o is written atomically, the input is never modified.
         """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The firmware image (sysupgrade, TP-Link, NAND tar, x86 combined).")
+    @Argument(help: "The firmware image (sysupgrade, TP-Link, NAND tar, x86 combined) or a bare squashfs rootfs.")
     var image: String
 
-    @Argument(help: "The .ipk packages to install.")
+    @Argument(help: "The .ipk (opkg images) or .apk v3 (apk-era images) packages to install.")
     var packages: [String]
 
     @Option(name: .shortAndLong, help: "The image to write.")
@@ -50,7 +53,7 @@ struct InstallCommand: ParsableCommand {
     var forceOverwrite = false
 
     func validate() throws {
-        guard !packages.isEmpty else { throw ValidationError("give at least one PKG.ipk") }
+        guard !packages.isEmpty else { throw ValidationError("give at least one PKG.ipk or PKG.apk") }
     }
 
     func run() throws {

@@ -52,6 +52,10 @@ public enum OfflineInstaller {
         guard FS.absolute(options.output) != FS.absolute(options.image) else {
             throw FormatError(.usage, context: "install", "-o must not be the input image (the input is never modified)")
         }
+        // apk-era packages (.apk v3) or a bare squashfs rootfs go to the apk installer.
+        if ApkOfflineInstaller.applies(to: options) || isBareSquashfs(options.image) {
+            return try ApkOfflineInstaller.run(options)
+        }
         let fw = try FirmwareImage.open(options.image)
         guard let span = fw.rootfsSpan, let rootBytes = fw.rootfsImage else {
             throw FormatError(.unsupported, context: "install", "the image has no squashfs rootfs", file: options.image)
@@ -74,7 +78,8 @@ public enum OfflineInstaller {
         var root = InstallRootfs(tree: tree, image: squash, installTime: options.installTime ?? squash.superblock.modificationTime)
 
         guard let statusBytes = try root.readFile(InstallRootfs.statusFile) else {
-            let apk = root.node("/lib/apk/db/installed") != nil
+            let apk = root.node(ApkOfflineInstaller.dbFile) != nil
+            if apk { return try ApkOfflineInstaller.run(options) }
             throw FormatError(.unsupported, context: "install", apk
                 ? "the image uses apk (/lib/apk/db/installed), not opkg; install .apk packages with apk"
                 : "no /usr/lib/opkg/status in the rootfs", file: options.image)
@@ -239,6 +244,12 @@ public enum OfflineInstaller {
             conf.append((c, try root.readFile(c).map { Hex.encode(Digest.sha256($0)) }))
         }
         try status.put(try OpkgStatusStanza.render(control: p.control, conffiles: conf, installedTime: root.installTime))
+    }
+
+    /// Whether `path` starts with the squashfs magic (a bare rootfs image).
+    static func isBareSquashfs(_ path: String) -> Bool {
+        guard let f = try? RandomAccessFile(path: path), f.size >= 4 else { return false }
+        return (try? f.read(at: 0, count: 4)) == Array("hsqs".utf8)
     }
 
     static func clampTime(_ t: Int64) -> UInt32 { UInt32(clamping: max(0, t)) }

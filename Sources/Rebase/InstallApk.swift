@@ -1,0 +1,158 @@
+import Apk
+import BinaryIO
+import Firmware
+import Squash
+
+/// Installs apk v3 (.apk ADB) packages into an apk-era (OpenWrt 25.x) image offline, as
+/// `apk add --root` does for package files [alpinelinux/apk-tools: src/app_add.c (a file
+/// argument becomes a world entry `name><Q1…`, apk_dep_from_pkg), src/database.c
+/// apk_db_install_file (names sanity-checked, files extracted with their ACL),
+/// apk_db_install_v3meta (replaces, replaces_priority, `sha256_160`), apk_db_fdb_write]:
+/// dependencies are checked against `/lib/apk/db/installed` (names, `provides` such as
+/// `so:`/`cmd:`, versions) and the other packages given; a kmod whose `kernel=` dependency
+/// the image's kernel package does not meet is refused (exit 3) unless forced. Files go into
+/// the rootfs tree with their modes, owners and times; the package's stanza is appended
+/// to the database (`InstallApkStanza`); scripts are not run (offline) and not stored.
+public enum ApkOfflineInstaller {
+    /// The installed database inside the rootfs.
+    public static let dbFile = "/lib/apk/db/installed"
+    /// The world file.
+    public static let worldFile = "/etc/apk/world"
+    /// Where --feed-line lines go (OpenWrt's apk repositories.d convention).
+    public static let feedFile = "/etc/apk/repositories.d/customfeeds.list"
+
+    /// Whether `options` should go to this installer: a package is a v3 .apk (ADB magic,
+    /// raw or compressed) or the image's rootfs has an apk database.
+    public static func applies(to options: InstallOptions) -> Bool {
+        for p in options.packages {
+            if p.hasSuffix(".apk") { return true }
+            if let f = try? RandomAccessFile(path: p), f.size >= 4, let head = try? f.read(at: 0, count: 4),
+               [Array("ADB.".utf8), Array("ADBd".utf8), Array("ADBc".utf8)].contains(head) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Runs the install and writes `options.output`.
+    public static func run(_ options: InstallOptions) throws -> InstallReport {
+        guard FS.absolute(options.output) != FS.absolute(options.image) else {
+            throw FormatError(.usage, context: "install", "-o must not be the input image (the input is never modified)")
+        }
+        let img = try InstallApkImage.open(options.image, output: options.output)
+        defer { img.close() }
+        let tree = try withFile(options.image) { try img.squash.readTree() }
+        var root = InstallRootfs(tree: tree, image: img.squash, installTime: options.installTime ?? img.squash.superblock.modificationTime)
+        guard let dbBytes = try root.readFile(dbFile, limit: 256 << 20) else {
+            throw FormatError(.unsupported, context: "install", root.node(InstallRootfs.statusFile) != nil
+                ? "the image uses opkg (/usr/lib/opkg/status); install .ipk packages into it"
+                : "no \(dbFile) in the rootfs", file: options.image)
+        }
+        var dbText = String(decoding: dbBytes, as: UTF8.self)
+        var db = try ApkInstalledDB.parse(dbText, file: options.image + ":" + dbFile)
+        let kernel = db.kernelVersion
+
+        let packages = try options.packages.map { path in (path, try ApkPackage(path: path), try FS.size(path)) }
+        var plan = ApkInstallPlan(db: db, overrides: options.overrides, image: options.image)
+        try plan.check(packages.map { ($0.0, $0.1) })
+
+        let ids = try ApkInstallIds(root: root)
+        var results: [InstallReport.Package] = []
+        var worldAdds: [String] = []
+        for (path, pkg, size) in packages {
+            let i = pkg.info
+            if let old = db.package(named: i.name), old.version == i.version {
+                results.append(InstallReport.Package(name: i.name, version: i.version, file: path, action: "skip-same-version",
+                                                     installedVersion: old.version, files: [], obsoleteFilesRemoved: [],
+                                                     replaced: [], takenOver: [], conffiles: []))
+                continue
+            }
+            let old = db.package(named: i.name)
+            var applied = try ApkPackageApply.apply(pkg, path: path, to: &root, db: db, ids: ids, forceOverwrite: options.forceOverwrite)
+            if let old {
+                let keep = Set(applied.files)
+                for f in old.files where !keep.contains("/" + f) {
+                    if try root.removeFile("/" + f) { applied.obsolete.append("/" + f) }
+                }
+            }
+            let stanza = ApkInstalledStanza.render(package: pkg, fileSize: size, replacesPriority: applied.replacesPriority,
+                                                   directories: applied.directories)
+            if old != nil {
+                // Upgrade: the old stanza goes, every other stanza is kept as written.
+                dbText = ApkInstalledStanza.stanzas(dbText).filter { ApkInstalledStanza.name(ofStanza: $0) != i.name }
+                    .map { $0 + "\n" }.joined()
+            } else if !dbText.isEmpty {
+                if !dbText.hasSuffix("\n") { dbText += "\n" }
+                if !dbText.hasSuffix("\n\n") { dbText += "\n" }
+            }
+            dbText += stanza
+            db = try ApkInstalledDB.parse(dbText, file: "new " + dbFile)
+            worldAdds.append(i.name + "><" + ApkInstalledStanza.q1(pkg.identity))
+            results.append(InstallReport.Package(name: i.name, version: i.version, file: path,
+                                                 action: old == nil ? "install" : "upgrade", installedVersion: old?.version,
+                                                 files: applied.files, obsoleteFilesRemoved: applied.obsolete, replaced: [],
+                                                 takenOver: applied.takenOver, conffiles: []))
+        }
+        if !worldAdds.isEmpty {
+            try root.writeFile(dbFile, Array(dbText.utf8))
+            try updateWorld(&root, adding: worldAdds)
+        }
+        let keys = try addKeys(options.addKeys, to: &root)
+        let lines = try addFeedLines(options.feedLines, to: &root)
+        let repack = try img.write(root.tree, to: options.output, rebuild: options.rebuild)
+        var report = InstallReport(image: options.image, output: options.output, imageKind: img.kind, kernelPackage: kernel,
+                                   installedTime: root.installTime, packages: results, dependencies: plan.requirements,
+                                   keys: keys, feedLines: lines, forced: plan.forced, repack: repack, warnings: repack.warnings + ids.warnings)
+        report.summarize()
+        return report
+    }
+
+    /// Puts `name><Q1…` world entries in /etc/apk/world, replacing an entry for the same name.
+    static func updateWorld(_ root: inout InstallRootfs, adding: [String]) throws {
+        let text = String(decoding: try root.readFile(worldFile) ?? [], as: UTF8.self)
+        var entries = text.split(whereSeparator: { $0 == "\n" || $0 == " " }).map(String.init)
+        for a in adding {
+            let name = ApkDependency(parsing: a)?.name ?? a
+            entries.removeAll { (ApkDependency(parsing: $0)?.name ?? $0) == name }
+            entries.append(a)
+        }
+        try root.writeFile(worldFile, Array(entries.map { $0 + "\n" }.joined().utf8))
+    }
+
+    /// Places PEM public keys in /etc/apk/keys under their file name.
+    static func addKeys(_ files: [String], to root: inout InstallRootfs) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for k in files {
+            let bytes = try FS.read(k, limit: 16 << 10)
+            _ = try ApkKey(pem: bytes, private: false, name: k)
+            var name = FS.basename(of: k)
+            if !name.hasSuffix(".pem") { name += ".pem" }
+            let comps = try SafePath.components(name, context: "--add-key")
+            guard comps.count == 1 else { throw FormatError(.usage, context: "--add-key", "bad key file name \(name.debugDescription)") }
+            let path = "/etc/apk/keys/" + name
+            let old = try root.readFile(path)
+            out[name] = old == bytes ? "unchanged" : old == nil ? "added" : "replaced"
+            if old != bytes { try root.writeFile(path, bytes) }
+        }
+        return out
+    }
+
+    /// Appends repository lines to /etc/apk/repositories.d/customfeeds.list.
+    static func addFeedLines(_ lines: [String], to root: inout InstallRootfs) throws -> [String] {
+        guard !lines.isEmpty else { return [] }
+        var text = try root.readFile(feedFile) ?? []
+        let existing = Set(String(decoding: text, as: UTF8.self).split(separator: "\n").map(String.init))
+        var added: [String] = []
+        for line in lines {
+            guard !line.isEmpty, !line.contains("\n"), !line.contains("\r") else {
+                throw FormatError(.usage, context: "--feed-line", "a feed line must be one non-empty line")
+            }
+            if existing.contains(line) || added.contains(line) { continue }
+            if let last = text.last, last != 0x0a { text.append(0x0a) }
+            text += Array((line + "\n").utf8)
+            added.append(line)
+        }
+        if !added.isEmpty { try root.writeFile(feedFile, text) }
+        return added
+    }
+}
