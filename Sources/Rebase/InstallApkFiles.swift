@@ -127,6 +127,9 @@ enum ApkPackageApply {
             r.directories[di].files.append((leaf, uid, gid, mode, Array(digest.prefix(20))))
             r.files.append(abs)
         }
+        // apk_extract_v3_next_file emits no entry for the root path itself: it appears in the
+        // database only when it holds files.
+        r.directories.removeAll { $0.path.isEmpty && $0.files.isEmpty }
         for i in r.directories.indices {
             r.directories[i].files.sort { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
         }
