@@ -142,6 +142,6 @@ enum ApkPackageApply {
         if name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f }) {
             throw FormatError(.unsafePath, context: ctx, "control character in path \(name.debugDescription)", file: file)
         }
-        return try SafePath.components(name, context: ctx)
+        return try withFile(file) { try SafePath.components(name, context: ctx) }
     }
 }

@@ -2,6 +2,7 @@ import Apk
 import BinaryIO
 import Foundation
 import TestSupport
+import Rebase
 import XCTest
 
 /// `imagetool install` on an apk-era (OpenWrt 25.x) rootfs with .apk v3 packages, detected
@@ -153,6 +154,33 @@ final class InstallApkTests: XCTestCase {
         XCTAssertTrue(again.out.contains("skip-same-version"), again.out)
     }
 
+    func testApkPackageIntoOpkgImageRefusedClearly() throws {
+        let feed = try rebased()
+        guard FS.isRegularFile(InstallFixture.image) else { throw XCTSkip("opkg fixture image missing") }
+        let tmp = TestEnv.tempDir("apkinstall-opkg")
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let r = try TestEnv.imagetool(["install", InstallFixture.image, feed + "/" + Self.tunFile, "-o", tmp + "/x.bin"])
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertTrue(r.err.contains("uses opkg"), r.err)
+        XCTAssertFalse(FS.exists(tmp + "/x.bin"))
+    }
+
+    func testDependencyMatchingFollowsApk() {
+        func dep(_ s: String) -> ApkDependency { ApkDependency(parsing: s)! }
+        XCTAssertTrue(ApkDependencyMatch.satisfies(dep("a>=1.2"), version: "1.10"))
+        XCTAssertFalse(ApkDependencyMatch.satisfies(dep("a>=1.2"), version: "1.1"))
+        XCTAssertTrue(ApkDependencyMatch.satisfies(dep("a<2"), version: "1.9-r3"))
+        XCTAssertTrue(ApkDependencyMatch.satisfies(dep("a~1.2"), version: "1.2.5-r1"))
+        XCTAssertFalse(ApkDependencyMatch.satisfies(dep("a~1.2"), version: "1.20"))
+        XCTAssertFalse(ApkDependencyMatch.satisfies(dep("kernel=6.12.74~aa-r1"), version: "6.12.74~bb-r1"))
+        let db = try? ApkInstalledDB.parse("P:libc\nV:1.2.5-r5\np:so:libc.so=1 cmd:ldd\n\nP:x\nV:1\np:virt\n")
+        XCTAssertEqual(db.flatMap { ApkDependencyMatch.provider(of: dep("so:libc.so"), in: $0) }?.name, "libc")
+        XCTAssertEqual(db.flatMap { ApkDependencyMatch.provider(of: dep("so:libc.so>=1"), in: $0) }?.name, "libc")
+        XCTAssertEqual(db.flatMap { ApkDependencyMatch.provider(of: dep("cmd:ldd"), in: $0) }?.name, "libc")
+        // An unversioned provide never meets a versioned dependency.
+        XCTAssertNil(db.flatMap { ApkDependencyMatch.provider(of: dep("virt>=1"), in: $0) })
+    }
+
     // MARK: hostile packages built with our ADB writer
 
     /// A v3 package: `dirs` = [(dir, [(name, content or symlink target, isSymlink)])].
@@ -197,19 +225,19 @@ final class InstallApkTests: XCTestCase {
         try FS.writeAtomically(good, to: tmp + "/good.apk")
         let ok = try TestEnv.imagetool(["install", Self.rootfs, tmp + "/good.apk", "-o", tmp + "/good.sqfs"])
         XCTAssertEqual(ok.status, 0, ok.err)
-        let cases: [(String, [(String, [(String, [UInt8], Bool)])])] = [
-            ("dotdot-dir", [("../../tmp", [("x", [1], false)])]),
-            ("dotdot-file", [("usr", [("../../../x", [1], false)])]),
-            ("absolute-dir", [("/etc", [("x", [1], false)])]),
-            ("newline-name", [("usr", [("a\nb", [1], false)])]),
-            ("through-symlink", [("", [("evil", Array("/tmp".utf8), true)]), ("evil", [("pwn", [1], false)])]),
+        let cases: [(String, [(String, [(String, [UInt8], Bool)])], String)] = [
+            ("dotdot-dir", [("../../tmp", [("x", [1], false)])], "contains .."),
+            ("dotdot-file", [("usr", [("../../../x", [1], false)])], "contains .."),
+            ("absolute-dir", [("/etc", [("x", [1], false)])], "absolute path"),
+            ("newline-name", [("usr", [("a\nb", [1], false)])], "control character"),
+            ("through-symlink", [("", [("evil", Array("/tmp".utf8), true)]), ("evil", [("pwn", [1], false)])], "is a symlink"),
         ]
-        for (tag, dirs) in cases {
+        for (tag, dirs, why) in cases {
             let path = tmp + "/\(tag).apk"
             try FS.writeAtomically(try makeApk(name: "demo", dirs: dirs, kernel: kernel), to: path)
             let r = try TestEnv.imagetool(["install", Self.rootfs, path, "-o", tmp + "/\(tag).sqfs"])
             XCTAssertNotEqual(r.status, 0, "\(tag) accepted")
-            XCTAssertTrue(r.err.hasPrefix("imagetool: "), "\(tag): \(r.err)")
+            XCTAssertTrue(r.err.hasPrefix("imagetool: \(path): ") && r.err.contains(why), "\(tag): \(r.err)")
             XCTAssertEqual(r.err.split(separator: "\n").count, 1, "\(tag): \(r.err)")
             XCTAssertFalse(FS.exists(tmp + "/\(tag).sqfs"), tag)
         }
