@@ -61,7 +61,11 @@ public enum ApkOfflineInstaller {
         var worldAdds: [String] = []
         for (path, pkg, size) in packages {
             let i = pkg.info
-            if let old = db.package(named: i.name), old.version == i.version {
+            // apk identifies a package by its checksum: the same name and version with
+            // another C: (e.g. a forced unrebased kmod, then its rebased build) is reinstalled.
+            let sum = ApkInstalledStanza.q1(pkg.identity)
+            if let old = db.package(named: i.name), old.version == i.version,
+               ApkInstalledStanza.checksum(of: i.name, in: dbText) == sum {
                 results.append(InstallReport.Package(name: i.name, version: i.version, file: path, action: "skip-same-version",
                                                      installedVersion: old.version, files: [], obsoleteFilesRemoved: [],
                                                      replaced: [], takenOver: [], conffiles: []))
@@ -87,9 +91,10 @@ public enum ApkOfflineInstaller {
             }
             dbText += stanza
             db = try ApkInstalledDB.parse(dbText, file: "new " + dbFile)
-            worldAdds.append(i.name + "><" + ApkInstalledStanza.q1(pkg.identity))
+            worldAdds.append(i.name + "><" + sum)
             results.append(InstallReport.Package(name: i.name, version: i.version, file: path,
-                                                 action: old == nil ? "install" : "upgrade", installedVersion: old?.version,
+                                                 action: old == nil ? "install" : old?.version == i.version ? "reinstall" : "upgrade",
+                                                 installedVersion: old?.version,
                                                  files: applied.files, obsoleteFilesRemoved: applied.obsolete, replaced: [],
                                                  takenOver: applied.takenOver, conffiles: []))
         }

@@ -93,6 +93,14 @@ public enum ApkInstalledStanza {
         return out
     }
 
+    /// The `C:` package checksum of the stanza of package `name` in `text`, if any.
+    public static func checksum(of name: String, in text: String) -> String? {
+        for st in stanzas(text) where self.name(ofStanza: st) == name {
+            return st.split(separator: "\n").first { $0.hasPrefix("C:") }.map { String($0.dropFirst(2)) }
+        }
+        return nil
+    }
+
     /// The `P:` name of a stanza.
     public static func name(ofStanza s: String) -> String? {
         s.split(separator: "\n").first { $0.hasPrefix("P:") }.map { String($0.dropFirst(2)) }

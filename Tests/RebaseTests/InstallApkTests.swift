@@ -118,6 +118,17 @@ final class InstallApkTests: XCTestCase {
         let f = try TestEnv.imagetool(["install", Self.rootfs, Self.feedDir + "/" + Self.tunFile, "-o", tmp + "/new.sqfs", "--force"])
         XCTAssertEqual(f.status, 0, f.err)
         XCTAssertTrue(f.err.contains("forced"), f.err)
+        // The rebased build (same name and version, another checksum) then replaces it.
+        let feed = try rebased()
+        let re = try TestEnv.imagetool(["install", tmp + "/new.sqfs", feed + "/" + Self.tunFile, "-o", tmp + "/re.sqfs", "--json"])
+        XCTAssertEqual(re.status, 0, re.err)
+        XCTAssertTrue(re.out.contains("\"reinstall\""), re.out)
+        try unsquash(tmp + "/re.sqfs", tmp + "/re")
+        let db = try ApkInstalledDB.read(path: tmp + "/re/lib/apk/db/installed")
+        XCTAssertEqual(db.packages.filter { $0.name == "kmod-tun" }.count, 1)
+        XCTAssertEqual(db.package(named: "kmod-tun")?.depends.first { $0.name == "kernel" }?.version, fact("IMAGE_KERNEL"))
+        let world = try String(contentsOfFile: tmp + "/re/etc/apk/world", encoding: .utf8)
+        XCTAssertEqual(world.split(separator: "\n").filter { $0.hasPrefix("kmod-tun><") }.count, 1)
     }
 
     func testMissingDependencyRefusedUnlessForced() throws {
