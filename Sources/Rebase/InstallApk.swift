@@ -12,7 +12,8 @@ import Squash
 /// `so:`/`cmd:`, versions) and the other packages given; a kmod whose `kernel=` dependency
 /// the image's kernel package does not meet is refused (exit 3) unless forced. Files go into
 /// the rootfs tree with their modes, owners and times; the package's stanza is appended
-/// to the database (`InstallApkStanza`); scripts are not run (offline) and not stored.
+/// to the database (`ApkInstalledStanza`); scripts are stored in scripts.tar (`ApkScriptsDB`),
+/// not run (offline).
 public enum ApkOfflineInstaller {
     /// The installed database inside the rootfs.
     public static let dbFile = "/lib/apk/db/installed"
@@ -59,6 +60,7 @@ public enum ApkOfflineInstaller {
         let ids = try ApkInstallIds(root: root)
         var results: [InstallReport.Package] = []
         var worldAdds: [String] = []
+        var warnings = ids.warnings
         for (path, pkg, size) in packages {
             let i = pkg.info
             // apk identifies a package by its checksum: the same name and version with
@@ -79,6 +81,7 @@ public enum ApkOfflineInstaller {
                     if try root.removeFile("/" + f) { applied.obsolete.append("/" + f) }
                 }
             }
+            if let w = try ApkScriptsDB.store(pkg, replacing: old?.version, in: &root) { warnings.append(w) }
             let stanza = ApkInstalledStanza.render(package: pkg, fileSize: size, replacesPriority: applied.replacesPriority,
                                                    directories: applied.directories)
             if old != nil {
@@ -107,7 +110,7 @@ public enum ApkOfflineInstaller {
         let repack = try img.write(root.tree, to: options.output, rebuild: options.rebuild)
         var report = InstallReport(image: options.image, output: options.output, imageKind: img.kind, kernelPackage: kernel,
                                    installedTime: root.installTime, packages: results, dependencies: plan.requirements,
-                                   keys: keys, feedLines: lines, forced: plan.forced, repack: repack, warnings: repack.warnings + ids.warnings)
+                                   keys: keys, feedLines: lines, forced: plan.forced, repack: repack, warnings: repack.warnings + warnings)
         report.summarize()
         return report
     }

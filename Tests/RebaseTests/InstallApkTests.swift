@@ -78,6 +78,7 @@ final class InstallApkTests: XCTestCase {
         // Every file of the input rootfs is unchanged except the database and world.
         let old = try TestEnv.treeDigest(tmp + "/old"), new = try TestEnv.treeDigest(tmp + "/new")
         for (p, d) in old where p != "lib/apk/db/installed" && p != "etc/apk/world" { XCTAssertEqual(new[p], d, p) }
+        XCTAssertEqual(Set(new.keys).subtracting(old.keys), Set(contents.keys).union(["lib/apk/db/scripts.tar"]))
 
         // The database keeps every old byte, and the new stanza reads back.
         let oldDB = try FS.read(tmp + "/old/lib/apk/db/installed"), newDB = try FS.read(tmp + "/new/lib/apk/db/installed")
@@ -96,6 +97,15 @@ final class InstallApkTests: XCTestCase {
         XCTAssertTrue(text.contains("\nS:\(try FS.size(pkgPath))\n"))
         let world = try String(contentsOfFile: tmp + "/new/etc/apk/world", encoding: .utf8)
         XCTAssertTrue(world.contains("kmod-tun><" + (try opensslQ1(try XCTUnwrap(pkg.file.adbBlock?.payload)))))
+
+        // Scripts stored in scripts.tar as apk names them, read with Debian's tar.
+        let hex = "X1" + Hex.encode(Array(Digest.sha256(try XCTUnwrap(pkg.file.adbBlock?.payload)).prefix(20)))
+        let post = try XCTUnwrap(pkg.scripts["post-install"])
+        let member = "kmod-tun-6.12.74-r1.\(hex).post-install"
+        let list = try TestSupport.run(try tool("tar"), ["-tf", tmp + "/new/lib/apk/db/scripts.tar"])
+        XCTAssertTrue(list.out.split(separator: "\n").contains(Substring(member)), list.out)
+        let x = try TestSupport.run(try tool("tar"), ["-xOf", tmp + "/new/lib/apk/db/scripts.tar", member])
+        XCTAssertEqual(x.out, post)
 
         // Deterministic: a second run gives the same bytes.
         let r2 = try TestEnv.imagetool(["install", Self.rootfs, pkgPath, "-o", tmp + "/again.sqfs"])
