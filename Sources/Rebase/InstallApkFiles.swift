@@ -113,14 +113,9 @@ enum ApkPackageApply {
                 }
                 node = Node(name: leaf, kind: .symlink, mode: 0o777, uid: uid, gid: gid, mtime: time, linkTarget: target)
                 digest = Digest.sha256(Array(target.utf8))
-            case "hardlink":
-                let target = try components(e.linkTarget ?? "", ctx: ctx, file: path).joined(separator: "/")
-                guard let data = contents[target] ?? (pkg.files.contains { $0.path == target && $0.size == 0 } ? [] : nil) else {
-                    throw FormatError(.invalid, context: ctx, "\(e.path): hard link to \(target.debugDescription), not a file of the package", file: path)
-                }
-                node = Node(name: leaf, kind: .file, mode: mode, uid: uid, gid: gid, mtime: time, content: data.isEmpty ? .empty : .bytes(data))
-                digest = Digest.sha256(data)
             default:
+                // Hard links are not valid in v3 packages (extract_v3.c rejects a regular-file
+                // target); device nodes and fifos are not created by imagetool.
                 throw FormatError(.unsupported, context: ctx, "\(e.path): \(e.kind) entries are not installed", file: path)
             }
             try root.put(node, at: comps, member: "\(name): \(e.path)")

@@ -30,6 +30,13 @@ struct ApkInstallPlan {
                 try refuse("\(i.name) \(i.version) is built for \(a); the image's packages are \(arches.sorted().joined(separator: ", "))",
                            override: overrides.depends, flag: "--force-depends", path: path)
             }
+            // A `kernel` package of another version would only rewrite the database: the
+            // image's kernel stays, and every kmod's kernel= dependency would point at a
+            // kernel that is not there (openwrt issue #16808).
+            if i.name == "kernel", let have = db.kernelVersion, have != i.version {
+                try refuse("\(path) is kernel \(i.version); the image's kernel package is kernel \(have), and installing a package does not change the image's kernel",
+                           override: overrides.kernel, flag: "--force", path: path)
+            }
             for dep in i.depends {
                 try checkDependency(dep, of: pkg, path: path, others: packages.map(\.package))
             }

@@ -124,6 +124,11 @@ final class InstallApkTests: XCTestCase {
         XCTAssertTrue(r.err.contains(fact("FEED_KERNEL")) && r.err.contains(fact("IMAGE_KERNEL")), r.err)
         XCTAssertTrue(r.err.contains("imagetool rebase"), r.err)
         XCTAssertFalse(FS.exists(tmp + "/new.sqfs"))
+        // The feed's own kernel package (another vermagic) is refused too.
+        let k = try TestEnv.imagetool(["install", Self.rootfs, Self.feedDir + "/kernel-\(fact("FEED_KERNEL")).apk", "-o", tmp + "/k.sqfs"])
+        XCTAssertEqual(k.status, 3, k.err)
+        XCTAssertTrue(k.err.contains("kernel \(fact("IMAGE_KERNEL"))"), k.err)
+        XCTAssertFalse(FS.exists(tmp + "/k.sqfs"))
         // --force installs it and says so.
         let f = try TestEnv.imagetool(["install", Self.rootfs, Self.feedDir + "/" + Self.tunFile, "-o", tmp + "/new.sqfs", "--force"])
         XCTAssertEqual(f.status, 0, f.err)
@@ -139,6 +144,10 @@ final class InstallApkTests: XCTestCase {
         XCTAssertEqual(db.package(named: "kmod-tun")?.depends.first { $0.name == "kernel" }?.version, fact("IMAGE_KERNEL"))
         let world = try String(contentsOfFile: tmp + "/re/etc/apk/world", encoding: .utf8)
         XCTAssertEqual(world.split(separator: "\n").filter { $0.hasPrefix("kmod-tun><") }.count, 1)
+        let scripts = try TestSupport.run(try tool("tar"), ["-tf", tmp + "/re/lib/apk/db/scripts.tar"]).out
+        let posts = scripts.split(separator: "\n").filter { $0.hasPrefix("kmod-tun-6.12.74-r1.") && $0.hasSuffix(".post-install") }
+        let newHex = "X1" + Hex.encode(Array(Digest.sha256(try XCTUnwrap(try ApkPackage(path: feed + "/" + Self.tunFile).file.adbBlock?.payload)).prefix(20)))
+        XCTAssertEqual(posts, [Substring("kmod-tun-6.12.74-r1.\(newHex).post-install")], scripts)
     }
 
     func testMissingDependencyRefusedUnlessForced() throws {
