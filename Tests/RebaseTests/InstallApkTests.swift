@@ -184,6 +184,35 @@ final class InstallApkTests: XCTestCase {
         XCTAssertTrue(again.out.contains("skip-same-version"), again.out)
     }
 
+    func testWholeRebasedFeedInstalls() throws {
+        let feed = try rebased()
+        let tmp = TestEnv.tempDir("apkinstall-all")
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let apks = try FS.list(feed).filter { $0.hasSuffix(".apk") }.map { feed + "/" + $0 }
+        XCTAssertGreaterThan(apks.count, 20)
+        let r = try TestEnv.imagetool(["install", Self.rootfs] + apks + ["-o", tmp + "/all.sqfs", "--force-depends"])
+        XCTAssertEqual(r.status, 0, r.err)
+        try unsquash(tmp + "/all.sqfs", tmp + "/all")
+        let db = try ApkInstalledDB.read(path: tmp + "/all/lib/apk/db/installed")
+        for a in apks {
+            let pkg = try ApkPackage(path: a)
+            let entry = try XCTUnwrap(db.package(named: pkg.info.name), pkg.info.name)
+            XCTAssertEqual(entry.version, pkg.info.version)
+            XCTAssertEqual(db.packages.filter { $0.name == pkg.info.name }.count, 1, pkg.info.name)
+            for (path, data) in try pkg.fileContents() {
+                XCTAssertEqual(try FS.read(tmp + "/all/" + path), data, path)
+                XCTAssertTrue(entry.files.contains(path), path)
+            }
+            for f in pkg.files where !f.isDirectory && f.kind == "symlink" {
+                XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: tmp + "/all/" + f.path), f.linkTarget, f.path)
+            }
+            for f in pkg.files where !f.isDirectory && f.kind == "file" {
+                let mode = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: tmp + "/all/" + f.path)[.posixPermissions] as? Int)
+                XCTAssertEqual(UInt64(mode), (f.mode ?? 0o644) & 0o7777, f.path)
+            }
+        }
+    }
+
     func testApkPackageIntoOpkgImageRefusedClearly() throws {
         let feed = try rebased()
         guard FS.isRegularFile(InstallFixture.image) else { throw XCTSkip("opkg fixture image missing") }
