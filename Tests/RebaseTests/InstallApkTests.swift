@@ -1,5 +1,6 @@
 import Apk
 import BinaryIO
+import Firmware
 import Foundation
 import TestSupport
 import Rebase
@@ -211,6 +212,29 @@ final class InstallApkTests: XCTestCase {
                 XCTAssertEqual(UInt64(mode), (f.mode ?? 0o644) & 0o7777, f.path)
             }
         }
+    }
+
+    func testApkEraFirmwareImage() throws {
+        let feed = try rebased()
+        guard FS.isRegularFile(InstallFixture.image) else { throw XCTSkip("opkg fixture image missing") }
+        let tmp = TestEnv.tempDir("apkinstall-fw")
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        // A sysupgrade image carrying the apk-era rootfs (our Firmware rebuild of the fixture image).
+        let fw = try FirmwareImage.open(InstallFixture.image)
+        let built = try fw.rebuild(replacingRootfs: try FS.read(Self.rootfs), options: RebuildOptions())
+        try FS.writeAtomically(built.bytes, to: tmp + "/apk-era.bin")
+        let r = try TestEnv.imagetool(["install", tmp + "/apk-era.bin", feed + "/" + Self.tunFile, "-o", tmp + "/out.bin", "--json"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("\"imageKind\" : \"\(fw.kind.rawValue)\""), r.out)
+        let out = try FirmwareImage.open(tmp + "/out.bin")
+        XCTAssertEqual(out.kind, fw.kind)
+        try FS.writeAtomically(try XCTUnwrap(out.rootfsImage), to: tmp + "/root.sqfs")
+        try unsquash(tmp + "/root.sqfs", tmp + "/root")
+        let ko = try XCTUnwrap(try ApkPackage(path: feed + "/" + Self.tunFile).fileContents()["lib/modules/6.12.74/tun.ko"])
+        XCTAssertEqual(try FS.read(tmp + "/root/lib/modules/6.12.74/tun.ko"), ko)
+        XCTAssertNotNil(try ApkInstalledDB.read(path: tmp + "/root/lib/apk/db/installed").package(named: "kmod-tun"))
+        // The kernel part of the image is untouched.
+        XCTAssertEqual(out.kernelImage, fw.kernelImage)
     }
 
     func testApkPackageIntoOpkgImageRefusedClearly() throws {
