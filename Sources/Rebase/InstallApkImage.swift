@@ -58,11 +58,14 @@ struct InstallApkImage {
             try FS.writeAtomically(bytes, to: output)
             return r
         }
-        let report = try SquashWriter.write(tree, to: output, options: InstallRepack.options(matching: squash))
+        // Written beside the output first, so a refused size leaves no output behind.
+        let tmp = FS.temporarySibling(of: output, tag: "rootfs")
+        defer { unlink(tmp) }
+        let report = try SquashWriter.write(tree, to: tmp, options: InstallRepack.options(matching: squash))
         if let max = rebuild.maxImageSize, report.bytesUsed > max {
-            unlink(output)
             throw FormatError(.refused, context: "install", "the new rootfs is \(report.bytesUsed) bytes, more than --max-image-size \(max)")
         }
+        guard rename(tmp, output) == 0 else { throw FormatError.errno("rename into place", file: output) }
         let d = report.data
         let before = squash.superblock.bytesUsed
         return InstallRepack.Result(rootfsBytesBefore: before, rootfsBytesAfter: report.bytesUsed,

@@ -179,6 +179,11 @@ final class InstallApkTests: XCTestCase {
         try unsquash(tmp + "/n.sqfs", tmp + "/n")
         XCTAssertEqual(try FS.read(tmp + "/n/etc/apk/keys/fixture.pub.pem"), try FS.read(pub))
         XCTAssertEqual(try String(contentsOfFile: tmp + "/n/etc/apk/repositories.d/customfeeds.list", encoding: .utf8), line + "\n")
+        // A rootfs over --max-image-size is refused and nothing is written.
+        let big = try TestEnv.imagetool(["install", Self.rootfs, feed + "/" + Self.tunFile, "-o", tmp + "/big.sqfs", "--max-image-size", "4096"])
+        XCTAssertEqual(big.status, 3, big.err)
+        XCTAssertFalse(FS.exists(tmp + "/big.sqfs"))
+        XCTAssertEqual(try FS.list(tmp).filter { $0.hasPrefix(".") || $0.contains("tmp") }, [])
         // Installing the same package again is a no-op for the database.
         let again = try TestEnv.imagetool(["install", tmp + "/n.sqfs", feed + "/" + Self.tunFile, "-o", tmp + "/m.sqfs", "--json"])
         XCTAssertEqual(again.status, 0, again.err)
