@@ -84,10 +84,16 @@ public enum ApkOfflineInstaller {
             if let w = try ApkScriptsDB.store(pkg, replacing: old?.version, in: &root) { warnings.append(w) }
             let stanza = ApkInstalledStanza.render(package: pkg, fileSize: size, replacesPriority: applied.replacesPriority,
                                                    directories: applied.directories)
-            if old != nil {
-                // Upgrade: the old stanza goes, every other stanza is kept as written.
-                dbText = ApkInstalledStanza.stanzas(dbText).filter { ApkInstalledStanza.name(ofStanza: $0) != i.name }
-                    .map { $0 + "\n" }.joined()
+            if old != nil || !applied.takenFrom.isEmpty {
+                // Upgrade: the old stanza goes; files taken over leave their old owner's
+                // stanza; every other stanza is kept as written.
+                let taken = Dictionary(grouping: applied.takenFrom, by: \.owner)
+                dbText = ApkInstalledStanza.stanzas(dbText).compactMap { st -> String? in
+                    let n = ApkInstalledStanza.name(ofStanza: st)
+                    if n == i.name { return nil }
+                    guard let n else { return st }
+                    return (taken[n] ?? []).reduce(st) { ApkInstalledStanza.removing(file: String($1.path.dropFirst()), from: $0) }
+                }.map { $0 + "\n" }.joined()
             } else if !dbText.isEmpty {
                 if !dbText.hasSuffix("\n") { dbText += "\n" }
                 if !dbText.hasSuffix("\n\n") { dbText += "\n" }

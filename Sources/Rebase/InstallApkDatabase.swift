@@ -101,6 +101,25 @@ public enum ApkInstalledStanza {
         return nil
     }
 
+    /// `stanza` without the `R:` entry (and its `a:`/`Z:` lines) of `path` (relative), as
+    /// apk drops a file from its old owner when another package takes it over
+    /// (database.c apk_db_migrate_files_for_priority, "Claim ownership of the file in db").
+    public static func removing(file path: String, from stanza: String) -> String {
+        var dir = "", skipping = false
+        var out: [Substring] = []
+        for l in stanza.split(separator: "\n", omittingEmptySubsequences: false) {
+            if skipping && (l.hasPrefix("a:") || l.hasPrefix("Z:")) { continue }
+            skipping = false
+            if l.hasPrefix("F:") { dir = String(l.dropFirst(2)) }
+            if l.hasPrefix("R:"), (dir.isEmpty ? "" : dir + "/") + l.dropFirst(2) == path {
+                skipping = true
+                continue
+            }
+            out.append(l)
+        }
+        return out.joined(separator: "\n")
+    }
+
     /// The `P:` name of a stanza.
     public static func name(ofStanza s: String) -> String? {
         s.split(separator: "\n").first { $0.hasPrefix("P:") }.map { String($0.dropFirst(2)) }

@@ -43,6 +43,8 @@ enum ApkPackageApply {
         var obsolete: [String] = []
         /// Existing files replaced.
         var takenOver: [String] = []
+        /// Files taken from other installed packages (owner, absolute path).
+        var takenFrom: [(owner: String, path: String)] = []
         /// The package's directories with their files, for the database stanza.
         var directories: [ApkInstalledStanza.Directory] = []
         /// `replaces_priority` of the package.
@@ -57,7 +59,11 @@ enum ApkPackageApply {
         r.replacesPriority = try pkg.heap.int(try pkg.heap.slots(try pkg.heap.root())[field: ApkSchema.Package.replacesPriority])
         let contents = try withFile(path) { try pkg.fileContents() }
         var owners: [String: String] = [:]
-        for p in db.packages { for f in p.files { owners["/" + f] = p.name } }
+        var origins: [String: String?] = [:]
+        for p in db.packages {
+            origins[p.name] = p.origin
+            for f in p.files { owners["/" + f] = p.name }
+        }
         let replaced = Set(pkg.info.replaces.map(\.name))
         var dirIndex: [Int: Int] = [:]
 
@@ -84,15 +90,22 @@ enum ApkPackageApply {
                 throw FormatError(.invalid, context: ctx, "file \(e.path.debugDescription) has no directory entry", file: path)
             }
             try root.checkParents(comps, member: "\(name): \(e.path)")
-            if let n = root.node(abs) {
-                if n.kind == .directory {
-                    throw FormatError(.refused, context: ctx, "\(abs) is a directory in the image; the package has a \(e.kind) there", file: path)
-                }
-                if let o = owners[abs], o != name, !replaced.contains(o) {
+            if let n = root.node(abs), n.kind == .directory {
+                throw FormatError(.refused, context: ctx, "\(abs) is a directory in the image; the package has a \(e.kind) there", file: path)
+            }
+            // apk_pkg_replaces_file: a file another package owns (in the database, whether or
+            // not it is on disk) is taken over only when this package replaces it or both
+            // come from the same origin; else it is a conflict (--force-overwrite).
+            if let o = owners[abs], o != name {
+                let sameOrigin = (origins[o] ?? nil).map { !$0.isEmpty && $0 == pkg.info.origin } ?? false
+                if !replaced.contains(o) && !sameOrigin {
                     let msg = "\(name) wants to install \(abs), which package \(o) owns"
                     guard forceOverwrite else { throw FormatError(.refused, context: ctx, msg + " (or give --force-overwrite)", file: path) }
                 }
-                if owners[abs] != name { r.takenOver.append(abs) }
+                r.takenOver.append(abs)
+                r.takenFrom.append((o, abs))
+            } else if owners[abs] == nil, root.node(abs) != nil {
+                r.takenOver.append(abs)  // a file of the image itself, not in the database: apk overwrites it
             }
             let time = UInt32(clamping: e.mtime ?? UInt64(root.installTime))
             let leaf = comps[comps.count - 1]

@@ -269,6 +269,28 @@ final class InstallApkTests: XCTestCase {
         XCTAssertNil(db.flatMap { ApkDependencyMatch.provider(of: dep("virt>=1"), in: $0) })
     }
 
+    func testFileOwnedByAnotherPackage() throws {
+        guard FS.isRegularFile(Self.rootfs) else { throw XCTSkip("fixtures/apk-era missing") }
+        let tmp = TestEnv.tempDir("apkinstall-clash")
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let dbPath = TestEnv.fixtures + "/apk-era/rootfs/lib/apk/db/installed"
+        let before = try ApkInstalledDB.read(path: dbPath)
+        XCTAssertTrue(before.package(named: "libc")?.files.contains("lib/libc.so") == true)
+        let apk = try makeApk(name: "demo", dirs: [("lib", [("libc.so", Array("x".utf8), false)])], kernel: before.kernelVersion)
+        try FS.writeAtomically(apk, to: tmp + "/demo.apk")
+        let r = try TestEnv.imagetool(["install", Self.rootfs, tmp + "/demo.apk", "-o", tmp + "/a.sqfs"])
+        XCTAssertEqual(r.status, 3, r.err)
+        XCTAssertTrue(r.err.contains("libc") && r.err.contains("--force-overwrite"), r.err)
+        XCTAssertFalse(FS.exists(tmp + "/a.sqfs"))
+        let f = try TestEnv.imagetool(["install", Self.rootfs, tmp + "/demo.apk", "-o", tmp + "/a.sqfs", "--force-overwrite"])
+        XCTAssertEqual(f.status, 0, f.err)
+        try unsquash(tmp + "/a.sqfs", tmp + "/a")
+        let db = try ApkInstalledDB.read(path: tmp + "/a/lib/apk/db/installed")
+        XCTAssertEqual(db.package(named: "libc")?.files, [])
+        XCTAssertEqual(db.package(named: "demo")?.files, ["lib/libc.so"])
+        XCTAssertEqual(db.packages.map(\.name), before.packages.map(\.name) + ["demo"])
+    }
+
     // MARK: hostile packages built with our ADB writer
 
     /// A v3 package: `dirs` = [(dir, [(name, content or symlink target, isSymlink)])].
