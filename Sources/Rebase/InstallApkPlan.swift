@@ -103,3 +103,44 @@ struct ApkInstallPlan {
         forced.append("\(flag): " + message)
     }
 }
+
+/// Dependency matching as apk does it [apk-tools: src/package.c apk_dep_is_provided /
+/// apk_dep_analyze, src/version.c apk_version_match]: a version satisfies the operator bits
+/// of its comparison result; `~` is a prefix match; an unversioned provide never satisfies
+/// a versioned dependency.
+public enum ApkDependencyMatch {
+    /// Whether `version` satisfies `dep`'s operator and version.
+    public static func satisfies(_ dep: ApkDependency, version: String) -> Bool {
+        guard let want = dep.version else { return true }
+        let m = dep.match & ~ApkVersionMatch.conflict
+        if m == ApkVersionMatch.less | ApkVersionMatch.greater { return false } // checksum pin (><Q1…)
+        let c = ApkVersion.compare(version, want)
+        if m & ApkVersionMatch.fuzzy != 0 {
+            if fuzzyMatch(version, want) { return true }
+            return (c < 0 && m & ApkVersionMatch.less != 0) || (c > 0 && m & ApkVersionMatch.greater != 0)
+        }
+        let bit = c < 0 ? ApkVersionMatch.less : c > 0 ? ApkVersionMatch.greater : ApkVersionMatch.equal
+        return m & bit != 0
+    }
+
+    /// `~` matching: `want` is a prefix of `version` ending at a component boundary.
+    static func fuzzyMatch(_ version: String, _ want: String) -> Bool {
+        guard version.hasPrefix(want) else { return false }
+        guard let next = version.dropFirst(want.count).first else { return true }
+        return !(next.isNumber && want.last?.isNumber == true)
+    }
+
+    /// The installed package (or provider) that satisfies `dep`, with its version.
+    public static func provider(of dep: ApkDependency, in db: ApkInstalledDB) -> (name: String, version: String)? {
+        for p in db.packages where p.name == dep.name && satisfies(dep, version: p.version) {
+            return (p.name, p.version)
+        }
+        for p in db.packages {
+            for pr in p.provides where pr.name == dep.name {
+                if dep.version == nil { return (p.name, pr.version ?? p.version) }
+                if let v = pr.version, satisfies(dep, version: v) { return (p.name, v) }
+            }
+        }
+        return nil
+    }
+}
