@@ -25,14 +25,13 @@ public enum ApkOfflineInstaller {
     /// Whether `options` should go to this installer: a package is a v3 .apk (ADB magic,
     /// raw or compressed) or the image's rootfs has an apk database.
     public static func applies(to options: InstallOptions) -> Bool {
-        for p in options.packages {
-            if p.hasSuffix(".apk") { return true }
-            if let f = try? RandomAccessFile(path: p), f.size >= 4, let head = try? f.read(at: 0, count: 4),
-               [Array("ADB.".utf8), Array("ADBd".utf8), Array("ADBc".utf8)].contains(head) {
-                return true
-            }
-        }
-        return false
+        options.packages.contains { $0.hasSuffix(".apk") || isV3Package($0) }
+    }
+
+    /// Whether `path` starts with an ADB container magic (`ADB.`, `ADBd`, `ADBc`).
+    static func isV3Package(_ path: String) -> Bool {
+        guard let f = try? RandomAccessFile(path: path), f.size >= 4, let head = try? f.read(at: 0, count: 4) else { return false }
+        return [Array("ADB.".utf8), Array("ADBd".utf8), Array("ADBc".utf8)].contains(head)
     }
 
     /// Runs the install and writes `options.output`.
@@ -45,15 +44,22 @@ public enum ApkOfflineInstaller {
         let tree = try withFile(options.image) { try img.squash.readTree() }
         var root = InstallRootfs(tree: tree, image: img.squash, installTime: options.installTime ?? img.squash.superblock.modificationTime)
         guard let dbBytes = try root.readFile(dbFile, limit: 256 << 20) else {
-            throw FormatError(.unsupported, context: "install", root.node(InstallRootfs.statusFile) != nil
-                ? "the image uses opkg (/usr/lib/opkg/status); install .ipk packages into it"
-                : "no \(dbFile) in the rootfs", file: options.image)
+            let opkg = root.node(InstallRootfs.statusFile) != nil
+            throw FormatError(.unsupported, context: "install", !opkg ? "no \(dbFile) in the rootfs"
+                : img.firmware == nil ? "the rootfs uses opkg (/usr/lib/opkg/status); .ipk packages are installed into firmware images, not bare squashfs rootfs images"
+                : "the image uses opkg (/usr/lib/opkg/status), not apk; install .ipk packages into it", file: options.image)
         }
         var dbText = String(decoding: dbBytes, as: UTF8.self)
         var db = try ApkInstalledDB.parse(dbText, file: options.image + ":" + dbFile)
         let kernel = db.kernelVersion
 
-        let packages = try options.packages.map { path in (path, try ApkPackage(path: path), try FS.size(path)) }
+        let packages = try options.packages.map { path in
+            guard isV3Package(path) else {
+                throw FormatError(.unsupported, offset: 0, context: "install",
+                                  "not an apk v3 package (no ADB magic); the image uses apk (\(dbFile)), which takes .apk v3 packages", file: path)
+            }
+            return (path, try ApkPackage(path: path), try FS.size(path))
+        }
         var plan = ApkInstallPlan(db: db, overrides: options.overrides, image: options.image)
         try plan.check(packages.map { ($0.0, $0.1) })
 

@@ -179,6 +179,12 @@ final class InstallApkTests: XCTestCase {
         try unsquash(tmp + "/n.sqfs", tmp + "/n")
         XCTAssertEqual(try FS.read(tmp + "/n/etc/apk/keys/fixture.pub.pem"), try FS.read(pub))
         XCTAssertEqual(try String(contentsOfFile: tmp + "/n/etc/apk/repositories.d/customfeeds.list", encoding: .utf8), line + "\n")
+        // An .ipk into the apk-era rootfs: one clear line, nothing written.
+        let ipk = try XCTUnwrap(try FS.list(InstallFixture.feed).first { $0.hasSuffix(".ipk") })
+        let wrong = try TestEnv.imagetool(["install", Self.rootfs, InstallFixture.feed + "/" + ipk, "-o", tmp + "/w.sqfs"])
+        XCTAssertEqual(wrong.status, 1, wrong.err)
+        XCTAssertTrue(wrong.err.contains("not an apk v3 package"), wrong.err)
+        XCTAssertFalse(FS.exists(tmp + "/w.sqfs"))
         // A rootfs over --max-image-size is refused and nothing is written.
         let big = try TestEnv.imagetool(["install", Self.rootfs, feed + "/" + Self.tunFile, "-o", tmp + "/big.sqfs", "--max-image-size", "4096"])
         XCTAssertEqual(big.status, 3, big.err)
