@@ -15,7 +15,7 @@ struct InstallCommand: ParsableCommand {
         discussion: """
         Reads the image's squashfs rootfs in place, checks every package the way opkg-lede does (architecture; Depends against the installed packages and the packages given, versions and Provides included; Conflicts; file clashes), refuses a kmod whose `kernel (=X)` dependency the image's kernel package does not meet (exit 3: run `imagetool rebase` on its feed first, or --force), then extracts the data files with their tar modes and times, writes /usr/lib/opkg/info/<pkg>.control|.list|.conffiles|scripts and the status stanza exactly as opkg does (Installed-Time = SOURCE_DATE_EPOCH or the rootfs's creation time; scripts are stored, not run, as opkg does offline). Same version already installed: skipped; older: not downgraded; newer: upgraded.
 
-        apk-era images (OpenWrt 25.x: /lib/apk/db/installed) and .apk v3 packages are detected automatically: dependencies are checked against the installed database (names, provides such as so:/cmd:, versions), a kmod whose kernel=X dependency the installed kernel package does not meet is refused (exit 3, both versions named) unless --force, files are placed with their ACL modes, owners and times, the package's stanza is appended to /lib/apk/db/installed in apk's format (f:S, Z:Q1 hashes) and a `name><Q1…` entry to /etc/apk/world; --add-key places a PEM public key in /etc/apk/keys and --feed-line appends to /etc/apk/repositories.d/customfeeds.list. IMAGE may be a bare squashfs rootfs; the output is then a bare squashfs.
+        apk-era images (OpenWrt 25.x: /lib/apk/db/installed) and .apk v3 packages are detected automatically: dependencies are checked against the installed database (names, provides such as so:/cmd:, versions), a kmod whose kernel=X dependency the installed kernel package does not meet is refused (exit 3, both versions named) unless --force, files are placed with their ACL modes, owners and times, the package's stanza is appended to /lib/apk/db/installed in apk's format (f:S, Z:Q1 hashes), its scripts to /lib/apk/db/scripts.tar (stored, not run) and a `name><Q1…` entry to /etc/apk/world; --add-key places a PEM public key in /etc/apk/keys and --feed-line appends to /etc/apk/repositories.d/customfeeds.list. IMAGE may be a bare squashfs rootfs; the output is then a bare squashfs.
 
         --add-key places a usign public key in /etc/opkg/keys under its fingerprint name and --feed-line appends a line to /etc/opkg/customfeeds.conf, so the device trusts future rebased feeds. The rootfs is repacked with the original compressor, options and block size (unchanged files' blocks are copied, not recompressed) and the image rebuilt with every header, CRC, padding and trailer recomputed; -o is written atomically, the input is never modified.
         """)
@@ -34,10 +34,10 @@ struct InstallCommand: ParsableCommand {
     @Option(help: "usign secret key to re-sign the image's fwtool signature chunk, when it has one.")
     var key: String?
 
-    @Option(name: .customLong("add-key"), help: "usign public key file to place in /etc/opkg/keys (repeatable).")
+    @Option(name: .customLong("add-key"), help: "Public key to trust (repeatable): usign key into /etc/opkg/keys (opkg images) or PEM key into /etc/apk/keys (apk images).")
     var addKeys: [String] = []
 
-    @Option(name: .customLong("feed-line"), help: "Line to append to /etc/opkg/customfeeds.conf (repeatable), e.g. \"src/gz mykmods https://…\".")
+    @Option(name: .customLong("feed-line"), help: "Line to append to /etc/opkg/customfeeds.conf or, on apk images, /etc/apk/repositories.d/customfeeds.list (repeatable).")
     var feedLines: [String] = []
 
     @Option(name: .customLong("max-image-size"), help: "Refuse an output image larger than this many bytes (the flash partition).")
