@@ -297,6 +297,23 @@ final class InstallApkTests: XCTestCase {
         XCTAssertEqual(db.packages.map(\.name), before.packages.map(\.name) + ["demo"])
     }
 
+    func testDamagedInstalledDatabaseRefused() throws {
+        let feed = try rebased()
+        let tmp = TestEnv.tempDir("apkinstall-baddb")
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        // The fixture rootfs with a damaged database, packed by Debian's mksquashfs.
+        let cp = try TestSupport.run(try tool("cp"), ["-a", TestEnv.fixtures + "/apk-era/rootfs", tmp + "/root"])
+        XCTAssertEqual(cp.status, 0, cp.err)
+        try FS.writeAtomically(Array("P:kernel\nV:1\ngarbage line\n".utf8), to: tmp + "/root/lib/apk/db/installed")
+        let mk = try TestSupport.run(try tool("mksquashfs"), [tmp + "/root", tmp + "/bad.sqfs", "-noappend", "-quiet", "-all-root"])
+        XCTAssertEqual(mk.status, 0, mk.err)
+        let r = try TestEnv.imagetool(["install", tmp + "/bad.sqfs", feed + "/" + Self.tunFile, "-o", tmp + "/out.sqfs"])
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertTrue(r.err.contains("lib/apk/db/installed") && r.err.contains("line 3"), r.err)
+        XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
+        XCTAssertFalse(FS.exists(tmp + "/out.sqfs"))
+    }
+
     // MARK: hostile packages built with our ADB writer
 
     /// A v3 package: `dirs` = [(dir, [(name, content or symlink target, isSymlink)])].
