@@ -28,8 +28,10 @@ final class SquashMutationTests: XCTestCase {
         let out = SquashFixtures.work + "/mutation-base.sqfs"
         if !FileManager.default.fileExists(atPath: out) {
             let srcs = ["a.txt", "hl", "modes", "many/d01", "sparse.img", "link-rel", "fifo", "blockplus1", "three"].map { tree + "/" + $0 }
-            let r = try SquashFixtures.run("mksquashfs", srcs + [out, "-noappend", "-quiet", "-no-progress", "-comp", "gzip", "-pf", SquashFixtures.work + "/pseudo-small.txt"])
+            let tmp = FS.temporarySibling(of: out)
+            let r = try SquashFixtures.run("mksquashfs", srcs + [tmp, "-noappend", "-quiet", "-no-progress", "-comp", "gzip", "-pf", SquashFixtures.work + "/pseudo-small.txt"])
             if r.status != 0 { throw FormatError(.io, context: "mksquashfs", r.err) }
+            guard rename(tmp, out) == 0 else { throw FormatError.errno("rename", file: out) }
         }
         return out
     }
