@@ -123,5 +123,28 @@ final class SquashMutationTests: XCTestCase {
         let r = try TestSupport.run(bin, ["squash", "ls", p])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.err.hasPrefix("imagetool: \(p): read superblock: offset 0x28: bytes used"), r.err)
+
+        // Seeded table mutations through the CLI: exit 0, or exit 1 with exactly one
+        // `imagetool: FILE: ...` line — never a signal.
+        let original = try FS.read(base)
+        let seed = ProcessInfo.processInfo.environment["SQUASH_MUTATION_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1 ... UInt64.max)
+        print("SquashMutationTests CLI seed \(seed)")
+        var rng = RNG(state: seed)
+        for i in 0 ..< 40 {
+            var b = original
+            for _ in 0 ..< 1 + rng.below(3) {
+                let pos = Int(sb.inodeTableStart) + rng.below(Int(sb.bytesUsed - sb.inodeTableStart))
+                b[pos] = UInt8(truncatingIfNeeded: rng.next())
+            }
+            try FS.writeAtomically(b, to: p)
+            let cmd = i % 2 == 0 ? ["squash", "ls", "-l", p] : ["squash", "tar", p, "-o", t + "/m.tar"]
+            let res = try TestSupport.run(bin, cmd)
+            XCTAssertTrue(res.status == 0 || res.status == 1, "seed \(seed) #\(i): status \(res.status) \(res.err)")
+            if res.status == 1 {
+                XCTAssertEqual(res.err.filter { $0 == "\n" }.count, 1, "seed \(seed) #\(i): \(res.err)")
+                XCTAssertTrue(res.err.hasPrefix("imagetool: \(p): "), "seed \(seed) #\(i): \(res.err)")
+            }
+            try? FileManager.default.removeItem(atPath: t + "/m.tar")
+        }
     }
 }
