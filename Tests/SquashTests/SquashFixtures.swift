@@ -56,6 +56,12 @@ enum SquashFixtures {
         return dir
     }
 
+    /// Writes scratch bytes without fsync (mutation loops write thousands of files).
+    static func scratch(_ bytes: [UInt8], to path: String) throws {
+        unlink(path)
+        try RandomAccessFile(creating: path).write(bytes, at: 0)
+    }
+
     static func write(_ s: String, to path: String) throws {
         try FS.writeAtomically(Array(s.utf8), to: path)
     }
