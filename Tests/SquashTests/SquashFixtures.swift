@@ -131,6 +131,11 @@ with open(p, 'wb') as f:
     f.seek(2 * 131072); f.write(rnd(131072)); f.seek(5 * 131072); f.write(rnd(100))
 os.utime(p, (1600000001, 1600000001))
 w('allzero', bytes(3 * 131072))
+# identical multi-block files: mksquashfs stores their blocks once
+import shutil
+shutil.copyfile(os.path.join(root, 'big.bin'), os.path.join(root, 'dup/big-copy.bin') if os.makedirs(os.path.join(root, 'dup'), exist_ok=True) is None else '')
+shutil.copyfile(os.path.join(root, 'blockplus1'), os.path.join(root, 'dup/blockplus1-copy'))
+os.utime(os.path.join(root, 'dup/big-copy.bin'), (1600000002, 1600000002))
 # hard links
 w('hl/one', b'hard linked content\n' * 50)
 os.link(os.path.join(root, 'hl/one'), os.path.join(root, 'hl/two'))
