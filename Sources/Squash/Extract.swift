@@ -3,8 +3,6 @@ import Glibc
 #endif
 import BinaryIO
 import CSys
-import Dispatch
-import Synchronization
 
 /// Writes a `Tree` read from a `SquashImage` to a host directory, like `unsquashfs -d DIR`.
 /// Safety: every name was validated when the tree was read (no "/", "..", NUL); the tree is
@@ -130,7 +128,21 @@ public struct Extractor {
                 report.sockets += 1
             }
         }
-        try writeFiles(files)
+        // mksquashfs stores identical files once (-no-duplicates not given): such files share
+        // their data blocks. Decompress each shared extent once and copy the written bytes.
+        var unique: [(path: String, node: Node)] = []
+        var copies: [(from: String, to: String)] = []
+        var byExtent: [ExtentKey: String] = [:]
+        for f in files {
+            if case .squashfs(let e) = f.node.content, !e.blockSizes.isEmpty {
+                let key = ExtentKey(e)
+                if let first = byExtent[key] { copies.append((first, f.path)); continue }
+                byExtent[key] = f.path
+            }
+            unique.append(f)
+        }
+        try writeFiles(unique)
+        for c in copies { try Extractor.copy(from: c.from, to: c.to) }
         for (first, path) in links {
             guard link(first, path) == 0 else { throw FormatError.errno("create hard link", file: path) }
             report.hardLinks += 1
@@ -164,112 +176,5 @@ public struct Extractor {
         }
         var times = [timespec(tv_sec: Int(n.mtime), tv_nsec: 0), timespec(tv_sec: Int(n.mtime), tv_nsec: 0)]
         if utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) != 0 { throw FormatError.errno("set times", file: path) }
-    }
-
-    struct Job { var file: Int; var first: Int; var count: Int; var tail: Bool; var create: Bool }
-
-    /// A unit of work for one worker: consecutive small files that share a fragment block
-    /// (so each fragment block is decompressed once, by one worker), or one slice of a big file.
-    struct Batch { var jobs: [Job] = []; var blocks = 0; var fragment: UInt64? }
-
-    /// Writes file contents with `parallel` workers; big files are pre-created and split.
-    private func writeFiles(_ files: [(path: String, node: Node)]) throws {
-        var batches: [Batch] = []
-        var extents: [SquashExtent?] = []
-        extents.reserveCapacity(files.count)
-        func addSmall(_ job: Job, fragment: UInt64?) {
-            if var last = batches.last, last.fragment == fragment, last.blocks + job.count <= Extractor.blocksPerJob,
-               last.jobs.count < 256, last.jobs.last?.create == true {
-                last.jobs.append(job)
-                last.blocks += job.count
-                batches[batches.count - 1] = last
-            } else {
-                batches.append(Batch(jobs: [job], blocks: job.count, fragment: fragment))
-            }
-        }
-        for (i, f) in files.enumerated() {
-            guard case .squashfs(let e) = f.node.content else {
-                extents.append(nil)
-                addSmall(Job(file: i, first: 0, count: 0, tail: false, create: true), fragment: nil)
-                continue
-            }
-            extents.append(e)
-            let n = e.blockSizes.count
-            if n <= Extractor.blocksPerJob {
-                addSmall(Job(file: i, first: 0, count: n, tail: e.fragment != nil, create: true), fragment: e.fragment?.blockStart)
-            } else {
-                let fd = open(f.path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
-                guard fd >= 0 else { throw FormatError.errno("create file", file: f.path) }
-                let rc = ftruncate(fd, off_t(e.fileSize))
-                close(fd)
-                guard rc == 0 else { throw FormatError.errno("set file size", file: f.path) }
-                var b = 0
-                while b < n {
-                    let c = min(Extractor.blocksPerJob, n - b)
-                    batches.append(Batch(jobs: [Job(file: i, first: b, count: c, tail: false, create: false)], blocks: c))
-                    b += c
-                }
-                if let fr = e.fragment {
-                    batches.append(Batch(jobs: [Job(file: i, first: n, count: 0, tail: true, create: false)], fragment: fr.blockStart))
-                }
-            }
-        }
-        let next = Atomic<Int>(0)
-        let failure = Mutex<Error?>(nil)
-        let data = image.data
-        let work = batches
-        let ext = extents
-        Workers.run(min(parallel, max(1, work.count))) { _ in
-            while true {
-                let k = next.add(1, ordering: .relaxed).oldValue
-                if k >= work.count || failure.withLock({ $0 != nil }) { return }
-                do {
-                    for job in work[k].jobs {
-                        try Extractor.run(job, path: files[job.file].path, extent: ext[job.file], data: data)
-                    }
-                } catch {
-                    failure.withLock { if $0 == nil { $0 = error } }
-                    return
-                }
-            }
-        }
-        if let e = failure.withLock({ $0 }) { throw e }
-    }
-
-    private static func run(_ job: Job, path: String, extent: SquashExtent?, data: DataReader) throws {
-        let flags = job.create ? (O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC) : (O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
-        let fd = open(path, flags, 0o600)
-        guard fd >= 0 else { throw FormatError.errno(job.create ? "create file" : "open file", file: path) }
-        defer { close(fd) }
-        guard let e = extent else { return }
-        let bs = UInt64(data.blockSize)
-        if job.count > 0 {
-            let offs = data.blockOffsets(e)
-            for i in job.first ..< job.first + job.count {
-                let w = e.blockSizes[i]
-                if w & 0xFF_FFFF == 0 { continue }  // sparse: a hole
-                let b = try data.block(at: offs[i], word: w, expected: data.length(ofBlock: i, e), what: "data block \(i) of \(path)")
-                try write(fd, b, at: UInt64(i) * bs, path: path)
-            }
-        }
-        if job.tail {
-            let t = try data.tail(of: e)
-            try write(fd, t, at: UInt64(e.blockSizes.count) * bs, path: path)
-        }
-        if job.create, ftruncate(fd, off_t(e.fileSize)) != 0 { throw FormatError.errno("set file size", file: path) }
-    }
-
-    private static func write(_ fd: Int32, _ bytes: [UInt8], at offset: UInt64, path: String) throws {
-        try bytes.withUnsafeBytes { buf in
-            var done = 0
-            while done < buf.count {
-                let n = pwrite(fd, buf.baseAddress! + done, buf.count - done, off_t(offset) + off_t(done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw FormatError.errno("write", file: path, offset: offset + UInt64(done))
-                }
-                done += n
-            }
-        }
     }
 }

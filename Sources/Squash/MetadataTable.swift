@@ -140,7 +140,7 @@ public struct MetadataTable: Sendable {
         }
         var index = try image.reader(at: indexStart, count: indexLen, context: "read \(name) index")
         var out: [UInt8] = []
-        out.reserveCapacity(total)
+        out.reserveCapacity(min(total, 1 << 24))  // grows only as blocks actually decode
         for i in 0 ..< blocks {
             let at = try index.u64le("block \(i) offset")
             guard at >= UInt64(Superblock.size), at < indexStart else {

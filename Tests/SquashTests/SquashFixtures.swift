@@ -7,7 +7,7 @@ import XCTest
 /// files, one-block and block+1 files, 2,100 small files, long names, 40-deep directories,
 /// user and trusted xattrs, odd modes) with python3, and images of it with mksquashfs
 /// (devices and ownership from pseudo definitions). Everything lives in one temporary
-/// folder per test process; nothing is committed.
+/// folder keyed by the scripts' hash, reused across runs; nothing is committed.
 enum SquashFixtures {
     /// Tools the cross-checks need; tests skip with this reason when one is missing.
     static func require(_ tools: [String]) throws {
@@ -32,17 +32,34 @@ enum SquashFixtures {
         try TestSupport.run(which(tool) ?? tool, args, env: env)
     }
 
-    static let work: String = TestEnv.tempDir("squash-fixtures")
+    /// One folder per version of the scripts, reused by later runs (the tree is seeded and
+    /// the images deterministic), so repeated runs neither rebuild nor leak 250 MB each.
+    static let work: String = {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in (treeScript + manifestScript + pseudo).utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        let dir = NSTemporaryDirectory() + "/imagetool-squash-fixtures-\(getuid())-\(String(h, radix: 16))"
+        try? FS.makeDirectories(dir)
+        return dir
+    }()
 
-    /// The test tree, made once.
+    /// The test tree, made once (built beside its final name, then renamed).
     static let tree: Result<String, Error> = Result {
         let dir = work + "/tree"
         try write(treeScript, to: work + "/maketree.py")
         try write(manifestScript, to: work + "/manifest.py")
         try write(pseudo, to: work + "/pseudo.txt")
-        let r = try run("python3", [work + "/maketree.py", dir])
+        if FS.isDirectory(dir) { return dir }
+        let tmp = FS.temporarySibling(of: dir)
+        let r = try run("python3", [work + "/maketree.py", tmp])
         guard r.status == 0 else { throw FormatError(.io, context: "make test tree", r.err) }
+        if rename(tmp, dir) != 0 { try? FS.removeTree(tmp) }
         return dir
+    }
+
+    /// Writes scratch bytes without fsync (mutation loops write thousands of files).
+    static func scratch(_ bytes: [UInt8], to path: String) throws {
+        unlink(path)
+        try RandomAccessFile(creating: path).write(bytes, at: 0)
     }
 
     static func write(_ s: String, to path: String) throws {
@@ -55,8 +72,10 @@ enum SquashFixtures {
         let dir = try tree.get()
         let out = work + "/" + name + ".sqfs"
         if FileManager.default.fileExists(atPath: out) { return out }
-        let r = try run("mksquashfs", [dir, out, "-noappend", "-quiet", "-no-progress", "-pf", work + "/pseudo.txt"] + options)
+        let tmp = FS.temporarySibling(of: out)
+        let r = try run("mksquashfs", [dir, tmp, "-noappend", "-quiet", "-no-progress", "-pf", work + "/pseudo.txt"] + options)
         guard r.status == 0 else { throw FormatError(.io, context: "mksquashfs \(options)", r.err + r.out) }
+        guard rename(tmp, out) == 0 else { throw FormatError.errno("rename", file: out) }
         return out
     }
 
@@ -112,6 +131,11 @@ with open(p, 'wb') as f:
     f.seek(2 * 131072); f.write(rnd(131072)); f.seek(5 * 131072); f.write(rnd(100))
 os.utime(p, (1600000001, 1600000001))
 w('allzero', bytes(3 * 131072))
+# identical multi-block files: mksquashfs stores their blocks once
+import shutil
+shutil.copyfile(os.path.join(root, 'big.bin'), os.path.join(root, 'dup/big-copy.bin') if os.makedirs(os.path.join(root, 'dup'), exist_ok=True) is None else '')
+shutil.copyfile(os.path.join(root, 'blockplus1'), os.path.join(root, 'dup/blockplus1-copy'))
+os.utime(os.path.join(root, 'dup/big-copy.bin'), (1600000002, 1600000002))
 # hard links
 w('hl/one', b'hard linked content\n' * 50)
 os.link(os.path.join(root, 'hl/one'), os.path.join(root, 'hl/two'))

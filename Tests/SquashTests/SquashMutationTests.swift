@@ -28,8 +28,10 @@ final class SquashMutationTests: XCTestCase {
         let out = SquashFixtures.work + "/mutation-base.sqfs"
         if !FileManager.default.fileExists(atPath: out) {
             let srcs = ["a.txt", "hl", "modes", "many/d01", "sparse.img", "link-rel", "fifo", "blockplus1", "three"].map { tree + "/" + $0 }
-            let r = try SquashFixtures.run("mksquashfs", srcs + [out, "-noappend", "-quiet", "-no-progress", "-comp", "gzip", "-pf", SquashFixtures.work + "/pseudo-small.txt"])
+            let tmp = FS.temporarySibling(of: out)
+            let r = try SquashFixtures.run("mksquashfs", srcs + [tmp, "-noappend", "-quiet", "-no-progress", "-comp", "gzip", "-pf", SquashFixtures.work + "/pseudo-small.txt"])
             if r.status != 0 { throw FormatError(.io, context: "mksquashfs", r.err) }
+            guard rename(tmp, out) == 0 else { throw FormatError.errno("rename", file: out) }
         }
         return out
     }
@@ -63,7 +65,7 @@ final class SquashMutationTests: XCTestCase {
         let t = TestEnv.tempDir("squash-mut")
         defer { try? FileManager.default.removeItem(atPath: t) }
         var failures = 0, successes = 0
-        for i in 0 ..< 400 {
+        for i in 0 ..< 2000 {
             var bytes = original
             let flips = 1 + rng.below(4)
             for _ in 0 ..< flips {
@@ -72,7 +74,7 @@ final class SquashMutationTests: XCTestCase {
                 bytes[pos] = rng.below(2) == 0 ? UInt8(truncatingIfNeeded: rng.next()) : bytes[pos] ^ UInt8(1 << rng.below(8))
             }
             let p = t + "/m\(i).sqfs"
-            try FS.writeAtomically(bytes, to: p)
+            try SquashFixtures.scratch(bytes, to: p)
             if let e = Self.exercise(p) {
                 XCTAssertTrue(e is FormatError, "seed \(seed) iteration \(i): non-FormatError \(e)")
                 failures += 1
@@ -81,17 +83,17 @@ final class SquashMutationTests: XCTestCase {
             }
             try? FileManager.default.removeItem(atPath: p)
         }
-        for i in 0 ..< 150 {
+        for i in 0 ..< 500 {
             // Anywhere before the end of the used bytes (mksquashfs pads to 4 KiB after them).
-            let n = i < 100 ? rng.below(Int(sb.bytesUsed)) : Int(sb.inodeTableStart) + rng.below(tables.count)
+            let n = i < 300 ? rng.below(Int(sb.bytesUsed)) : Int(sb.inodeTableStart) + rng.below(tables.count)
             let p = t + "/t\(i).sqfs"
-            try FS.writeAtomically(Array(original[0 ..< n]), to: p)
+            try SquashFixtures.scratch(Array(original[0 ..< n]), to: p)
             let e = Self.exercise(p)
             XCTAssertNotNil(e, "seed \(seed): truncation to \(n) of \(original.count) bytes was accepted")
             if let e { XCTAssertTrue(e is FormatError, "seed \(seed): truncation \(n): \(e)") }
             try? FileManager.default.removeItem(atPath: p)
         }
-        XCTAssertGreaterThan(failures, 100, "most mutations must be detected (seed \(seed))")
+        XCTAssertGreaterThan(failures, 1000, "most mutations must be detected (seed \(seed))")
         print("SquashMutationTests: \(failures) rejected, \(successes) read despite the change")
     }
 
@@ -107,7 +109,7 @@ final class SquashMutationTests: XCTestCase {
         // Point the root inode beyond the inode table.
         bytes[32 ..< 40] = ArraySlice(withUnsafeBytes(of: (sb.directoryTableStart - sb.inodeTableStart + 10) << 16) { Array($0) })
         let p = t + "/bad.sqfs"
-        try FS.writeAtomically(bytes, to: p)
+        try SquashFixtures.scratch(bytes, to: p)
         for cmd in [["info"], ["ls"], ["tar", "-o", t + "/x.tar"], ["extract", "-d", t + "/x"]] {
             let r = try TestSupport.run(bin, ["squash"] + [cmd[0], p] + cmd.dropFirst())
             XCTAssertEqual(r.status, 1, "\(cmd): \(r.err)")
@@ -121,5 +123,28 @@ final class SquashMutationTests: XCTestCase {
         let r = try TestSupport.run(bin, ["squash", "ls", p])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.err.hasPrefix("imagetool: \(p): read superblock: offset 0x28: bytes used"), r.err)
+
+        // Seeded table mutations through the CLI: exit 0, or exit 1 with exactly one
+        // `imagetool: FILE: ...` line — never a signal.
+        let original = try FS.read(base)
+        let seed = ProcessInfo.processInfo.environment["SQUASH_MUTATION_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1 ... UInt64.max)
+        print("SquashMutationTests CLI seed \(seed)")
+        var rng = RNG(state: seed)
+        for i in 0 ..< 40 {
+            var b = original
+            for _ in 0 ..< 1 + rng.below(3) {
+                let pos = Int(sb.inodeTableStart) + rng.below(Int(sb.bytesUsed - sb.inodeTableStart))
+                b[pos] = UInt8(truncatingIfNeeded: rng.next())
+            }
+            try SquashFixtures.scratch(b, to: p)
+            let cmd = i % 2 == 0 ? ["squash", "ls", "-l", p] : ["squash", "tar", p, "-o", t + "/m.tar"]
+            let res = try TestSupport.run(bin, cmd)
+            XCTAssertTrue(res.status == 0 || res.status == 1, "seed \(seed) #\(i): status \(res.status) \(res.err)")
+            if res.status == 1 {
+                XCTAssertEqual(res.err.filter { $0 == "\n" }.count, 1, "seed \(seed) #\(i): \(res.err)")
+                XCTAssertTrue(res.err.hasPrefix("imagetool: \(p): "), "seed \(seed) #\(i): \(res.err)")
+            }
+            try? FileManager.default.removeItem(atPath: t + "/m.tar")
+        }
     }
 }

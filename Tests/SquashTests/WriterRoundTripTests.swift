@@ -65,3 +65,42 @@ final class WriterRoundTripTests: XCTestCase {
         try roundTrip(.gzip) { $0.alwaysFragments = true; $0.duplicates = true }
     }
 }
+
+/// Block-size extremes and OpenWrt's xz settings reaching the encoder.
+final class WriterSettingsTests: XCTestCase {
+    func testOneMegabyteBlocks() throws {
+        let dir = TestEnv.tempDir("writer-1m")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try WriterFixture.makeTree(at: dir + "/src", blockSize: 1 << 20)
+        let img = dir + "/o.sqfs"
+        try SquashWriter.write(try TreeSource.directory(dir + "/src"), to: img,
+                               options: SquashWriterOptions(mkfsTime: 3, compressor: .zstd, blockSize: 1 << 20))
+        WriterFixture.assertSame(try WriterFixture.manifest(directory: dir + "/src"), try WriterFixture.manifest(image: img), "1 MiB blocks")
+        let r = try TestSupport.run(try WriterFixture.requireTool("unsquashfs"), ["-no-progress", "-d", dir + "/x", img])
+        XCTAssertEqual(r.status, 0, r.err)
+        WriterFixture.assertSame(try WriterFixture.manifest(directory: dir + "/src"), try WriterFixture.manifest(directory: dir + "/x"), "unsquashfs 1 MiB")
+    }
+
+    /// The first LZMA2 chunk of a data block carries the properties byte (pb * 5 + lp) * 9 + lc
+    /// (xz-file-format.txt 5.3.1; LZMA2 chunk header): OpenWrt's lc 0, lp 2, pb 2 give 108.
+    func testOpenWrtLzmaPropertiesReachTheStream() throws {
+        let dir = TestEnv.tempDir("writer-owrt")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var root = Node(name: "", kind: .directory, mode: 0o755)
+        let text = Array(String(repeating: "OpenWrt rootfs text 0123456789\n", count: 20000).utf8)
+        root.insertChild(Node(name: "f", kind: .file, mode: 0o644, content: .bytes(text)))
+        let img = dir + "/o.sqfs"
+        try SquashWriter.write(Tree(root: root), to: img, options: .openWrt(time: 1, bcj: nil))
+        let bytes = try FS.read(img)
+        let start = 96  // no options block: dictionary = block size, no filter
+        XCTAssertEqual(Array(bytes[start ..< start + 6]), [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz stream at the first data block")
+        let blockHeader = start + 12
+        let lzma2 = blockHeader + (Int(bytes[blockHeader]) + 1) * 4
+        XCTAssertEqual(bytes[lzma2] & 0xE0, 0xE0, "first chunk resets dictionary and sets properties")
+        XCTAssertEqual(bytes[lzma2 + 5], 108, "lc 0 lp 2 pb 2")
+        let dflt = dir + "/d.sqfs"
+        try SquashWriter.write(Tree(root: root), to: dflt, options: SquashWriterOptions(mkfsTime: 1, compressor: .xz, blockSize: 262144))
+        let d = try FS.read(dflt)
+        XCTAssertEqual(d[blockHeader + (Int(d[blockHeader]) + 1) * 4 + 5], 93, "xz defaults lc 3 lp 0 pb 2")
+    }
+}

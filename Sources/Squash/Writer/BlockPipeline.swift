@@ -26,11 +26,12 @@ final class BlockPipeline<Target> {
     /// Receives every result in order, on the thread calling `submit` and `finish`.
     typealias Consumer = (BlockResult, Target) throws -> Void
 
-    /// `threads` jobs run at once.
-    init(threads: Int) {
+    /// `threads` jobs run at once and at most `window` are queued or unconsumed: a wide
+    /// window keeps every thread busy while one slow block holds up the in-order output.
+    init(threads: Int, window: Int) {
         let n = max(1, threads)
         pool = WorkerPool(count: n)
-        limit = 3 * n + 2
+        limit = max(2 * n, window)
     }
 
     /// Stops the threads also when a write fails before `finish`.

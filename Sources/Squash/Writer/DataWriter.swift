@@ -61,7 +61,8 @@ final class DataWriter {
         self.compressor = codec.compressor
         self.fragments = fragments; self.alwaysFragments = alwaysFragments; self.progress = progress
         // mksquashfs runs a block deflator and a fragment deflator thread per processor.
-        pipeline = BlockPipeline(threads: 2 * threads)
+        // Up to 32 MiB of blocks in flight (mksquashfs queues far more), at least 4 per thread.
+        pipeline = BlockPipeline(threads: 2 * threads, window: max(8 * threads, (32 << 20) / max(blockSize, 4096)))
     }
 
     private func submit(_ target: Target, _ job: @escaping @Sendable () throws -> BlockResult) throws {

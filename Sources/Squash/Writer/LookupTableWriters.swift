@@ -21,9 +21,7 @@ struct IdTableWriter {
 
     /// Table bytes for image offset `at` and the offset of its index (the superblock field).
     func write(at: UInt64, codec: any SquashCodec) throws -> (bytes: [UInt8], indexStart: UInt64) {
-        var w = ByteWriter(capacity: ids.count * 4)
-        for id in ids { w.u32le(id) }
-        return try MetadataWriter.lookupTable(w.finish(), at: at, codec: codec)
+        try MetadataWriter.lookupTable(IdTable.payload(ids), at: at, codec: codec)
     }
 }
 
@@ -34,9 +32,8 @@ struct FragmentTableWriter {
     var entries: [(start: UInt64, sizeWord: UInt32)] = []
 
     func write(at: UInt64, codec: any SquashCodec) throws -> (bytes: [UInt8], indexStart: UInt64) {
-        var w = ByteWriter(capacity: entries.count * 16)
-        for e in entries { w.u64le(e.start); w.u32le(e.sizeWord); w.u32le(0) }
-        return try MetadataWriter.lookupTable(w.finish(), at: at, codec: codec)
+        let payload = FragmentTable.payload(entries.map { FragmentTable.Entry(start: $0.start, size: $0.sizeWord) })
+        return try MetadataWriter.lookupTable(payload, at: at, codec: codec)
     }
 }
 
@@ -46,8 +43,6 @@ struct ExportTableWriter {
     var references: [UInt64]
 
     func write(at: UInt64, codec: any SquashCodec) throws -> (bytes: [UInt8], indexStart: UInt64) {
-        var w = ByteWriter(capacity: references.count * 8)
-        for r in references { w.u64le(r) }
-        return try MetadataWriter.lookupTable(w.finish(), at: at, codec: codec)
+        try MetadataWriter.lookupTable(ExportTable.payload(references), at: at, codec: codec)
     }
 }

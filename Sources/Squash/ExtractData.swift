@@ -1,0 +1,151 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BinaryIO
+import Synchronization
+
+/// The data side of `Extractor`: regular files are written by worker threads in batches
+/// (squashfs 4.0 data blocks and fragment tails via `DataReader`), big files split into
+/// slices written with pwrite into a pre-sized file, and files whose stored data is shared
+/// (mksquashfs deduplication) decompressed once and copied.
+extension Extractor {
+    struct Job { var file: Int; var first: Int; var count: Int; var tail: Bool; var create: Bool }
+
+    /// A unit of work for one worker: consecutive small files that share a fragment block
+    /// (so each fragment block is decompressed once, by one worker), or one slice of a big file.
+    struct Batch { var jobs: [Job] = []; var blocks = 0; var fragment: UInt64? }
+
+    /// Writes file contents with `parallel` workers; big files are pre-created and split.
+    func writeFiles(_ files: [(path: String, node: Node)]) throws {
+        var batches: [Batch] = []
+        var extents: [SquashExtent?] = []
+        extents.reserveCapacity(files.count)
+        func addSmall(_ job: Job, fragment: UInt64?) {
+            if var last = batches.last, last.fragment == fragment, last.blocks + job.count <= Extractor.blocksPerJob,
+               last.jobs.count < 256, last.jobs.last?.create == true {
+                last.jobs.append(job)
+                last.blocks += job.count
+                batches[batches.count - 1] = last
+            } else {
+                batches.append(Batch(jobs: [job], blocks: job.count, fragment: fragment))
+            }
+        }
+        for (i, f) in files.enumerated() {
+            guard case .squashfs(let e) = f.node.content else {
+                extents.append(nil)
+                addSmall(Job(file: i, first: 0, count: 0, tail: false, create: true), fragment: nil)
+                continue
+            }
+            extents.append(e)
+            let n = e.blockSizes.count
+            if n <= Extractor.blocksPerJob {
+                addSmall(Job(file: i, first: 0, count: n, tail: e.fragment != nil, create: true), fragment: e.fragment?.blockStart)
+            } else {
+                let fd = open(f.path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+                guard fd >= 0 else { throw FormatError.errno("create file", file: f.path) }
+                let rc = ftruncate(fd, off_t(e.fileSize))
+                close(fd)
+                guard rc == 0 else { throw FormatError.errno("set file size", file: f.path) }
+                var b = 0
+                while b < n {
+                    let c = min(Extractor.blocksPerJob, n - b)
+                    batches.append(Batch(jobs: [Job(file: i, first: b, count: c, tail: false, create: false)], blocks: c))
+                    b += c
+                }
+                if let fr = e.fragment {
+                    batches.append(Batch(jobs: [Job(file: i, first: n, count: 0, tail: true, create: false)], fragment: fr.blockStart))
+                }
+            }
+        }
+        let next = Atomic<Int>(0)
+        let failure = Mutex<Error?>(nil)
+        let data = image.data
+        let work = batches
+        let ext = extents
+        Workers.run(min(parallel, max(1, work.count))) { _ in
+            while true {
+                let k = next.add(1, ordering: .relaxed).oldValue
+                if k >= work.count || failure.withLock({ $0 != nil }) { return }
+                do {
+                    for job in work[k].jobs {
+                        try Extractor.run(job, path: files[job.file].path, extent: ext[job.file], data: data)
+                    }
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                    return
+                }
+            }
+        }
+        if let e = failure.withLock({ $0 }) { throw e }
+    }
+
+    static func run(_ job: Job, path: String, extent: SquashExtent?, data: DataReader) throws {
+        let flags = job.create ? (O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC) : (O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = open(path, flags, 0o600)
+        guard fd >= 0 else { throw FormatError.errno(job.create ? "create file" : "open file", file: path) }
+        defer { close(fd) }
+        guard let e = extent else { return }
+        let bs = UInt64(data.blockSize)
+        if job.count > 0 {
+            let offs = data.blockOffsets(e)
+            for i in job.first ..< job.first + job.count {
+                let w = e.blockSizes[i]
+                if w & 0xFF_FFFF == 0 { continue }  // sparse: a hole
+                let b = try data.block(at: offs[i], word: w, expected: data.length(ofBlock: i, e), what: "data block \(i) of \(path)")
+                try write(fd, b, at: UInt64(i) * bs, path: path)
+            }
+        }
+        if job.tail {
+            let t = try data.tail(of: e)
+            try write(fd, t, at: UInt64(e.blockSizes.count) * bs, path: path)
+        }
+        if job.create, ftruncate(fd, off_t(e.fileSize)) != 0 { throw FormatError.errno("set file size", file: path) }
+    }
+
+    /// Identity of a file's stored data (same blocks and tail = same bytes).
+    struct ExtentKey: Hashable {
+        var start: UInt64, size: UInt64, blocks: Int, fragment: UInt64?, fragmentOffset: UInt32?
+        init(_ e: SquashExtent) {
+            start = e.blocksStart; size = e.fileSize; blocks = e.blockSizes.count
+            fragment = e.fragment?.blockStart; fragmentOffset = e.fragment?.offset
+        }
+    }
+
+    /// Copies a file we wrote to a new file (O_EXCL, O_NOFOLLOW); all-zero chunks are left
+    /// as holes, as the original's sparse blocks were.
+    static func copy(from: String, to: String) throws {
+        let src = open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard src >= 0 else { throw FormatError.errno("open", file: from) }
+        defer { close(src) }
+        let dst = open(to, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard dst >= 0 else { throw FormatError.errno("create file", file: to) }
+        defer { close(dst) }
+        var st = stat()
+        guard fstat(src, &st) == 0, ftruncate(dst, st.st_size) == 0 else { throw FormatError.errno("copy", file: to) }
+        var buf = [UInt8](repeating: 0, count: 1 << 20)
+        var off: off_t = 0
+        while off < st.st_size {
+            let n = buf.withUnsafeMutableBytes { pread(src, $0.baseAddress, $0.count, off) }
+            if n < 0 { if errno == EINTR { continue }; throw FormatError.errno("read", file: from) }
+            if n == 0 { break }
+            if buf[0 ..< n].contains(where: { $0 != 0 }) {
+                try write(dst, Array(buf[0 ..< n]), at: UInt64(off), path: to)
+            }
+            off += off_t(n)
+        }
+    }
+
+    static func write(_ fd: Int32, _ bytes: [UInt8], at offset: UInt64, path: String) throws {
+        try bytes.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count {
+                let n = pwrite(fd, buf.baseAddress! + done, buf.count - done, off_t(offset) + off_t(done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw FormatError.errno("write", file: path, offset: offset + UInt64(done))
+                }
+                done += n
+            }
+        }
+    }
+}
