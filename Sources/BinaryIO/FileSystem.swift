@@ -133,6 +133,25 @@ public enum FS {
         }
     }
 
+    /// Writes a NEW file (never following or replacing anything: O_CREAT|O_EXCL|O_NOFOLLOW),
+    /// without fsync. For files inside a folder that `replaceDirectoryAtomically` publishes.
+    public static func writeNew(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw FormatError.errno("create", file: path) }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw FormatError.errno("write", file: path, offset: UInt64(done))
+                }
+                done += n
+            }
+        }
+    }
+
     /// Builds a directory atomically: `body` fills a temporary sibling directory, which then
     /// replaces `path` in one step (Linux `renameat2(RENAME_EXCHANGE)` when `path` exists),
     /// so `path` holds the complete old or the complete new tree, never a mix.
@@ -142,7 +161,9 @@ public enum FS {
         guard mkdir(tmp, 0o755) == 0 else { throw FormatError.errno("create temporary directory", file: tmp) }
         do {
             let result = try body(tmp)
-            try syncTree(tmp)
+            // One syncfs for the whole new tree (its files were written without their own
+            // fsync), so the rename below publishes complete, durable content.
+            if csys_syncfs_path(tmp) != 0 { throw FormatError.errno("sync", file: tmp) }
             if exists(path) {
                 if csys_rename_exchange(tmp, path) != 0 {
                     throw FormatError.errno("replace directory", file: path)

@@ -61,6 +61,7 @@ public enum ArchiveReader {
                                   mtime: Int64(archive_entry_mtime(e)),
                                   linkTarget: archive_entry_symlink(e).map { String(cString: $0) } ?? "")
                 m.size = size
+                m.hardLinkTarget = archive_entry_hardlink(e).map { String(cString: $0) } ?? ""
                 if readData && kind == .file && size > 0 {
                     var data = [UInt8](repeating: 0, count: Int(size))
                     var got = 0

@@ -23,6 +23,10 @@ public struct TarMember: Sendable, Equatable {
     public var mtime: Int64
     /// Symlink target.
     public var linkTarget: String
+    /// For a hard link (tar typeflag '1'): the name of the earlier member it links to;
+    /// empty otherwise. Such a member carries no data of its own. Read only (the writer
+    /// never writes hard links).
+    public var hardLinkTarget: String = ""
     /// File contents (empty for directories and links).
     public var data: [UInt8]
     /// Declared size from the header (equals `data.count` for files read fully).

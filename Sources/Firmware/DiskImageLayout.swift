@@ -13,10 +13,15 @@ public struct DiskImageLayout: Sendable, Equatable {
 
     /// One MBR partition entry.
     public struct Partition: Sendable, Equatable {
+        /// 1-based entry number in the MBR table.
         public var index: Int
+        /// Partition type byte (0x83 Linux, 0xef EFI...).
         public var type: UInt8
+        /// Status byte 0x80.
         public var bootable: Bool
+        /// Byte offset on the disk (first LBA * 512).
         public var offset: Int
+        /// Length in bytes (sectors * 512).
         public var size: Int
     }
 
@@ -26,6 +31,7 @@ public struct DiskImageLayout: Sendable, Equatable {
     public var gzipSize: Int
     /// The raw disk image (decompressed when gzipped).
     public var disk: [UInt8]
+    /// Non-empty MBR entries sorted by offset.
     public var partitions: [Partition]
     /// Index into `partitions` of the squashfs rootfs.
     public var rootfsPartition: Int?
@@ -33,6 +39,7 @@ public struct DiskImageLayout: Sendable, Equatable {
     public var rootfs: SquashfsSpan?
     /// Length of everything before the fwtool chunks (the gzip stream or the raw disk).
     public var bodySize: Int
+    /// fwtool chunks after the gzip stream or disk, in file order.
     public var chunks: [FwtoolChunk]
 
     /// The kernel lives inside the boot partition's filesystem; not extracted.
@@ -108,7 +115,7 @@ public struct DiskImageLayout: Sendable, Equatable {
                                      rootfs: nil, bodySize: bodyEnd, chunks: chunks)
         if let k = parts.firstIndex(where: { SquashfsSpan.matches(disk, at: $0.offset) }) {
             let p = parts[k]
-            let span = try SquashfsSpan(in: Array(disk[..<(p.offset + p.size)]), at: p.offset, context: "read rootfs partition \(p.index)")
+            let span = try SquashfsSpan(in: disk, at: p.offset, limit: p.offset + p.size, context: "read rootfs partition \(p.index)")
             layout.rootfsPartition = k
             layout.rootfs = span
         }

@@ -31,7 +31,9 @@ public struct FirmwareImage: Sendable {
     public var path: String?
     /// The image bytes.
     public var bytes: [UInt8]
+    /// The detected family.
     public var kind: Kind
+    /// The parsed layout of that family.
     public var layout: Layout
     /// Regions covering the whole file in order.
     public var regions: [Region]

@@ -6,16 +6,21 @@ import BinaryIO
 /// Extracts a squashfs into a folder and builds one from a folder (filled in by the
 /// Squash library's reader and writer).
 public protocol RootfsTreeIO: Sendable {
-    /// Extracts `squashfs` losslessly (as a non-root user) into the new folder `dir`.
-    func extract(squashfs: [UInt8], into dir: String) throws
-    /// Builds a squashfs from `dir` with the options of `original` (compressor, block size).
-    func build(from dir: String, like original: [UInt8]) throws -> [UInt8]
+    /// Extracts the squashfs file into the new folder `dir`; returns what could not be
+    /// created (device nodes as non-root), which a rebuild keeps from the original.
+    func extract(squashfsFile: String, into dir: String) throws -> [String]
+    /// Builds a squashfs from `dir`, starting from the original image and applying what
+    /// differs from the `recorded` listing (path -> listing line).
+    func build(from dir: String, originalFile: String, recorded: [String: String]) throws -> [UInt8]
 }
 
 /// What `unpack` wrote.
 public struct UnpackSummary: Sendable, Codable {
+    /// The unpack folder.
     public var directory: String
+    /// The image family.
     public var kind: String
+    /// Files and folders written, sorted.
     public var files: [String]
 }
 
@@ -23,15 +28,21 @@ public struct UnpackSummary: Sendable, Codable {
 public struct RepackOptions: Sendable {
     /// A squashfs file to use as the rootfs (overrides DIR/rootfs.sqfs and DIR/rootfs/).
     public var rootfsFile: String?
+    /// Refuse results larger than this (flash partition size).
     public var maxImageSize: UInt64?
+    /// Re-signs a fwtool signature chunk.
     public var signer: (any FirmwareSigner)?
+    /// Squashfs reader/writer for DIR/rootfs/.
     public var treeIO: (any RootfsTreeIO)?
+    /// Defaults: nothing replaced, no limit, no signer.
     public init() {}
 }
 
 /// A repacked image.
 public struct RepackResult: Sendable {
+    /// The image bytes.
     public var bytes: [UInt8]
+    /// Things the user should know (e.g. a dropped signature).
     public var warnings: [String]
     /// "original", "rootfs.sqfs (edited)", "rootfs/ tree", or the --rootfs file.
     public var rootfsSource: String
@@ -80,12 +91,17 @@ public enum FirmwareUnpacker {
             if let j = image.metadataJSON { m.metadata = try payload("metadata.json", Array(j.utf8), head: 0) }
             m.parts = try UnpackManifest.parts(of: bytes, spans: spans, boundaries: image.regions.map { Int($0.offset) }.sorted(),
                                                writeFile: write)
-            if extractTree, let r = rootfs {
+            if extractTree, rootfs != nil {
                 if let io = treeIO {
                     let treeDir = tmp + "/rootfs"
-                    try io.extract(squashfs: r, into: treeDir)
+                    let notCreated = try io.extract(squashfsFile: tmp + "/rootfs.sqfs", into: treeDir)
+                    if !notCreated.isEmpty {
+                        warn("\(notCreated.count) rootfs entries not created as files (kept from rootfs.sqfs on repack): \(notCreated.prefix(3).joined(separator: ", "))")
+                    }
+                    let lines = try TreeListing.lines(treeDir)
+                    try write("rootfs.listing", TreeListing.encode(lines))
                     m.tree = "rootfs"
-                    m.treeListingSHA256 = try TreeListing.digest(treeDir)
+                    m.treeListingSHA256 = TreeListing.digest(of: lines)
                     files.append("rootfs/")
                 } else {
                     warn("rootfs tree not extracted: no squashfs reader available; DIR/rootfs.sqfs holds the filesystem")
@@ -130,11 +146,13 @@ public enum FirmwareUnpacker {
         } else if let r = rootfs, r.edited {
             newRoot = r.bytes; source = "rootfs.sqfs (edited)"
         } else if let t = m.tree, let recorded = m.treeListingSHA256, FS.isDirectory(dir + "/" + t),
-                  try TreeListing.digest(dir + "/" + t) != recorded {
-            guard let io = options.treeIO, let r = rootfs else {
+                  TreeListing.digest(of: try TreeListing.lines(dir + "/" + t)) != recorded {
+            guard let io = options.treeIO, let p = m.rootfs else {
                 throw FormatError(.unsupported, context: "repack", "\(t)/ was edited but no squashfs writer is available; build it with mksquashfs and pass --rootfs")
             }
-            newRoot = try io.build(from: dir + "/" + t, like: r.bytes); source = "\(t)/ tree"
+            let listing = try TreeListing.decode(FS.read(dir + "/rootfs.listing", limit: 256 << 20))
+            newRoot = try io.build(from: dir + "/" + t, originalFile: dir + "/" + p.file, recorded: listing)
+            source = "\(t)/ tree"
         }
         let newKernel = (kernel?.edited ?? false) ? kernel?.bytes : nil
         var opts = RebuildOptions(maxImageSize: options.maxImageSize, signer: options.signer)

@@ -8,7 +8,9 @@ import BinaryIO
 /// `fwimage_header` (be32 version 0, be32 flags) followed by metadata JSON; type 0
 /// (FWIMAGE_SIGNATURE) data is the signature blob `fwtool -S` appended.
 public struct FwtoolChunk: Sendable, Equatable, Codable {
+    /// "FWx0" (FWIMAGE_MAGIC).
     public static let magic: UInt32 = 0x4657_7830  // "FWx0"
+    /// sizeof(struct fwimage_trailer).
     public static let trailerSize = 16
     /// fwtool.c METADATA_MAXLEN + SIGNATURE_MAXLEN + 1024, the largest chunk fwtool reads.
     static let maxData = 30 * 1024 + 1024 + 1024
@@ -22,7 +24,9 @@ public struct FwtoolChunk: Sendable, Equatable, Codable {
     /// CRC stored in the trailer.
     public var storedCRC: UInt32
 
+    /// Type FWIMAGE_INFO.
     public var isMetadata: Bool { type == 1 }
+    /// Type FWIMAGE_SIGNATURE.
     public var isSignature: Bool { type == 0 }
 
     /// The metadata JSON text (data after the 8-byte fwimage_header), for type 1.

@@ -6,60 +6,100 @@ import BinaryIO
 public struct ImageReport: Sendable, Codable {
     /// Kernel facts from the decompressed payload.
     public struct Kernel: Sendable, Codable {
+        /// Compression name.
         public var compression: String
+        /// Size in bytes.
         public var size: Int
+        /// `Linux version ...` banner.
         public var banner: String?
+        /// Kernel release from the banner.
         public var release: String?
+        /// Whether IKCONFIG is embedded.
         public var hasConfig: Bool
+        /// Lines of the embedded config.
         public var configLines: Int?
     }
     /// Superblock facts of the squashfs rootfs.
     public struct Rootfs: Sendable, Codable {
+        /// Absolute offset of the superblock.
         public var offset: UInt64
+        /// Size in bytes.
         public var size: UInt64
+        /// squashfs compressor name.
         public var compressor: String
+        /// squashfs block size.
         public var blockSize: UInt32
+        /// Inode count.
         public var inodes: UInt32
+        /// Creation time (seconds since the epoch).
         public var created: UInt32
     }
     /// Header fields of a TP-Link image.
     public struct TPLink: Sendable, Codable {
+        /// 1 or 2.
         public var headerVersion: Int
+        /// `vendor_name`.
         public var vendor: String
+        /// `fw_version`.
         public var firmwareVersion: String
+        /// `hw_id` in hex.
         public var hardwareID: String
+        /// `hw_rev`.
         public var hardwareRevision: UInt32
+        /// `fw_length` (flash layout size).
         public var firmwareLength: UInt32
+        /// `kernel_ofs`.
         public var kernelOffset: UInt32
+        /// `kernel_len`.
         public var kernelLength: UInt32
+        /// `rootfs_ofs` as stored.
         public var rootfsOffset: UInt32
+        /// `rootfs_len`.
         public var rootfsLength: UInt32
+        /// `kernel_la` in hex.
         public var kernelLoadAddress: String
+        /// `kernel_ep` in hex.
         public var kernelEntryPoint: String
+        /// How the rootfs is located (header-offset, after-kernel, scanned).
         public var rootfsPlacement: String?
     }
     /// Header fields of a uImage kernel.
     public struct UImage: Sendable, Codable {
+        /// `ih_name`.
         public var name: String
+        /// `ih_arch` name.
         public var arch: String
+        /// Compression name.
         public var compression: String
+        /// `ih_size`.
         public var dataSize: UInt32
+        /// `ih_load` in hex.
         public var loadAddress: String
+        /// `ih_ep` in hex.
         public var entryPoint: String
+        /// Creation time (seconds since the epoch).
         public var created: UInt32
     }
 
+    /// The image path as given.
     public var file: String
+    /// Size in bytes.
     public var size: Int
+    /// The image family.
     public var kind: String
+    /// Regions covering the whole file in order.
     public var regions: [Region]
     /// Whether every stored checksum verifies.
     public var checksumsVerify: Bool
+    /// TP-Link header fields, when present.
     public var tplink: TPLink?
+    /// uImage header fields, when present.
     public var uimage: UImage?
+    /// Kernel payload facts, when readable.
     public var kernel: Kernel?
     /// Why the kernel could not be read, when it could not.
     public var kernelError: String?
+    /// Rootfs superblock facts, when present.
     public var rootfs: Rootfs?
     /// The fwtool metadata JSON text.
     public var metadata: String?

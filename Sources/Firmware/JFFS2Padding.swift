@@ -24,6 +24,7 @@ public struct JFFS2Padding: Sendable, Equatable, Codable {
     /// Fill byte (0xff: erased flash).
     public var fill: UInt8
 
+    /// Padding with the given marker alignments.
     public init(alignments: [UInt64], marker: [UInt8] = JFFS2Padding.eofMarker, fill: UInt8 = 0xff) {
         self.alignments = alignments; self.marker = marker; self.fill = fill
     }

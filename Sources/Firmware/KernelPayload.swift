@@ -102,15 +102,21 @@ public struct KernelPayload: Sendable {
         return nil
     }
 
-    /// The gzip'd config between IKCFG_ST and IKCFG_ED, inflated (bounded to 8 MiB).
+    /// The gzip'd config after an IKCFG_ST marker, inflated (bounded to 8 MiB); an
+    /// occurrence not followed by a valid gzip stream is skipped.
     static func findConfig(_ plain: [UInt8], context: String) throws -> String? {
-        guard let st = find(Array("IKCFG_ST".utf8), in: plain) else { return nil }
-        let start = st + 8
-        guard start < plain.count else { return nil }
-        let inflated = try plain.withUnsafeBytes { buf in
-            try Deflate.inflate(UnsafeRawBufferPointer(rebasing: buf[start...]), framing: .gzip,
-                                maxOutput: 8 << 20, context: "\(context): IKCONFIG at offset \(start)")
+        let marker = Array("IKCFG_ST".utf8)
+        var from = 0
+        while let st = find(marker, in: plain, from: from) {
+            let start = st + marker.count
+            from = st + 1
+            guard start + 2 < plain.count, plain[start] == 0x1f, plain[start + 1] == 0x8b else { continue }
+            let inflated = try? plain.withUnsafeBytes { buf in
+                try Deflate.inflate(UnsafeRawBufferPointer(rebasing: buf[start...]), framing: .gzip,
+                                    maxOutput: 8 << 20, context: "\(context): IKCONFIG at offset \(start)")
+            }
+            if let inflated { return String(decoding: inflated.bytes, as: UTF8.self) }
         }
-        return String(decoding: inflated.bytes, as: UTF8.self)
+        return nil
     }
 }

@@ -11,20 +11,27 @@ import BinaryIO
 public struct NANDTarLayout: Sendable, Equatable {
     /// One tar member: where its header and data are.
     public struct Member: Sendable, Equatable {
+        /// Member path (prefix + name).
         public var name: String
+        /// Offset of its 512-byte header.
         public var headerOffset: Int
+        /// Offset of its data.
         public var dataOffset: Int
+        /// Data length.
         public var size: Int
+        /// ustar typeflag byte.
         public var typeflag: UInt8
         /// Header + data + padding to 512.
         public var span: Int { 512 + (size + 511) / 512 * 512 }
     }
 
+    /// Members in archive order.
     public var members: [Member]
     /// Offset of the end-of-archive zero blocks.
     public var endOffset: Int
     /// Length of everything before the fwtool chunks.
     public var bodySize: Int
+    /// fwtool chunks after the tar, in file order.
     public var chunks: [FwtoolChunk]
     /// The squashfs superblock of `root` (offset relative to the member data).
     public var rootfs: SquashfsSpan?

@@ -33,6 +33,7 @@ public struct NORLayout: Sendable, Equatable {
     public var gapRaw: [UInt8]?
     /// The rootfs, when there is one (initramfs images have none).
     public var rootfs: SquashfsSpan?
+    /// How the rootfs was found.
     public var placement: RootfsPlacement?
     /// Padding and markers after the rootfs (or the kernel when no rootfs).
     public var padding: JFFS2Padding?
@@ -69,7 +70,7 @@ public struct NORLayout: Sendable, Equatable {
                 throw FormatError(.truncated, offset: 132, context: "read TP-Link header",
                                   "kernel [0x\(String(kernelOffset, radix: 16)), +\(kernelSize)) beyond image body end 0x\(String(bodyEnd, radix: 16))")
             }
-            if UImageHeader.matches(bytes, at: kernelOffset) {
+            if kernelSize >= UImageHeader.size && UImageHeader.matches(bytes, at: kernelOffset) {
                 var r = try ByteReader(bytes, context: "read uImage header").view(at: kernelOffset, length: 64)
                 uimage = try UImageHeader(parsing: &r)
             }
@@ -97,11 +98,11 @@ public struct NORLayout: Sendable, Equatable {
             candidates.append((Int(h.rootfsOffset), .headerOffset))
             candidates.append((kernelEnd, .afterKernel))
         }
-        if let found = SquashfsSpan.find(in: Array(bytes[..<bodyEnd]), from: (kernelEnd + 3) & ~3) {
+        if let found = SquashfsSpan.find(in: bytes, from: (kernelEnd + 3) & ~3, limit: bodyEnd) {
             candidates.append((found, .scanned))
         }
         for (off, how) in candidates where off >= kernelEnd && SquashfsSpan.matches(bytes, at: off) && off < bodyEnd {
-            rootfs = try SquashfsSpan(in: Array(bytes[..<bodyEnd]), at: off)
+            rootfs = try SquashfsSpan(in: bytes, at: off, limit: bodyEnd)
             placement = how
             break
         }
@@ -141,7 +142,7 @@ public struct NORLayout: Sendable, Equatable {
         }
         if let u = uimage {
             let dataStart = Int(kernelOffset) + UImageHeader.size
-            let dataEnd = min(dataStart + Int(u.dataSize), bytes.count)
+            let dataEnd = max(dataStart, min(dataStart + Int(u.dataSize), Int(kernelOffset + kernelSize)))
             rs.append(Region(offset: kernelOffset, size: UInt64(UImageHeader.size), role: .uimageHeader,
                              checksums: u.checksums(data: bytes[dataStart ..< dataEnd]),
                              note: "\(u.name) (\(u.archName), \(u.compressionName))"))

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BinaryIO
 
 /// What a rebuild may change besides the rootfs and kernel.
@@ -8,6 +11,7 @@ public struct RebuildOptions: Sendable {
     public var signer: (any FirmwareSigner)?
     /// Replacement metadata JSON for the fwtool metadata chunk (nil keeps it).
     public var metadataJSON: [UInt8]?
+    /// Options; all optional.
     public init(maxImageSize: UInt64? = nil, signer: (any FirmwareSigner)? = nil, metadataJSON: [UInt8]? = nil) {
         self.maxImageSize = maxImageSize; self.signer = signer; self.metadataJSON = metadataJSON
     }
@@ -15,7 +19,9 @@ public struct RebuildOptions: Sendable {
 
 /// A rebuilt image and what the user should know about it.
 public struct RebuildResult: Sendable {
+    /// The new image.
     public var bytes: [UInt8]
+    /// Things the user should know (e.g. a dropped signature).
     public var warnings: [String]
 }
 
@@ -76,7 +82,12 @@ extension FirmwareImage {
         var originalPos = originalBodySize
         for c in chunks {
             var chunk = c
-            let signedUnchanged = body.count == originalPos && body.elementsEqual(original[..<originalPos])
+            let signedUnchanged = body.count == originalPos && body.withUnsafeBytes { a in
+                original.withUnsafeBytes { b in
+                    guard let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == 0 }
+                    return b.count >= a.count && memcmp(pa, pb, a.count) == 0
+                }
+            }
             if c.isMetadata, let json = options.metadataJSON {
                 chunk.data = Array(c.data.prefix(8)) + json
             }

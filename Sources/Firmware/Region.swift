@@ -55,12 +55,14 @@ public struct Region: Sendable, Codable, Equatable {
     public var offset: UInt64
     /// Length in bytes.
     public var size: UInt64
+    /// What the region holds.
     public var role: Role
     /// Checksums stored in or computed over this region.
     public var checksums: [Checksum]
     /// A short human note ("lzma", "squashfs xz", "sysupgrade-board/kernel").
     public var note: String?
 
+    /// A region; `verifies` is derived for each checksum.
     public init(offset: UInt64, size: UInt64, role: Role, checksums: [Checksum] = [], note: String? = nil) {
         self.offset = offset; self.size = size; self.role = role; self.checksums = checksums; self.note = note
     }
@@ -74,10 +76,14 @@ public struct Region: Sendable, Codable, Equatable {
 public struct Checksum: Sendable, Codable, Equatable {
     /// e.g. "uimage-header-crc32", "uimage-data-crc32", "tplink-md5", "fwtool-crc32".
     public var kind: String
+    /// Value stored in the image.
     public var stored: String
+    /// Value recomputed from the bytes.
     public var computed: String
+    /// `stored == computed`.
     public var verifies: Bool
 
+    /// A region; `verifies` is derived for each checksum.
     public init(kind: String, stored: String, computed: String) {
         self.kind = kind; self.stored = stored; self.computed = computed; self.verifies = stored == computed
     }

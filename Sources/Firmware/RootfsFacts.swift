@@ -15,13 +15,17 @@ public protocol RootfsSource {
 
 /// A rootfs extracted into a host folder.
 public struct DirectoryRootfs: RootfsSource {
+    /// Host folder holding the rootfs.
     public var root: String
+    /// A rootfs extracted at `root`.
     public init(root: String) { self.root = root }
+    /// Reads `root/path` (no `..`, no symlinked parents).
     public func readFile(_ path: String, limit: Int) throws -> [UInt8]? {
         let p = try SafePath.join(root, path, context: "read rootfs file")
         guard FS.isRegularFile(p) else { return nil }
         return try FS.read(p, limit: UInt64(limit))
     }
+    /// Lists `root/path`.
     public func list(_ path: String) throws -> [String]? {
         let p = try SafePath.join(root, path, context: "list rootfs folder")
         guard FS.isDirectory(p) else { return nil }

@@ -15,9 +15,13 @@ public struct SquashfsSpan: Sendable, Equatable, Codable {
     public var bytesUsed: UInt64
     /// `compression` id name (gzip, lzma, lzo, xz, lz4, zstd).
     public var compressor: String
+    /// `block_size`.
     public var blockSize: UInt32
+    /// `inodes`.
     public var inodeCount: UInt32
+    /// `mkfs_time`.
     public var modificationTime: UInt32
+    /// "major.minor".
     public var version: String
 
     /// Whether `bytes` hold the squashfs magic at `offset`.
@@ -28,8 +32,9 @@ public struct SquashfsSpan: Sendable, Equatable, Codable {
 
     /// Reads the superblock at `offset` of `bytes`, checking that version is 4.0 and that
     /// `bytes_used` fits in the bytes available after it.
-    public init(in bytes: [UInt8], at offset: Int, context: String = "read squashfs superblock") throws {
-        var r = try ByteReader(bytes, context: context).view(at: offset, length: min(SquashfsSpan.superblockSize, max(0, bytes.count - offset)), "squashfs superblock")
+    public init(in bytes: [UInt8], at offset: Int, limit: Int? = nil, context: String = "read squashfs superblock") throws {
+        let end = min(limit ?? bytes.count, bytes.count)
+        var r = try ByteReader(bytes, context: context).view(at: offset, length: min(SquashfsSpan.superblockSize, max(0, end - offset)), "squashfs superblock")
         let m = try r.bytes(4, "s_magic")
         guard m == SquashfsSpan.magic else {
             throw FormatError(.invalid, offset: UInt64(offset), context: context, "no squashfs magic")
@@ -51,7 +56,7 @@ public struct SquashfsSpan: Sendable, Equatable, Codable {
             throw FormatError(.unsupported, offset: UInt64(offset) + 28, context: context,
                               "squashfs version \(version), only 4.0 is supported")
         }
-        let available = UInt64(bytes.count - offset)
+        let available = UInt64(end - offset)
         guard used >= UInt64(SquashfsSpan.superblockSize), used <= available else {
             throw FormatError(.truncated, offset: UInt64(offset) + 40, context: context,
                               "bytes_used \(used) but \(available) bytes follow the superblock start")
@@ -73,9 +78,9 @@ public struct SquashfsSpan: Sendable, Equatable, Codable {
     public var end: UInt64 { offset + bytesUsed }
 
     /// Finds the first squashfs superblock at or after `from`, stepping by `step` bytes.
-    static func find(in bytes: [UInt8], from: Int, step: Int = 4) -> Int? {
+    static func find(in bytes: [UInt8], from: Int, limit: Int, step: Int = 4) -> Int? {
         var i = from
-        while i + superblockSize <= bytes.count {
+        while i + superblockSize <= min(limit, bytes.count) {
             if matches(bytes, at: i) { return i }
             i += step
         }

@@ -8,6 +8,7 @@ import BinaryIO
 /// as `fill_header` and `inspect_fw` do. The raw 512 bytes are kept so fields imagetool
 /// does not interpret (region strings, md5sum2, padding) survive a rebuild unchanged.
 public struct TPLinkHeader: Sendable, Equatable {
+    /// Header length.
     public static let size = 512
     static let versionV1: UInt32 = 0x0100_0000
     static let versionV2: UInt32 = 0x0200_0000
@@ -22,32 +23,49 @@ public struct TPLinkHeader: Sendable, Equatable {
     /// The 512 header bytes as stored.
     public private(set) var raw: [UInt8]
 
+    /// Header version word (0x01000000 or 0x02000000).
     public var version: UInt32 { field(0) }
+    /// 1 or 2.
     public var headerVersion: Int { version == TPLinkHeader.versionV2 ? 2 : 1 }
+    /// `vendor_name[24]`.
     public var vendor: String { cString(4, 24) }
+    /// `fw_version[36]`.
     public var firmwareVersion: String { cString(28, 36) }
+    /// `hw_id`.
     public var hardwareID: UInt32 { field(64) }
+    /// `hw_rev`.
     public var hardwareRevision: UInt32 { field(68) }
+    /// `region_code`.
     public var regionCode: UInt32 { field(72) }
+    /// `md5sum1` as stored.
     public var storedMD5: [UInt8] { Array(raw[76 ..< 92]) }
+    /// `kernel_la`.
     public var kernelLoadAddress: UInt32 { field(116) }
+    /// `kernel_ep`.
     public var kernelEntryPoint: UInt32 { field(120) }
     /// Total firmware length of the flash layout (`fw_max_len`).
     public var firmwareLength: UInt32 { field(124) }
+    /// `kernel_ofs`.
     public var kernelOffset: UInt32 { field(128) }
+    /// `kernel_len`.
     public var kernelLength: UInt32 { field(132) }
+    /// `rootfs_ofs`.
     public var rootfsOffset: UInt32 { field(136) }
+    /// `rootfs_len`.
     public var rootfsLength: UInt32 { field(140) }
+    /// `boot_ofs`.
     public var bootOffset: UInt32 { field(144) }
+    /// `boot_len`.
     public var bootLength: UInt32 { field(148) }
     /// `ver_hi.ver_mid.ver_lo`.
     public var versionTriple: String {
         "\(UInt16(raw[152]) << 8 | UInt16(raw[153])).\(UInt16(raw[154]) << 8 | UInt16(raw[155])).\(UInt16(raw[156]) << 8 | UInt16(raw[157]))"
     }
 
-    /// Whether `bytes` start with a v1/v2 header version word.
+    /// Whether `bytes` start with a v1/v2 header version word (a shorter file then fails
+    /// to parse as truncated).
     public static func matches(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count >= size else { return false }
+        guard bytes.count >= 4 else { return false }
         let v = UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
         return v == versionV1 || v == versionV2
     }

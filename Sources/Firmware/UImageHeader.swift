@@ -9,17 +9,25 @@ public struct UImageHeader: Sendable, Equatable, Codable {
     /// Header length.
     public static let size = 64
 
+    /// `ih_hcrc`.
     public var headerCRC: UInt32
     /// Creation time (seconds since the epoch), as stored.
     public var time: UInt32
     /// Data length in bytes.
     public var dataSize: UInt32
+    /// `ih_load`.
     public var loadAddress: UInt32
+    /// `ih_ep`.
     public var entryPoint: UInt32
+    /// `ih_dcrc`.
     public var dataCRC: UInt32
+    /// `ih_os` (5 = Linux).
     public var os: UInt8
+    /// `ih_arch`.
     public var arch: UInt8
+    /// `ih_type` (2 = kernel).
     public var type: UInt8
+    /// `ih_comp`.
     public var compression: UInt8
     /// `ih_name`, 32 bytes kept verbatim (NUL padded).
     public var nameBytes: [UInt8]

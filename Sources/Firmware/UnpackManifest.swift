@@ -10,6 +10,7 @@ public struct UnpackManifest: Sendable, Codable {
     public struct Part: Sendable, Codable, Equatable {
         /// Offset in the original image.
         public var offset: UInt64
+        /// Length in bytes.
         public var size: UInt64
         /// "kernel", "rootfs", "inline", "fill" or "file".
         public var source: String
@@ -24,26 +25,38 @@ public struct UnpackManifest: Sendable, Codable {
     }
     /// A payload file and its digest at unpack time.
     public struct Payload: Sendable, Codable, Equatable {
+        /// File name inside DIR.
         public var file: String
+        /// Length in bytes.
         public var size: Int
+        /// SHA-256 at unpack time.
         public var sha256: String
         /// First bytes of the original (uImage header / squashfs superblock), to stand in
         /// for an edited payload while the original layout is re-read.
         public var head: String
     }
 
+    /// Manifest format version.
     public var formatVersion = 1
+    /// Image family.
     public var kind: String
+    /// Original image size.
     public var imageSize: Int
+    /// SHA-256 of the original image.
     public var imageSHA256: String
+    /// The original region map.
     public var regions: [Region]
+    /// Parts in offset order, covering the image.
     public var parts: [Part]
+    /// DIR/kernel.
     public var kernel: Payload?
+    /// DIR/rootfs.sqfs.
     public var rootfs: Payload?
     /// DIR/metadata.json (the fwtool metadata JSON), when present.
     public var metadata: Payload?
     /// The extracted tree folder and the digest of its listing at unpack time.
     public var tree: String?
+    /// Digest of the rootfs/ listing at unpack time.
     public var treeListingSHA256: String?
 
     /// Splits `image` into parts: payload spans refer to the payload files, the rest is

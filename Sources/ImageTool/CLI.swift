@@ -10,6 +10,18 @@ struct GlobalOptions: ParsableArguments {
     var quiet = false
     @Flag(name: [.short, .long], help: "Print more detail, and progress.")
     var verbose = false
+
+    /// The flags as command-line words, to hand on to a delegated command.
+    var arguments: [String] {
+        (json ? ["--json"] : []) + (quiet ? ["--quiet"] : []) + (verbose ? ["--verbose"] : [])
+    }
+}
+
+/// The system temporary folder ($TMPDIR or /tmp).
+func NSTemporaryDirectoryPath() -> String {
+    var t = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+    while t.count > 1 && t.hasSuffix("/") { t.removeLast() }
+    return t
 }
 
 /// Exit codes, documented in `--help` and README.md.

@@ -1,11 +1,12 @@
 import ArgumentParser
 import BinaryIO
 import FeedRewrite
+import Apk
 
 /// `imagetool feed ...` — opkg feed folders.
 struct FeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "feed", abstract: "Verify and index opkg feeds.",
+        commandName: "feed", abstract: "Verify and index opkg feeds (and apk v3 feeds, detected automatically).",
         subcommands: [FeedVerify.self, FeedIndex.self])
 }
 
@@ -24,6 +25,20 @@ struct FeedVerify: ParsableCommand {
     }
 
     func run() throws {
+        if ApkFeed.detect(dir) {  // OpenWrt 25.x apk feed: packages.adb + .apk
+            try CLI.run(global) { _ in
+                var keysDir = keys ?? ""
+                if let key {  // one PEM key: verify against a folder holding just it
+                    keysDir = FS.temporarySibling(of: NSTemporaryDirectoryPath() + "/imagetool-keys")
+                    try FS.makeDirectories(keysDir)
+                    try FS.writeAtomically(try FS.read(key, limit: 1 << 20), to: keysDir + "/" + FS.basename(of: key))
+                }
+                defer { if key != nil { try? FS.removeTree(keysDir) } }
+                var cmd = try ApkVerify.parse([dir, "--keys", keysDir] + global.arguments)
+                try cmd.run()
+            }
+            return
+        }
         try CLI.run(global) { out in
             let source: Feed.Keys = try key.map { .key(try Usign.PublicKey.load($0)) } ?? .directory(keys ?? "")
             let r = try Feed.verify(dir, keys: source)
@@ -64,6 +79,11 @@ struct FeedIndex: ParsableCommand {
     @Option(name: .long, help: "usign secret key to write Packages.sig with.") var sign: String?
 
     func run() throws {
+        if ApkFeed.detect(dir) || (sign.map { $0.hasSuffix(".pem") } ?? false) {  // apk feed: packages.adb
+            var cmd = try ApkIndexCommand.parse([dir] + (sign.map { ["--sign", $0] } ?? []) + global.arguments)
+            try cmd.run()
+            return
+        }
         try CLI.run(global) { out in
             guard FS.isDirectory(dir) else { throw FormatError(.io, context: "index feed", "not a directory", file: dir) }
             let key = try sign.map { try Usign.SecretKey.load($0) }

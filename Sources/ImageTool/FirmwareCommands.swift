@@ -1,5 +1,6 @@
 import ArgumentParser
 import BinaryIO
+import FeedRewrite
 import Firmware
 import Foundation
 
@@ -66,7 +67,7 @@ struct RepackCommand: ParsableCommand {
             var opts = RepackOptions()
             opts.rootfsFile = rootfs
             opts.maxImageSize = maxSize
-            if let key { opts.signer = SignifySigner(secretKey: key) }
+            if let key { opts.signer = try UsignFirmwareSigner.load(secretKeyPath: key) }
             opts.treeIO = FirmwareCLI.treeIO
             let result = try FirmwareUnpacker.repack(from: dir, options: opts)
             for w in result.warnings { out.warn(w) }
@@ -86,11 +87,11 @@ struct RepackCommand: ParsableCommand {
 
 /// Shared pieces of the firmware commands.
 enum FirmwareCLI {
-    /// The squashfs tree reader/writer (set once the Squash reader and writer land).
-    static let treeIO: (any RootfsTreeIO)? = nil
+    /// The squashfs tree reader/writer.
+    static let treeIO: (any RootfsTreeIO)? = SquashTreeIO()
 
-    /// Rootfs facts, when a squashfs reader is available.
-    static func facts(of image: FirmwareImage) throws -> RootfsFacts? { nil }
+    /// Rootfs facts read through the Squash reader.
+    static func facts(of image: FirmwareImage) throws -> RootfsFacts? { try image.rootfsFacts() }
 
     static func print(_ r: ImageReport, _ out: Output) {
         out.line("\(r.file): \(r.kind), \(r.size) bytes, checksums \(r.checksumsVerify ? "all verify" : "DO NOT VERIFY")")
@@ -125,25 +126,16 @@ enum FirmwareCLI {
     }
 }
 
-/// Signs with signify-openbsd, which reads and writes usign's key and signature formats
-/// (interim until FeedRewrite's usign signer is merged).
-struct SignifySigner: FirmwareSigner {
-    var secretKey: String
+/// Signs the image with a usign secret key through FeedRewrite's usign (Ed25519), producing
+/// the `.sig` file text that `usign -S -m image` writes (openwrt/usign main.c).
+struct UsignFirmwareSigner: FirmwareSigner {
+    let key: Usign.SecretKey
+
+    static func load(secretKeyPath: String) throws -> UsignFirmwareSigner {
+        UsignFirmwareSigner(key: try Usign.SecretKey.load(secretKeyPath))
+    }
+
     func usignSignature(of message: [UInt8]) throws -> [UInt8] {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("imagetool-sign-\(getpid())-\(UInt32.random(in: 0 ... .max))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try Data(message).write(to: URL(fileURLWithPath: dir + "/image"))
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/signify-openbsd")
-        p.arguments = ["-S", "-s", secretKey, "-m", dir + "/image", "-x", dir + "/image.sig"]
-        do { try p.run() } catch {
-            throw FormatError(.io, context: "sign image", "cannot run signify-openbsd: \(error)")
-        }
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw FormatError(.io, context: "sign image", "signify-openbsd failed with status \(p.terminationStatus)", file: secretKey)
-        }
-        return try FS.read(dir + "/image.sig", limit: 4096)
+        try key.sign(message).render()
     }
 }

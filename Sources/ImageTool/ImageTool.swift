@@ -46,6 +46,7 @@ struct ImageTool: ParsableCommand {
 enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         RebaseCommand.self,
+        InstallCommand.self,
         VersionCommand.self,
         KeyCommand.self,
         FeedCommand.self,

@@ -17,6 +17,8 @@ struct VermagicCommand: ParsableCommand {
         var kernelSrc: String?
         @Option(help: "Kernel series (e.g. 6.1) whose shipped ABI set to use, when the config does not name its version.")
         var series: String?
+        @Flag(help: "For a series between two shipped sets (e.g. 6.6 between 6.1 and 6.12), use the union of those sets instead of classic strictness.")
+        var approximateSet = false
 
         /// The set: scanned, shipped for --series or the config's version, or nil (classic strictness).
         func resolve(for config: KernelConfig, out: Output) throws -> ABIRelevantSet? {
@@ -24,7 +26,11 @@ struct VermagicCommand: ParsableCommand {
                 let s = series ?? config.series ?? "unknown"
                 return try HeaderScanner.scan(root: dir, series: s, origin: dir, regenerate: "imagetool vermagic scan --kernel-src \(dir) --series \(s)")
             }
-            let set = ABIFingerprint.chooseSet(for: config, series: series)
+            var set = ABIFingerprint.chooseSet(for: config, series: series)
+            if set == nil, approximateSet, let s = series ?? config.series, let approx = ABIRelevantSet.approximate(series: s) {
+                out.warn("no ABI set for \(s): using an \(approx.origin); options only headers of versions in between test are missed")
+                set = approx
+            }
             if set == nil {
                 out.warn("no ABI-relevant set for kernel series \(series ?? config.series ?? "unknown") (shipped: \(ABIRelevantSet.shipped.map(\.series).joined(separator: ", "))): every =m line counts (classic strictness); use --kernel-src DIR or --series")
             }
@@ -186,6 +192,7 @@ struct ModinfoCommand: ParsableCommand {
             for m in mods {
                 out.line(pad("filename:") + m.path)
                 for (k, v) in m.modinfo { out.line(pad(k + ":") + v) }
+                if let sig = m.signature { out.line(pad("sig_id:") + sig.idType + " (\(sig.length) bytes appended)") }
                 if versions { for v in m.versions { out.line(pad("__versions:") + "0x\(ModuleCheckHex.hex8(v.crc)) \(v.symbol)") } }
                 if symbols {
                     for e in m.exports { out.line(pad("export:") + e.symbol + (e.gpl ? " GPL" : "") + (e.crc.map { " 0x" + ModuleCheckHex.hex8($0) } ?? "")) }
@@ -209,36 +216,52 @@ enum ModuleCheckHex {
 struct ModcheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "modcheck", abstract: "Check that modules can load on a kernel: release, vermagic, symbols and CRCs.",
-        discussion: "--against takes a Module.symvers or a folder of the kernel's modules (e.g. an extracted rootfs's /lib/modules/<release>). Exit code 0 when every check passes, 1 when problems are found.")
+        discussion: "--against takes a Module.symvers or a folder of the kernel's modules (e.g. an extracted rootfs's /lib/modules/<release>), and may be repeated. A folder alone does not know vmlinux's exports: symbols no module there exports are reported as 'unresolved' (a warning) unless a Module.symvers is given too. Exit code 0 when no fatal problem is found, 1 otherwise.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Modules to check.") var files: [String]
-    @Option(help: "Module.symvers or a folder of .ko files of the target kernel.") var against: String
+    @Option(help: "Module.symvers or a folder of .ko files of the target kernel (repeatable: a Module.symvers plus the image's modules).") var against: [String]
     @Option(help: "Module vermagic string the kernel requires (e.g. '6.6.110 SMP mod_unload'); default: from the --against modules.") var vermagic: String?
     @Option(help: "Kernel release (default: from --vermagic, the --against modules, or a lib/modules/<release> folder name).") var release: String?
 
-    struct Report: Encodable { var against: String; var release: String?; var vermagic: String?; var modules: [String]; var ok: Bool; var problems: [ModuleCheck.Problem] }
+    struct Report: Encodable { var against: [String]; var release: String?; var vermagic: String?; var modules: [String]; var ok: Bool
+        /// Problems that prevent loading.
+        var problems: [ModuleCheck.Problem]
+        /// Symbols no --against source exports when none of them lists vmlinux (warnings).
+        var unresolved: [ModuleCheck.Problem]
+    }
 
     func run() throws {
         try CLI.run(global) { out in
             let mods = try files.map { try KernelModule.load($0) }
-            var side: ModuleCheck.KernelSide
-            if FS.isDirectory(against) {
-                let base = FS.basename(of: against)
-                let rel = release ?? (KernelConfig.series(of: base) != nil && FS.basename(of: FS.dirname(of: against)) == "modules" ? base : nil)
-                side = .from(modules: try ModuleCheck.modules(in: against), source: against, release: rel)
-            } else {
-                side = .from(symvers: try ModuleSymvers.load(against), source: against, release: release, vermagic: vermagic)
+            var sides: [ModuleCheck.KernelSide] = []
+            for path in against {
+                if FS.isDirectory(path) {
+                    let base = FS.basename(of: path)
+                    let rel = release ?? (KernelConfig.series(of: base) != nil && FS.basename(of: FS.dirname(of: path)) == "modules" ? base : nil)
+                    sides.append(.from(modules: try ModuleCheck.modules(in: path), source: path, release: rel))
+                } else {
+                    sides.append(.from(symvers: try ModuleSymvers.load(path), source: path, release: release, vermagic: vermagic))
+                }
             }
+            guard var side = sides.first else { throw FormatError(.usage, context: "modcheck", "--against is required") }
+            for other in sides.dropFirst() { side = side.merged(with: other) }
             if let vermagic { side.vermagic = vermagic }
             if let release { side.release = release }
             let problems = ModuleCheck.check(mods, against: side)
+            let fatal = problems.filter { ModuleCheck.isFatal($0, against: side) }
             if global.json {
-                try out.json(Report(against: against, release: side.release, vermagic: side.vermagic, modules: mods.map(\.name), ok: problems.isEmpty, problems: problems))
+                try out.json(Report(against: against, release: side.release, vermagic: side.vermagic, modules: mods.map(\.name), ok: fatal.isEmpty, problems: fatal,
+                                      unresolved: problems.filter { !ModuleCheck.isFatal($0, against: side) }))
             } else {
-                for p in problems { out.line("\(p.module): \(p.kind.rawValue): \(p.detail)") }
-                out.line(problems.isEmpty ? "ok: \(mods.count) module(s) can load on \(against)" : "\(problems.count) problem(s)")
+                for p in fatal { out.line("\(p.module): \(p.kind.rawValue): \(p.detail)") }
+                let unresolved = problems.count - fatal.count
+                if unresolved > 0 {
+                    out.warn("\(unresolved) symbol(s) not exported by any module in \(side.source); vmlinux may export them (add --against Module.symvers to check)")
+                    for p in problems where !ModuleCheck.isFatal(p, against: side) { out.detail("\(p.module): unresolved: \(p.symbol ?? "")") }
+                }
+                out.line(fatal.isEmpty ? "ok: \(mods.count) module(s) can load on \(side.source)\(unresolved > 0 ? " (\(unresolved) unresolved)" : "")" : "\(fatal.count) problem(s)")
             }
-            if !problems.isEmpty { throw ExitCode(Exit.failed) }
+            if !fatal.isEmpty { throw ExitCode(Exit.failed) }
         }
     }
 }

@@ -5,7 +5,7 @@ import FeedRewrite
 /// `imagetool key ...` — usign/signify key files.
 struct KeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "key", abstract: "Create usign/signify Ed25519 keys.",
+        commandName: "key", abstract: "Create usign/signify Ed25519 keys (opkg feeds) or ECDSA P-256 keys (apk feeds).",
         subcommands: [KeyGenerate.self])
 }
 
@@ -20,8 +20,14 @@ struct KeyGenerate: ParsableCommand {
     @Option(name: .long, help: "Public key file to create.") var `public`: String
     @Option(name: .long, help: "Comment line text (default: \"imagetool key <fingerprint>\").") var comment: String?
     @Flag(name: .long, help: "Overwrite existing key files.") var force = false
+    @Flag(name: .long, help: "Make an ECDSA P-256 PEM key pair for apk v3 feeds (OpenWrt 25.x) instead of usign.") var ecdsa = false
 
     func run() throws {
+        if ecdsa {
+            var cmd = try ApkKeygen.parse(["--secret", secret, "--public", `public`] + (force ? ["--force"] : []) + global.arguments)
+            try cmd.run()
+            return
+        }
         try CLI.run(global) { out in
             for p in [secret, `public`] where FS.exists(p) && !force {
                 throw FormatError(.refused, context: "generate key", "\(p) exists (use --force to overwrite)", file: p)

@@ -32,7 +32,7 @@ public struct ABIFingerprint: Sendable, Equatable {
         for (name, value) in config.values where counts(name, value, set: set) {
             lines.append("CONFIG_\(name)=\(value)")
         }
-        lines.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        lines.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var input: [UInt8] = []
         for l in lines { input.append(contentsOf: l.utf8); input.append(0x0A) }
         let note = set.map { "ABI set for \($0.series) (\($0.origin))" }

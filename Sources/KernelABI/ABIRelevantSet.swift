@@ -12,9 +12,13 @@ public struct ABIRelevantSet: Sendable, Equatable {
         case moduleVisible = "m"
         /// In `#if`/`#ifdef`/`#elif` or `IS_BUILTIN`: true only for y (or a defined value).
         case builtinOnly = "y"
-        /// The option's value used as such (`#define HZ CONFIG_HZ`, array sizes).
+        /// The option used outside preprocessor conditionals (`#define HZ CONFIG_HZ`, array
+        /// sizes, or a macro argument such as `DECLARE_STATIC_KEY_MAYBE(CONFIG_X, key)` that
+        /// the macro tests with IS_ENABLED): counted as visible for m too, since a tristate
+        /// can only appear there through such a macro.
         case value = "v"
 
+        /// Orders uses m, v, y by raw value (serialization order).
         public static func < (a: Use, b: Use) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -42,13 +46,21 @@ public struct ABIRelevantSet: Sendable, Equatable {
     /// References kept per option and use (the rest are counted, not listed).
     public static let maxReferences = 3
 
+    /// A set from its parts (see the properties).
     public init(series: String, origin: String, regenerate: String, symbols: [String: [Reference]]) {
         self.series = series; self.origin = origin; self.regenerate = regenerate; self.symbols = symbols
     }
 
-    /// Whether an option set to `m` changes what modules see.
+    /// Whether an option set to `m` changes what modules see: a header tests it in a way
+    /// that is true for m, or uses it outside `#if` (where only a macro like IS_ENABLED can
+    /// make a tristate compile).
     public func isModuleVisible(_ name: String) -> Bool {
-        symbols[name]?.contains { $0.use == .moduleVisible } ?? false
+        symbols[name]?.contains { $0.use != .builtinOnly } ?? false
+    }
+
+    /// The references that make an option visible for m (see `isModuleVisible`), tests first.
+    public func moduleReferences(_ name: String) -> [Reference] {
+        references(name, .moduleVisible) + references(name, .value)
     }
 
     /// Whether any header mentions the option at all.
@@ -63,7 +75,7 @@ public struct ABIRelevantSet: Sendable, Equatable {
     /// `use<TAB>NAME<TAB>header:line<TAB>header:line...`, sorted (deterministic).
     public func serialized() -> String {
         var out = "# imagetool ABI-relevant option set\n# series: \(series)\n# origin: \(origin)\n# regenerate: \(regenerate)\n"
-        for name in symbols.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+        for name in symbols.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let refs = symbols[name] ?? []
             for use in Use.allCases {
                 let r = refs.filter { $0.use == use }
@@ -101,13 +113,45 @@ public struct ABIRelevantSet: Sendable, Equatable {
     }
 
     /// The sets shipped with imagetool (generated files under Sources/KernelABI/ABISets).
-    public static var shipped: [ABIRelevantSet] {
-        ShippedABISets.texts.compactMap { try? parse($0) }
-    }
+    public static var shipped: [ABIRelevantSet] { parsedShipped }
+
+    /// Parsed once per process (the texts are compiled in, so parsing cannot fail in practice;
+    /// a set that did would simply be absent and the fallback applies).
+    static let parsedShipped: [ABIRelevantSet] = ShippedABISets.texts.compactMap { try? parse($0) }
 
     /// The shipped set for a kernel series such as "6.1", if any.
     public static func shipped(series: String) -> ABIRelevantSet? {
-        guard let t = ShippedABISets.texts.first(where: { $0.contains("\n# series: \(series)\n") }) else { return nil }
-        return try? parse(t)
+        parsedShipped.first { $0.series == series }
+    }
+}
+
+extension ABIRelevantSet {
+    /// Numeric (major, minor) of a series string such as "6.12".
+    static func seriesKey(_ s: String) -> (Int, Int)? {
+        let p = s.split(separator: ".")
+        guard p.count == 2, let a = Int(p[0]), let b = Int(p[1]) else { return nil }
+        return (a, b)
+    }
+
+    /// An approximate set for a series that is not shipped but lies between two shipped ones
+    /// (e.g. 6.6 between 6.1 and 6.12): the union of those two. Options tested only by
+    /// headers that appeared after the lower and vanished before the upper series are missed,
+    /// so callers must say so; nil when the series is outside the shipped range.
+    public static func approximate(series: String) -> ABIRelevantSet? {
+        if let exact = shipped(series: series) { return exact }
+        guard let k = seriesKey(series) else { return nil }
+        let all = shipped.compactMap { s in seriesKey(s.series).map { (key: $0, set: s) } }
+        let lower = all.filter { $0.key < k }.max { $0.key < $1.key }
+        let upper = all.filter { $0.key > k }.min { $0.key < $1.key }
+        guard let lo = lower?.set, let hi = upper?.set else { return nil }
+        var symbols = lo.symbols
+        for (name, refs) in hi.symbols {
+            let have = symbols[name] ?? []
+            for use in Use.allCases where !have.contains(where: { $0.use == use }) {
+                symbols[name, default: []] += refs.filter { $0.use == use }
+            }
+        }
+        return ABIRelevantSet(series: series, origin: "approximation: union of the \(lo.series) and \(hi.series) sets",
+                              regenerate: "(derived from the shipped \(lo.series) and \(hi.series) sets)", symbols: symbols)
     }
 }

@@ -16,10 +16,15 @@ public struct ConfigDiff: Sendable {
 
     /// One differing option.
     public struct Line: Sendable, Codable, Equatable {
+        /// Option name without `CONFIG_`.
         public var option: String
+        /// Value in the old config (`y`, `m`, `n` or the value).
         public var old: String
+        /// Value in the new config.
         public var new: String
+        /// What the change means for modules.
         public var classification: Class
+        /// Why, naming the header that makes it matter.
         public var reason: String
         /// Headers that use the option (first few), `path:line`.
         public var headers: [String]
@@ -39,7 +44,7 @@ public struct ConfigDiff: Sendable {
     /// Compares `old` and `new` using `set` (nil: every m change counts as ABI-relevant).
     public static func explain(old: KernelConfig, new: KernelConfig, set: ABIRelevantSet?) -> ConfigDiff {
         let names = Set(old.values.keys).union(new.values.keys)
-            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var lines: [Line] = []
         for name in names {
             let a = old.value(name), b = new.value(name)
@@ -88,11 +93,12 @@ public struct ConfigDiff: Sendable {
                 line.reason = "n <-> m counts without an ABI set (classic strictness)"
                 return line
             }
-            let m = set.references(name, .moduleVisible)
+            let m = set.moduleReferences(name)
             if !m.isEmpty {
                 line.classification = .abiRelevant
                 line.headers = m.map(\.description)
-                line.reason = "tested with IS_ENABLED/IS_MODULE/IS_REACHABLE or CONFIG_\(name)_MODULE by \(line.headers.joined(separator: ", ")): built-in structs or inline code change when it is m"
+                let how = m.first?.use == .moduleVisible ? "tested with IS_ENABLED/IS_MODULE/IS_REACHABLE or CONFIG_\(name)_MODULE" : "used outside #if (e.g. as an IS_ENABLED macro argument)"
+                line.reason = "\(how) by \(line.headers.joined(separator: ", ")): built-in structs or inline code change when it is m"
             } else {
                 line.classification = .moduleOnlyHarmless
                 line.reason = "no header tests CONFIG_\(name) in a way that is true for m: only a module is added or removed"

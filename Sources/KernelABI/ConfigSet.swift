@@ -32,10 +32,9 @@ public enum ConfigSet {
     static func load(_ text: [UInt8], modPlus: Bool) -> [String: String] {
         var map: [String: String] = [:]
         for raw in KernelConfig(bytes: text).rawLines {
-            let line = String(decoding: raw, as: UTF8.self)
             let pair: (String, String)?
-            if let (n, v) = KernelConfig.splitAssignment(line) { pair = (n, v) }
-            else if let n = KernelConfig.notSetName(line) { pair = (n, "#undef") }
+            if let (n, v) = KernelConfig.splitAssignment(raw) { pair = (n, v) }
+            else if let n = KernelConfig.notSetName(raw) { pair = (n, "#undef") }
             else { pair = nil }
             guard let (name, value) = pair else { continue }
             if let old = map[name], modPlus, old != "#undef", value != "y" { continue }
@@ -63,7 +62,7 @@ public enum ConfigSet {
     /// kconfig.pl's `dump_config`: names sorted bytewise, `# CONFIG_X is not set` for
     /// "#undef" and "n", else `CONFIG_X=value`; each line ends in `\n`.
     static func dump(_ config: [String: String]) -> [String] {
-        config.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { name in
+        config.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { name in
             let v = config[name] ?? "#undef"
             return v == "#undef" || v == "n" ? "# CONFIG_\(name) is not set" : "CONFIG_\(name)=\(v)"
         }

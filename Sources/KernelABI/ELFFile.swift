@@ -7,22 +7,33 @@ import BinaryIO
 public struct ELFFile: Sendable {
     /// One section header.
     public struct Section: Sendable {
+        /// Section name from the section name table.
         public var name: String
         /// sh_name: offset of the name in the section name table.
         public var nameOffset: UInt32
+        /// sh_type (1 PROGBITS, 2 SYMTAB, 4 RELA, 8 NOBITS, 9 REL).
         public var type: UInt32
+        /// sh_flags.
         public var flags: UInt64
+        /// sh_offset: file offset of the contents.
         public var offset: UInt64
+        /// sh_size in bytes.
         public var size: UInt64
+        /// sh_link (for SYMTAB: its string table).
         public var link: UInt32
+        /// sh_info (for REL/RELA: the section relocated).
         public var info: UInt32
+        /// sh_entsize: size of one entry of a table section.
         public var entsize: UInt64
     }
 
     /// One symbol table entry.
     public struct Symbol: Sendable {
+        /// Symbol name from the linked string table.
         public var name: String
+        /// st_value (offset in its section for a relocatable file).
         public var value: UInt64
+        /// st_size.
         public var size: UInt64
         /// STB_* (0 local, 1 global, 2 weak).
         public var binding: UInt8
@@ -32,20 +43,26 @@ public struct ELFFile: Sendable {
         public var shndx: UInt32
     }
 
+    /// Section types (System V gABI).
     public static let shtNobits: UInt32 = 8, shtSymtab: UInt32 = 2, shtSymtabShndx: UInt32 = 18
+    /// Relocation section types.
     public static let shtRela: UInt32 = 4, shtRel: UInt32 = 9
+    /// Special section indexes.
     public static let shnUndef: UInt32 = 0, shnAbs: UInt32 = 0xfff1, shnXindex: UInt32 = 0xffff
     /// Upper bounds on counts accepted from a file (a module has a few thousand at most).
     public static let maxSections = 1 << 16, maxSymbols = 1 << 22
 
     /// The whole file.
     public let bytes: [UInt8]
+    /// ELFCLASS64 (else ELFCLASS32).
     public let is64: Bool
+    /// ELFDATA2MSB (else ELFDATA2LSB).
     public let bigEndian: Bool
     /// e_type (1 = ET_REL, the type of a module).
     public let type: UInt16
     /// e_machine (3 x86, 8 MIPS, 40 ARM, 62 x86-64, 183 AArch64, ...).
     public let machine: UInt16
+    /// Section headers in file order, names resolved.
     public let sections: [Section]
 
     /// Parses the header and section table of `bytes`.

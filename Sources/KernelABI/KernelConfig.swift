@@ -73,11 +73,14 @@ public struct KernelConfig: Sendable {
         var values: [String: Value] = [:]
         var version: String?
         for (n, raw) in lines.enumerated() {
-            let text = String(decoding: raw, as: UTF8.self)
-            if let (name, value) = KernelConfig.parseLine(text) {
-                entries.append(Entry(name: name, value: value, line: n + 1))
-                values[name] = value
-            } else if version == nil, let v = KernelConfig.headerVersion(text) {
+            if let (name, value) = KernelConfig.splitAssignment(raw) {
+                let v = Value(text: value)
+                entries.append(Entry(name: name, value: v, line: n + 1))
+                values[name] = v
+            } else if let name = KernelConfig.notSetName(raw) {
+                entries.append(Entry(name: name, value: .notSet, line: n + 1))
+                values[name] = .notSet
+            } else if version == nil, raw.starts(with: "# Linux".utf8), let v = KernelConfig.headerVersion(String(decoding: raw, as: UTF8.self)) {
                 version = v
             }
         }
@@ -90,9 +93,16 @@ public struct KernelConfig: Sendable {
     /// Parses configuration text.
     public static func parse(_ text: String) -> KernelConfig { KernelConfig(bytes: Array(text.utf8)) }
 
-    /// Reads and parses a configuration file (at most 64 MiB).
+    /// Reads and parses a configuration file (at most 64 MiB); a gzip'd one (`/proc/config.gz`,
+    /// IKCFG) is inflated first.
     public static func load(_ path: String) throws -> KernelConfig {
-        try withFile(path) { KernelConfig(bytes: try FS.read(path, limit: 64 << 20)) }
+        try withFile(path) {
+            let b = try FS.read(path, limit: 64 << 20)
+            if b.starts(with: [0x1F, 0x8B]) {
+                return KernelConfig(bytes: try Deflate.inflate(b, framing: .gzip, maxOutput: 64 << 20, context: "inflate config").bytes)
+            }
+            return KernelConfig(bytes: b)
+        }
     }
 
     /// The effective value of `name` (with or without the `CONFIG_` prefix); `.notSet` if absent.
@@ -120,9 +130,12 @@ public struct KernelConfig: Sendable {
 
     /// `^CONFIG_(.+?)=(.+)`: the name is everything up to the first `=` that has at least
     /// one character after it, and is at least one character long.
-    static func splitAssignment(_ line: String) -> (String, String)? {
-        let u = Array(line.utf8)
-        let p = Array("CONFIG_".utf8)
+    static func splitAssignment(_ line: String) -> (String, String)? { splitAssignment(Array(line.utf8)) }
+
+    static let configPrefix = Array("CONFIG_".utf8), notSetPrefix = Array("# CONFIG_".utf8), notSetSuffix = Array(" is not set".utf8)
+
+    static func splitAssignment(_ u: [UInt8]) -> (String, String)? {
+        let p = configPrefix
         guard u.count > p.count, u[0 ..< p.count].elementsEqual(p) else { return nil }
         var i = p.count + 1
         while i < u.count - 1 {
@@ -136,9 +149,10 @@ public struct KernelConfig: Sendable {
 
     /// `^# CONFIG_(.+?) is not set`: the shortest name (at least one character) followed by
     /// ` is not set`.
-    static func notSetName(_ line: String) -> String? {
-        let u = Array(line.utf8)
-        let p = Array("# CONFIG_".utf8), s = Array(" is not set".utf8)
+    static func notSetName(_ line: String) -> String? { notSetName(Array(line.utf8)) }
+
+    static func notSetName(_ u: [UInt8]) -> String? {
+        let p = notSetPrefix, s = notSetSuffix
         guard u.count >= p.count + 1 + s.count, u[0 ..< p.count].elementsEqual(p) else { return nil }
         var i = p.count + 1
         while i + s.count <= u.count {

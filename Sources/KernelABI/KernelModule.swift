@@ -9,18 +9,34 @@ import BinaryIO
 public struct KernelModule: Sendable {
     /// One `__versions` entry: `unsigned long crc; char name[64 - sizeof(unsigned long)]`.
     public struct VersionEntry: Sendable, Equatable, Codable {
+        /// The CRC the module expects (low 32 bits of the word).
         public var crc: UInt32
+        /// Imported symbol name.
         public var symbol: String
     }
 
     /// One exported symbol.
     public struct Export: Sendable, Equatable, Codable {
+        /// Exported symbol name.
         public var symbol: String
         /// Whether it is exported with EXPORT_SYMBOL_GPL (its entry sits in `__ksymtab_gpl`).
         public var gpl: Bool
         /// The export CRC (`__crc_X`) when the module was built with CONFIG_MODVERSIONS.
         public var crc: UInt32?
     }
+
+    /// A signature appended after the ELF image (`~Module signature appended~\n` trailer,
+    /// preceded by `struct module_signature` and the signature blob) [linux:
+    /// include/linux/module_signature.h; scripts/sign-file.c].
+    public struct Signature: Sendable, Equatable, Codable {
+        /// `id_type`: "PGP", "X509" or "PKCS#7" (what kmod prints as `sig_id`).
+        public var idType: String
+        /// Length of the signature blob in bytes.
+        public var length: Int
+    }
+
+    /// The appended signature, if the module is signed (OpenWrt's are not; Debian's are).
+    public var signature: Signature?
 
     /// Path the module was read from.
     public var path: String
@@ -78,7 +94,7 @@ public struct KernelModule: Sendable {
     public static func parse(_ bytes: [UInt8], path: String) throws -> KernelModule {
         try withFile(path) {
             let elf = try ELFFile(bytes: bytes)
-            var m = KernelModule(path: path, modinfo: [], versions: [], undefined: [], weakUndefined: [], exports: [],
+            var m = KernelModule(signature: try signature(bytes), path: path, modinfo: [], versions: [], undefined: [], weakUndefined: [], exports: [],
                                  is64: elf.is64, bigEndian: elf.bigEndian, machine: elf.machine)
             if let s = elf.section(named: ".modinfo") { m.modinfo = parseModinfo(try elf.contents(of: s)) }
             if let s = elf.section(named: "__versions") { m.versions = try parseVersions(try elf.contents(of: s), is64: elf.is64, bigEndian: elf.bigEndian) }
@@ -88,6 +104,23 @@ public struct KernelModule: Sendable {
             try m.readSymbols(elf)
             return m
         }
+    }
+
+    /// Reads the appended-signature trailer: `... blob, 12-byte struct module_signature
+    /// (algo, hash, id_type, signer_len, key_id_len, pad[3], be32 sig_len), magic`.
+    static func signature(_ b: [UInt8]) throws -> Signature? {
+        let magic = Array("~Module signature appended~\n".utf8)
+        guard b.count >= magic.count + 12, b[(b.count - magic.count)...].elementsEqual(magic) else { return nil }
+        var r = try ByteReader(b, context: "read module signature").view(at: b.count - magic.count - 12, length: 12, "struct module_signature")
+        _ = try r.bytes(2, "algo, hash")
+        let id = try r.u8("id_type")
+        _ = try r.bytes(5, "lengths, padding")
+        let len = try r.u32be("sig_len")
+        guard UInt64(len) <= UInt64(b.count - magic.count - 12) else {
+            throw r.error(.outOfBounds, "signature length \(len) exceeds the file", at: 8)
+        }
+        let names = ["PGP", "X509", "PKCS#7"]
+        return Signature(idType: Int(id) < names.count ? names[Int(id)] : "unknown (\(id))", length: Int(len))
     }
 
     /// `.modinfo`: NUL-separated `key=value` strings (padding NULs skipped).
@@ -169,9 +202,9 @@ public struct KernelModule: Sendable {
                 exported[s.name] = sec.name.contains("gpl")
             }
         }
-        undefined = undef.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        undefined = undef.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         weakUndefined = weak
-        exports = exported.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        exports = exported.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             .map { Export(symbol: $0, gpl: exported[$0] ?? false, crc: crcs[$0]) }
     }
 

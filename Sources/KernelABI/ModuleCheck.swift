@@ -15,12 +15,27 @@ public enum ModuleCheck {
         public var release: String?
         /// What it was built from, for messages.
         public var source: String
+        /// Whether `symbols` lists everything the kernel exports (a Module.symvers lists vmlinux
+        /// too). A folder of modules does not know vmlinux's exports, so a symbol it lacks is
+        /// only `unresolved`, not `missing`.
+        public var complete: Bool = false
+
+        /// Both sides together (e.g. a Module.symvers and the image's modules).
+        public func merged(with other: KernelSide) -> KernelSide {
+            var m = self
+            for (k, v) in other.symbols where m.symbols[k] == nil || (m.symbols[k]?.crc == nil && v.crc != nil) { m.symbols[k] = v }
+            m.vermagic = vermagic ?? other.vermagic
+            m.release = release ?? other.release
+            m.source = "\(source) + \(other.source)"
+            m.complete = complete || other.complete
+            return m
+        }
 
         /// From a `Module.symvers` (CRCs of 0 mean "built without MODVERSIONS": not compared).
         public static func from(symvers: ModuleSymvers, source: String, release: String? = nil, vermagic: String? = nil) -> KernelSide {
             var s: [String: (crc: UInt32?, provider: String)] = [:]
             for e in symvers.entries { s[e.symbol] = (e.crc == 0 ? nil : e.crc, e.module) }
-            return KernelSide(symbols: s, vermagic: vermagic, release: release ?? vermagic.map(releaseOf), source: source)
+            return KernelSide(symbols: s, vermagic: vermagic, release: release ?? vermagic.map(releaseOf), source: source, complete: true)
         }
 
         /// From the modules already on the device (e.g. `/lib/modules/<release>`): their
@@ -36,10 +51,15 @@ public enum ModuleCheck {
 
     /// One reason a module would not load.
     public struct Problem: Sendable, Codable, Equatable {
+        /// Kinds of problem.
         public enum Kind: String, Sendable, Codable { case missingSymbol = "missing-symbol", crcMismatch = "crc-mismatch", vermagicMismatch = "vermagic-mismatch", releaseMismatch = "release-mismatch" }
+        /// Which check failed.
         public var kind: Kind
+        /// Module name.
         public var module: String
+        /// Symbol concerned, if any.
         public var symbol: String?
+        /// Human explanation.
         public var detail: String
     }
 
@@ -48,7 +68,15 @@ public enum ModuleCheck {
         String(vermagic.split(separator: " ").first ?? "")
     }
 
-    /// Checks `modules` against `kernel`; an empty result means they can load.
+    /// Whether a problem certainly prevents loading: everything except a missing symbol
+    /// against a side that does not list vmlinux's exports (`complete` false), where the
+    /// symbol is only unresolved.
+    public static func isFatal(_ p: Problem, against kernel: KernelSide) -> Bool {
+        p.kind != .missingSymbol || kernel.complete
+    }
+
+    /// Checks `modules` against `kernel`; an empty result means they can load (see `isFatal`
+    /// for missing symbols against an incomplete side).
     public static func check(_ modules: [KernelModule], against kernel: KernelSide) -> [Problem] {
         var provided = kernel.symbols
         for m in modules { for e in m.exports where provided[e.symbol] == nil { provided[e.symbol] = (e.crc, m.name) } }
@@ -60,7 +88,9 @@ public enum ModuleCheck {
                 problems.append(Problem(kind: .releaseMismatch, module: m.name, symbol: nil, detail: "module built for \(releaseOf(have)), kernel is \(rel)"))
             }
             for sym in m.undefined where provided[sym] == nil && !m.weakUndefined.contains(sym) {
-                problems.append(Problem(kind: .missingSymbol, module: m.name, symbol: sym, detail: "\(sym) is not exported by \(kernel.source) or the other modules"))
+                let detail = kernel.complete ? "\(sym) is not exported by \(kernel.source) or the other modules"
+                    : "\(sym) is not exported by any module in \(kernel.source) (vmlinux may export it: check with a Module.symvers)"
+                problems.append(Problem(kind: .missingSymbol, module: m.name, symbol: sym, detail: detail))
             }
             for v in m.versions {
                 guard let p = provided[v.symbol], let have = p.crc, have != v.crc else { continue }

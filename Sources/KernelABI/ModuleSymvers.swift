@@ -9,11 +9,13 @@ public struct ModuleSymvers: Sendable {
     public struct Entry: Sendable, Equatable {
         /// The CRC; 0 when the kernel was built without CONFIG_MODVERSIONS.
         public var crc: UInt32
+        /// Exported symbol.
         public var symbol: String
         /// `vmlinux` or the module's path without `.ko`.
         public var module: String
         /// `EXPORT_SYMBOL`, `EXPORT_SYMBOL_GPL`, ...
         public var exportType: String
+        /// Symbol namespace (5.4+), empty if none.
         public var namespace: String
     }
 

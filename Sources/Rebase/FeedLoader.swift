@@ -1,4 +1,5 @@
 import BinaryIO
+import Dispatch
 import FeedRewrite
 import KernelABI
 
@@ -57,24 +58,47 @@ public enum FeedLoader {
             throw FormatError(.invalid, context: "read feed", "kernel version \(kernelVersion.debugDescription) has no vermagic in either OpenWrt style", file: dir)
         }
         // Modules of the packages that depend on the kernel.
-        var modules: [(package: String, module: KernelModule)] = []
         var archs = Set<String>()
+        var pending: [(package: String, file: String)] = []
         for s in feed.stanzas {
             guard let file = s["Filename"], failures[file] == nil else { continue }
             let names = relationshipFields.compactMap { s[$0] }.compactMap { try? Relationship(parsing: $0) }
             guard names.contains(where: { !RebasePlan.kernelTerms($0, feedKernel: kernelVersion).isEmpty }) else { continue }
             if let a = s["Architecture"], a != "all" { archs.insert(a) }
-            let path = dir + "/" + (try SafePath.components(file, context: "read feed")).joined(separator: "/")
-            let ipk = try IPK.read(path: path)
-            for m in try withFile(path, { try ipk.dataFiles(readData: true) }) where m.kind == .file && m.name.hasSuffix(".ko") {
-                let km = try withFile(path) { try KernelModule.parse(m.data, path: "\(file):\(m.name)") }
-                modules.append((s["Package"] ?? "?", km))
-            }
+            pending.append((s["Package"] ?? "?", file))
         }
+        // Read the modules inside the kmod packages on both cores (data.tar.gz is only read).
+        let jobs = pending
+        let found = ModuleBox(count: jobs.count)
+        let errors = ErrorBox()
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            do {
+                let file = jobs[i].file
+                let path = dir + "/" + (try SafePath.components(file, context: "read feed")).joined(separator: "/")
+                let ipk = try IPK.read(path: path)
+                var mods: [KernelModule] = []
+                for m in try withFile(path, { try ipk.dataFiles(readData: true) }) where m.kind == .file && m.name.hasSuffix(".ko") {
+                    mods.append(try withFile(path) { try KernelModule.parse(m.data, path: "\(file):\(m.name)") })
+                }
+                found.set(i, mods)
+            } catch { errors.record(i, error) }
+        }
+        if let e = errors.first { throw e }
+        var modules: [(package: String, module: KernelModule)] = []
+        for (i, j) in jobs.enumerated() { for m in found.get(i) { modules.append((j.package, m)) } }
         let cfg = try config.map { try KernelConfig.load($0) }
         let side = FeedSide(directory: dir, kernelPackage: kpv, archs: archs.sorted(), modules: modules,
                             config: cfg, configSource: config, kernelDigest: feedKernelDigest?.digest,
                             kernelSource: feedKernelDigest?.source)
         return Loaded(feed: feed, side: side, verification: verification, integrityFailures: failures)
     }
+}
+
+/// Per-job results of a parallel loop.
+final class ModuleBox: @unchecked Sendable {
+    private var items: [[KernelModule]]
+    private let lock = NSLockLike()
+    init(count: Int) { items = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ v: [KernelModule]) { lock.locked { items[i] = v } }
+    func get(_ i: Int) -> [KernelModule] { lock.locked { items[i] } }
 }

@@ -9,14 +9,20 @@ import Squash
 public enum ImageLoader {
     /// Loads `path`. `imageConfig` (a `.config`) stands in when the kernel has no IKCONFIG.
     public static func load(_ path: String, imageConfig: String? = nil) throws -> ImageSide {
-        let fw = try FirmwareImage.open(path)
-        var payload: KernelPayload? = nil
-        do { payload = try fw.kernelPayload() } catch let e as FormatError where e.kind == .unsupported { payload = nil }
-        guard let span = fw.rootfsSpan else {
-            throw FormatError(.invalid, context: "read image", "no squashfs rootfs found in the image", file: path)
-        }
         let file = try RandomAccessFile(path: path)
-        let squash = try withFile(path) { try SquashImage(view: try file.view(base: span.offset, length: span.bytesUsed)) }
+        var payload: KernelPayload? = nil
+        let squash: SquashImage
+        if file.size >= 4, try file.read(at: 0, count: 4) == Array("hsqs".utf8) {
+            // A bare rootfs (e.g. an unpacked or apk-era rootfs.sqfs): no kernel to read.
+            squash = try withFile(path) { try SquashImage(view: try file.view()) }
+        } else {
+            let fw = try FirmwareImage.open(path)
+            do { payload = try fw.kernelPayload() } catch let e as FormatError where e.kind == .unsupported { payload = nil }
+            guard let span = fw.rootfsSpan else {
+                throw FormatError(.invalid, context: "read image", "no squashfs rootfs found in the image", file: path)
+            }
+            squash = try withFile(path) { try SquashImage(view: try file.view(base: span.offset, length: span.bytesUsed)) }
+        }
         let tree = try withFile(path) { try squash.readTree() }
         let rootfs = SquashRootfs(image: squash, tree: tree)
         let facts = try withFile(path) { try RootfsFacts(reading: rootfs) }

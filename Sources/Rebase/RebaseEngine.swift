@@ -1,4 +1,6 @@
+import Apk
 import BinaryIO
+import Dispatch
 import FeedRewrite
 import KernelABI
 
@@ -52,6 +54,8 @@ public struct RebaseReport: Sendable, Codable {
     public var publicKeyFile: String?
     public var customfeedsLine: String?
     public var warnings: [String]
+    /// "opkg" or "apk".
+    public var packageManager: String = "opkg"
 
     public var rewritten: Int { packages.filter { $0.action == .rewritten }.count }
     public var kept: Int { packages.filter { $0.action == .kept }.count }
@@ -63,6 +67,9 @@ public enum RebaseEngine {
     /// Rebases `options.feed` onto `images` (already loaded). Returns the report; when any
     /// image is refused, nothing is written and `report.refused` is true.
     public static func run(_ options: RebaseOptions, images: [ImageSide], progress: ((String) -> Void)? = nil) throws -> RebaseReport {
+        if ApkFeed.detect(options.feed) {
+            return try ApkRebaseEngine.run(options, images: images, progress: progress)
+        }
         let secret = try Usign.SecretKey.load(options.signingKey)
         progress?("reading feed \(options.feed)")
         let feedDigest = try options.feedKernel.map { path -> (digest: String, source: String) in
@@ -116,31 +123,48 @@ public enum RebaseEngine {
         let outputParent = FS.dirname(of: absOut)
         try FS.makeDirectories(outputParent)
         try FS.replaceDirectoryAtomically(absOut) { tmp in
-            // Every ipk of the input: rewritten ones re-encoded (data.tar.gz copied), others copied.
-            for file in loaded.feed.ipkFiles where !refusedFiles.contains(file) {
+            // Every ipk of the input: rewritten ones re-encoded (data.tar.gz copied), others
+            // copied; on both cores.
+            let files = loaded.feed.ipkFiles.filter { !refusedFiles.contains($0) }
+            for file in files {
                 let comps = try SafePath.components(file, context: "write feed")
-                let src = dir + "/" + comps.joined(separator: "/")
-                let dst = try SafePath.join(tmp, file, context: "write feed")
-                if comps.count > 1 { try FS.makeDirectories(FS.dirname(of: dst)) }
-                let bytes = try FS.read(src, limit: UInt64(IPK.maxOuterSize))
-                if plan.rewrites.contains(file) {
-                    let ipk = try IPK.read(bytes: bytes, path: src)
-                    let (control, _) = try withFile(src) {
-                        try RebasePlan.rewrite(ipk.control, feedKernel: plan.feedKernel, targets: plan.replacementVersions)
-                    }
-                    try FS.writeAtomically(try withFile(src) { try ipk.rewritingControl(control) }, to: dst)
-                } else {
-                    try FS.writeAtomically(bytes, to: dst)
-                }
+                if comps.count > 1 { try FS.makeDirectories(tmp + "/" + comps.dropLast().joined(separator: "/")) }
             }
+            let errors = ErrorBox()
+            DispatchQueue.concurrentPerform(iterations: files.count) { i in
+                let file = files[i]
+                do {
+                    let src = dir + "/" + (try SafePath.components(file, context: "write feed")).joined(separator: "/")
+                    let dst = try SafePath.join(tmp, file, context: "write feed")
+                    let bytes = try FS.read(src, limit: UInt64(IPK.maxOuterSize))
+                    if plan.rewrites.contains(file) {
+                        let ipk = try IPK.read(bytes: bytes, path: src)
+                        let (control, _) = try withFile(src) {
+                            try RebasePlan.rewrite(ipk.control, feedKernel: plan.feedKernel, targets: plan.replacementVersions)
+                        }
+                        try FS.writeNew(try withFile(src) { try ipk.rewritingControl(control) }, to: dst)
+                    } else {
+                        try FS.writeNew(bytes, to: dst)
+                    }
+                } catch { errors.record(i, error) }
+            }
+            if let e = errors.first { throw e }
             if FS.isRegularFile(dir + "/index.json") {
-                try FS.writeAtomically(try FS.read(dir + "/index.json", limit: 64 << 20), to: tmp + "/index.json")
+                try FS.writeNew(try FS.read(dir + "/index.json", limit: 64 << 20), to: tmp + "/index.json")
             }
             _ = try FeedIndexWriter.write(tmp, key: secret)
             let pub = secret.publicKeyFile(comment: "imagetool rebased feed public key \(Hex.encode(secret.fingerprint))")
-            try FS.writeAtomically(pub.render(), to: tmp + "/" + pubName)
-            try FS.writeAtomically(Array("\(line)\n".utf8), to: tmp + "/customfeeds.conf")
-            try FS.writeAtomically(try ReportRendering.json(report), to: tmp + "/imagetool-rebase.json")
+            try FS.writeNew(pub.render(), to: tmp + "/" + pubName)
+            try FS.writeNew(Array("\(line)\n".utf8), to: tmp + "/customfeeds.conf")
+            try FS.writeNew(try ReportRendering.json(report), to: tmp + "/imagetool-rebase.json")
         }
     }
+}
+
+/// The first error (by job index) of a parallel loop.
+final class ErrorBox: @unchecked Sendable {
+    private var errors: [(Int, Error)] = []
+    private let lock = NSLockLike()
+    func record(_ i: Int, _ e: Error) { lock.locked { errors.append((i, e)) } }
+    var first: Error? { lock.locked { errors.min { $0.0 < $1.0 }?.1 } }
 }

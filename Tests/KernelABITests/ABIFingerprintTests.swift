@@ -89,6 +89,18 @@ final class ABIFingerprintTests: XCTestCase {
         XCTAssertFalse(d.compatible)
     }
 
+    func testApproximateSetBetweenShippedSeries() throws {
+        let a = try XCTUnwrap(ABIRelevantSet.approximate(series: "6.6"))
+        XCTAssertEqual(a.series, "6.6")
+        XCTAssertTrue(a.origin.contains("6.1") && a.origin.contains("6.12"))
+        let s61 = try set61(), s612 = try XCTUnwrap(ABIRelevantSet.shipped(series: "6.12"))
+        for name in Set(s61.symbols.keys).union(s612.symbols.keys) {
+            XCTAssertEqual(a.isModuleVisible(name), s61.isModuleVisible(name) || s612.isModuleVisible(name), name)
+        }
+        XCTAssertNil(ABIRelevantSet.approximate(series: "5.15"), "below every shipped series: no approximation")
+        XCTAssertEqual(ABIRelevantSet.approximate(series: "6.1"), s61)
+    }
+
     func testScannerClassifiesUses() {
         let header = """
         /* IS_ENABLED(CONFIG_IN_COMMENT) */

@@ -77,6 +77,17 @@ final class BadModuleTests: XCTestCase {
         expectError(b, [.outOfBounds], "string offset")
     }
 
+    func testSignatureTrailer() throws {
+        let good = try fixture()
+        let magic = Array("~Module signature appended~\n".utf8)
+        // A well-formed trailer: 16-byte blob, PKCS#7 id, be32 length 16.
+        let signed = good + [UInt8](repeating: 0xAB, count: 16) + [0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 16] + magic
+        XCTAssertEqual(try KernelModule.parse(signed, path: "s.ko").signature, .init(idType: "PKCS#7", length: 16))
+        XCTAssertNil(try KernelModule.parse(good, path: "u.ko").signature)
+        // A length beyond the file.
+        expectError(good + [0, 0, 2, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xF0] + magic, [.outOfBounds], "signature length")
+    }
+
     /// Seeded random corruption of header and section table bytes: parse either succeeds or
     /// throws a FormatError; it never traps.
     func testSeededMutationsNeverTrap() throws {

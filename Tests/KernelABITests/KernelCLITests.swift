@@ -54,6 +54,35 @@ final class KernelCLITests: XCTestCase {
         XCTAssertTrue((changes.first?["reason"] as? String)?.contains(TestEnv.fixtureFacts["ABI_CONFIG_HEADER"] ?? "include/net/net_namespace.h") == true)
     }
 
+    func testScanCommandOnATree() throws {
+        let b = try tool()
+        let tmp = TestEnv.tempDir("kabi-scan")
+        defer { try? FS.removeTree(tmp) }
+        try FS.makeDirectories(tmp + "/include/linux")
+        try FS.makeDirectories(tmp + "/arch/mips/include/asm")
+        try FS.makeDirectories(tmp + "/include/generated")
+        try FS.writeAtomically(Array("struct a {\n#if IS_ENABLED(CONFIG_FOO)\n int x;\n#endif\n};\n".utf8), to: tmp + "/include/linux/a.h")
+        try FS.writeAtomically(Array("#ifdef CONFIG_BAR\n#endif\n".utf8), to: tmp + "/arch/mips/include/asm/b.h")
+        try FS.writeAtomically(Array("#define CONFIG_GEN_MODULE 1\n".utf8), to: tmp + "/include/generated/autoconf.h")
+        let r = try TestSupport.run(b, ["vermagic", "scan", "--kernel-src", tmp, "--series", "9.9"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("\nm\tFOO\tinclude/linux/a.h:2\n"), r.out)
+        XCTAssertTrue(r.out.contains("\ny\tBAR\tarch/mips/include/asm/b.h:1\n"), r.out)
+        XCTAssertFalse(r.out.contains("GEN"), "include/generated is not scanned")
+        let sw = try TestSupport.run(b, ["vermagic", "scan", "--kernel-src", tmp, "--series", "9.9", "--swift", "ABISet_9_9"])
+        XCTAssertTrue(sw.out.contains("enum ABISet_9_9 {") && sw.out.contains("// GENERATED FILE"), sw.out)
+        // Explain with --kernel-src uses the scanned set: FOO n->m matters, BAZ does not.
+        try FS.writeAtomically(Array("CONFIG_A=y\n".utf8), to: tmp + "/old")
+        try FS.writeAtomically(Array("CONFIG_A=y\nCONFIG_FOO=m\nCONFIG_BAZ=m\n".utf8), to: tmp + "/new")
+        let e = try TestSupport.run(b, ["vermagic", "explain", "--kernel-src", tmp, tmp + "/old", tmp + "/new"])
+        XCTAssertEqual(e.status, 3)
+        XCTAssertTrue(e.out.contains("abi-relevant          CONFIG_FOO"), e.out)
+        XCTAssertTrue(e.out.contains("module-only-harmless  CONFIG_BAZ"), e.out)
+        let empty = try TestSupport.run(b, ["vermagic", "scan", "--kernel-src", tmp + "/include/linux", "--series", "1.0"])
+        XCTAssertEqual(empty.status, 1)
+        XCTAssertTrue(empty.err.hasPrefix("imagetool: "), empty.err)
+    }
+
     func testConfigSetCommand() throws {
         let b = try tool()
         guard let rd = TestEnv.realdata, let d = try FS.list(rd).first(where: { $0.hasPrefix("realme-kernel-opensource__") }) else { throw XCTSkip("realme build absent") }
@@ -87,12 +116,26 @@ final class KernelCLITests: XCTestCase {
         guard FS.exists(fixtures + "/modules/imt_user.ko") else { throw XCTSkip("fixture modules not generated") }
         let tmp = TestEnv.tempDir("kabi-cli")
         defer { try? FS.removeTree(tmp) }
-        // Against a folder holding only imt_extra: imt_user misses imt_hello_greet -> exit 1.
-        try FS.makeDirectories(tmp + "/lib/modules/x")
-        try FS.writeAtomically(try FS.read(fixtures + "/modules/imt_extra.ko"), to: tmp + "/lib/modules/x/imt_extra.ko")
-        let r = try TestSupport.run(b, ["modcheck", fixtures + "/modules/imt_user.ko", "--against", tmp + "/lib/modules/x"])
-        XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.out.contains("imt_user: missing-symbol: imt_hello_greet"), r.out)
+        // Against a folder holding only imt_extra: symbols are merely unresolved (warning, exit 0).
+        let rel = TestEnv.fixtureFacts["RELEASE"] ?? "x"
+        let modDir = tmp + "/lib/modules/" + rel
+        try FS.makeDirectories(modDir)
+        try FS.writeAtomically(try FS.read(fixtures + "/modules/imt_extra.ko"), to: modDir + "/imt_extra.ko")
+        let r = try TestSupport.run(b, ["modcheck", fixtures + "/modules/imt_user.ko", "--against", modDir])
+        XCTAssertEqual(r.status, 0, r.out + r.err)
+        XCTAssertTrue(r.err.contains("not exported by any module"), r.err)
+        XCTAssertTrue(r.out.contains("unresolved"), r.out)
+        // Plus the kernel's Module.symvers: imt_hello_greet is certainly missing -> exit 1.
+        let symvers = "/usr/src/linux-headers-\(rel)/Module.symvers"
+        if FS.exists(symvers) {
+            let r2 = try TestSupport.run(b, ["modcheck", "--json", fixtures + "/modules/imt_user.ko", "--against", modDir, "--against", symvers])
+            XCTAssertEqual(r2.status, 1)
+            let o = try XCTUnwrap(try json(r2) as? [String: Any])
+            XCTAssertEqual(o["release"] as? String, rel)
+            let problems = try XCTUnwrap(o["problems"] as? [[String: Any]])
+            XCTAssertEqual(problems.map { $0["kind"] as? String }, ["missing-symbol"])
+            XCTAssertEqual(problems.first?["symbol"] as? String, "imt_hello_greet")
+        }
         // A truncated module: one error line naming file, context and offset; exit 1.
         let bad = tmp + "/bad.ko"
         try FS.writeAtomically(Array(try FS.read(fixtures + "/modules/imt_user.ko")[0 ..< 100]), to: bad)

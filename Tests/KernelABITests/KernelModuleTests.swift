@@ -7,80 +7,12 @@ import TestSupport
 /// and binutils (`readelf`) on the fixture modules, real OpenWrt MIPS/ARM modules, and
 /// big-endian ELF32/ELF64 modules compiled here by clang.
 final class KernelModuleTests: XCTestCase {
-    static let modinfoTool = tool("modinfo"), modprobeTool = tool("modprobe"), readelfTool = tool("readelf")
-
-    /// A tool on PATH or in the usual Debian and Swift toolchain folders.
-    static func tool(_ name: String) -> String? {
-        if let p = TestEnv.which(name) { return p }
-        return ["/usr/bin", "/usr/sbin", "/sbin", "/bin", "/opt/swift/usr/bin"].map { "\($0)/\(name)" }.first { FS.isRegularFile($0) }
-    }
-
-    /// kmod's `modinfo -0` output as (key, value) pairs, without filename and parm
-    /// (kmod merges parm and parmtype); with -0 each field is `key=value` + NUL.
-    func kmodModinfo(_ path: String) throws -> [(String, String)] {
-        guard let tool = Self.modinfoTool else { throw XCTSkip("kmod's modinfo not installed") }
-        let r = try TestSupport.run(tool, ["-0", path])
-        XCTAssertEqual(r.status, 0, r.err)
-        var out: [(String, String)] = []
-        for rec in r.stdout.split(separator: 0, omittingEmptySubsequences: false).dropLast() {
-            let s = String(decoding: rec, as: UTF8.self)
-            if s.hasPrefix("filename:") { continue }
-            if s.hasPrefix("parm:") {   // kmod's merged "parm: name:description (type)"
-                let rest = s.dropFirst(5).drop { $0 == " " }
-                out.append(("parm", String(rest.prefix { $0 != ":" })))
-                continue
-            }
-            guard let eq = s.firstIndex(of: "=") else { XCTFail("kmod field without '=': \(s)"); continue }
-            let key = String(s[..<eq]), value = String(s[s.index(after: eq)...])
-            out.append((key, value))
-        }
-        return out
-    }
-
-    /// readelf's undefined GLOBAL/WEAK symbols (not SECTION), sorted and unique.
-    func readelfUndefined(_ path: String) throws -> [String] {
-        guard let tool = Self.readelfTool else { throw XCTSkip("binutils readelf not installed") }
-        let r = try TestSupport.run(tool, ["-sW", path])
-        var names = Set<String>()
-        for line in r.out.split(separator: "\n") {
-            let f = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard f.count >= 8, f[6] == "UND", f[4] == "GLOBAL" || f[4] == "WEAK", f[3] != "SECTION" else { continue }
-            if f[7] != ".TOC." && f[7] != "_GLOBAL_OFFSET_TABLE_" { names.insert(String(f[7])) }
-        }
-        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-    }
-
-    /// kmod's `modprobe --dump-modversions` as (crc, name).
-    func kmodVersions(_ path: String) throws -> [KernelModule.VersionEntry] {
-        guard let tool = Self.modprobeTool else { throw XCTSkip("kmod's modprobe not installed") }
-        let r = try TestSupport.run(tool, ["--dump-modversions", path])
-        return r.out.split(separator: "\n").compactMap { l in
-            let f = l.split(separator: "\t")
-            guard f.count == 2, let crc = UInt64(f[0].dropFirst(2), radix: 16) else { return nil }
-            return .init(crc: UInt32(truncatingIfNeeded: crc), symbol: String(f[1]))
-        }
-    }
-
-    /// Compares everything the independent tools can read.
-    func crossCheck(_ path: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let m = try KernelModule.load(path)
-        // kmod prints parm and parmtype merged, one "parm" per parameter name: compare those
-        // as name sets and every other field in stored order.
-        let kmod = try kmodModinfo(path)
-        let ours = m.modinfo.filter { $0.key != "parm" && $0.key != "parmtype" }.map { "\($0.key)=\($0.value)" }
-        XCTAssertEqual(ours, kmod.filter { $0.0 != "parm" }.map { "\($0.0)=\($0.1)" }, path, file: file, line: line)
-        let ourParams = Set(m.modinfo.filter { $0.key == "parm" || $0.key == "parmtype" }.map { String($0.value.prefix { $0 != ":" }) })
-        XCTAssertEqual(ourParams, Set(kmod.filter { $0.0 == "parm" }.map(\.1)), path, file: file, line: line)
-        XCTAssertEqual(m.undefined, try readelfUndefined(path), path, file: file, line: line)
-        XCTAssertEqual(m.versions, try kmodVersions(path), path, file: file, line: line)
-    }
-
     func testFixtureModules() throws {
         let dir = TestEnv.fixtures + "/modules"
         guard FS.isDirectory(dir) else { throw XCTSkip("fixtures/modules not generated") }
         let facts = TestEnv.fixtureFacts
         for name in (facts["MODULES"] ?? "imt_hello imt_user imt_extra").split(separator: " ") {
-            try crossCheck("\(dir)/\(name).ko")
+            try ModuleCrossCheck.crossCheck("\(dir)/\(name).ko")
         }
         let hello = try KernelModule.load(dir + "/imt_hello.ko"), user = try KernelModule.load(dir + "/imt_user.ko")
         XCTAssertTrue(hello.is64 && !hello.bigEndian && hello.machine == 62)
@@ -128,7 +60,7 @@ final class KernelModuleTests: XCTestCase {
         XCTAssertGreaterThan(paths.count, 20)
         var machines = Set<UInt16>(), exports = 0
         for p in paths {
-            try crossCheck(p)
+            try ModuleCrossCheck.crossCheck(p)
             let m = try KernelModule.load(p)
             machines.insert(m.machine)
             exports += m.exports.count
@@ -144,7 +76,7 @@ final class KernelModuleTests: XCTestCase {
     /// Exports of stripped real modules (found through the __ksymtab relocations) equal the
     /// names readelf dumps from __ksymtab_strings.
     func testRealExportsMatchReadelfKsymtabStrings() throws {
-        guard let tool = Self.readelfTool else { throw XCTSkip("readelf not installed") }
+        guard let tool = ModuleCrossCheck.readelfTool else { throw XCTSkip("readelf not installed") }
         var total = 0, gpl = 0
         for p in try realModules() {
             let m = try KernelModule.load(p)
@@ -168,7 +100,7 @@ final class KernelModuleTests: XCTestCase {
         defer { try? FS.removeTree(dir) }
         let plain = try KernelModule.load(src)
         for (tool, ext) in [("xz", "xz"), ("gzip", "gz"), ("zstd", "zst")] {
-            guard let t = Self.tool(tool) else { continue }
+            guard let t = ModuleCrossCheck.tool(tool) else { continue }
             let out = "\(dir)/imt_user.ko.\(ext)"
             let r = try TestSupport.run("/bin/sh", ["-c", "\"$1\" -c < \"$2\" > \"$3\"", "sh", t, src, out])
             XCTAssertEqual(r.status, 0, r.err)
@@ -177,12 +109,12 @@ final class KernelModuleTests: XCTestCase {
             XCTAssertEqual(m.versions, plain.versions); XCTAssertEqual(m.undefined, plain.undefined)
             XCTAssertEqual(m.name, "imt_user")
         }
-        XCTAssertEqual(try ModuleCheck.modules(in: dir).count, 3 - [("xz"), ("gzip"), ("zstd")].filter { Self.tool($0) == nil }.count)
+        XCTAssertEqual(try ModuleCheck.modules(in: dir).count, 3 - [("xz"), ("gzip"), ("zstd")].filter { ModuleCrossCheck.tool($0) == nil }.count)
     }
 
     /// Big-endian (and 64-bit) modules: a module-shaped object compiled here by clang.
     func testBigEndianModulesFromClang() throws {
-        guard let clang = Self.tool("clang") else { throw XCTSkip("clang not installed: cannot build big-endian module objects") }
+        guard let clang = ModuleCrossCheck.tool("clang") else { throw XCTSkip("clang not installed: cannot build big-endian module objects") }
         let dir = TestEnv.tempDir("kabi-be")
         defer { try? FS.removeTree(dir) }
         let src = dir + "/m.c"
@@ -199,7 +131,7 @@ final class KernelModuleTests: XCTestCase {
             XCTAssertEqual(m.name, "betest")
             XCTAssertEqual(m.versions, [.init(crc: 0xd2a12d3e, symbol: "imt_hello_greet"), .init(crc: 0x12345678, symbol: "printk")])
             XCTAssertEqual(m.exports, [.init(symbol: "betest_export", gpl: true, crc: 0xcafef00d)], t)
-            try crossCheck(ko)
+            try ModuleCrossCheck.crossCheck(ko)
         }
     }
 }

@@ -56,9 +56,20 @@ final class ModuleCheckTests: XCTestCase {
         let side = ModuleCheck.KernelSide.from(modules: [hello], source: "rootfs")
         XCTAssertEqual(side.vermagic, TestEnv.fixtureFacts["MODULE_VERMAGIC"])
         let problems = ModuleCheck.check([user], against: side)
-        // imt_hello_greet resolves with the same CRC; the vmlinux symbols are missing (no symvers).
+        // imt_hello_greet resolves with the same CRC; vmlinux symbols are only unresolved
+        // (a folder of modules does not know vmlinux's exports), which is not fatal.
         XCTAssertFalse(problems.contains { $0.symbol == "imt_hello_greet" })
-        XCTAssertTrue(problems.contains { $0.kind == .missingSymbol && $0.symbol == "param_ops_charp" })
+        XCTAssertTrue(problems.contains { $0.kind == .missingSymbol && $0.symbol == "param_ops_charp" && $0.detail.contains("vmlinux may export it") })
+        XCTAssertTrue(problems.filter { ModuleCheck.isFatal($0, against: side) }.isEmpty)
+        // With the kernel's Module.symvers merged in, everything resolves.
+        if let symvers = try? debianSymvers() {
+            let both = side.merged(with: .from(symvers: try ModuleSymvers.load(symvers), source: "Module.symvers"))
+            XCTAssertTrue(both.complete)
+            XCTAssertEqual(ModuleCheck.check([user], against: both), [])
+            // Without imt_hello on the device, the symbol is now certainly missing.
+            let noHello = ModuleCheck.KernelSide.from(symvers: try ModuleSymvers.load(symvers), source: "Module.symvers")
+            XCTAssertEqual(ModuleCheck.check([user], against: noHello).filter { ModuleCheck.isFatal($0, against: noHello) }.map(\.kind), [.missingSymbol])
+        }
         // A kernel-side module with a different vermagic is flagged.
         var other = side
         other.vermagic = "6.6.110 SMP mod_unload "

@@ -73,6 +73,15 @@ final class VermagicTests: XCTestCase {
         }
     }
 
+    func testGzipConfigReadsLikePlain() throws {
+        let p = TestEnv.fixtures + "/config/old.config"
+        guard FS.exists(p) else { throw XCTSkip("fixture configs not generated") }
+        let dir = TestEnv.tempDir("kabi-gz")
+        defer { try? FS.removeTree(dir) }
+        XCTAssertEqual(try TestSupport.run("/bin/sh", ["-c", "gzip -9n < \"$1\" > \"$2\"", "sh", p, dir + "/config.gz"]).status, 0)
+        XCTAssertEqual(Vermagic.classic(try KernelConfig.load(dir + "/config.gz")), Vermagic.classic(try KernelConfig.load(p)))
+    }
+
     func testKconfigPlMergeRules() {
         // m+ : an override never lowers y, "#undef" never lowers anything, m raises n.
         let target = Array("CONFIG_A=y\nCONFIG_B=m\n# CONFIG_C is not set\nCONFIG_D=m\nCONFIG_E=0\n".utf8)

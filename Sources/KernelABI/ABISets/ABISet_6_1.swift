@@ -1,7 +1,7 @@
 // GENERATED FILE, do not edit. Regenerate with:
 //   imagetool vermagic scan --kernel-src /usr/src/linux-headers-6.1.0-56-common --series 6.1 --origin 'Debian linux-headers-6.1.0-56-common 6.1.192-2' --swift ABISet_6_1 > Sources/KernelABI/ABISets/ABISet_6_1.swift
 // Kernel series 6.1; headers: Debian linux-headers-6.1.0-56-common 6.1.192-2.
-// 2608 options; 493 are visible to modules when set to m.
+// 2608 options; 582 are visible to modules when set to m.
 
 /// The ABI-relevant option set for Linux 6.1 (see ABIRelevantSet, HeaderScanner).
 enum ABISet_6_1 {

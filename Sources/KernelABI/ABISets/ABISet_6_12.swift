@@ -1,7 +1,7 @@
 // GENERATED FILE, do not edit. Regenerate with:
 //   imagetool vermagic scan --kernel-src /usr/src/linux-headers-6.12.115+deb12-common --series 6.12 --origin 'Debian linux-headers-6.12.115+deb12-common 6.12.115-2~deb12u1' --swift ABISet_6_12 > Sources/KernelABI/ABISets/ABISet_6_12.swift
 // Kernel series 6.12; headers: Debian linux-headers-6.12.115+deb12-common 6.12.115-2~deb12u1.
-// 2765 options; 591 are visible to modules when set to m.
+// 2765 options; 685 are visible to modules when set to m.
 
 /// The ABI-relevant option set for Linux 6.12 (see ABIRelevantSet, HeaderScanner).
 enum ABISet_6_12 {

@@ -1,0 +1,245 @@
+import BinaryIO
+import FeedRewrite
+import Firmware
+import Squash
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options of `imagetool install`.
+public struct InstallOptions: Sendable {
+    /// The input firmware image.
+    public var image: String
+    /// Per package, in the order given.
+    public var packages: [String]
+    /// The image written.
+    public var output: String
+    /// usign public key files to place in /etc/opkg/keys under their fingerprint name.
+    public var addKeys: [String] = []
+    /// Lines to append to /etc/opkg/customfeeds.conf.
+    public var feedLines: [String] = []
+    /// Refusals the caller overrides (--force, --force-depends).
+    public var overrides = InstallResolver.Overrides()
+    /// opkg -force-overwrite: take over files other packages own.
+    public var forceOverwrite = false
+    /// Installed-Time and time of written files; nil = the rootfs's mkfs time.
+    public var installTime: UInt32?
+    /// Passed to the firmware rebuild (size limit, fwtool re-signing).
+    public var rebuild = RebuildOptions()
+
+    /// Options for installing `packages` into `image`, writing `output`.
+    public init(image: String, packages: [String], output: String) {
+        self.image = image; self.packages = packages; self.output = output
+    }
+}
+
+/// Installs .ipk packages into a firmware image's squashfs rootfs offline, as
+/// `opkg --offline-root` would (openwrt/opkg-lede libopkg/opkg_install.c
+/// `opkg_install_pkg`): dependency and conflict checks (`InstallResolver`), file clash
+/// check (`check_data_file_clashes`), data files extracted with their tar modes, owners
+/// and times (libbb/unarchive.c `extract_archive`), control members copied to
+/// `/usr/lib/opkg/info/<pkg>.<name>` (`install_maintainer_scripts`), the `.list` file
+/// (`pkg_write_filelist`), conffile checksums (`resolve_conffiles`, sha256) and the status
+/// stanza (pkg.c `pkg_print_status`, `Status: install user installed`). Maintainer scripts
+/// are stored but not run (opkg does not run them for an offline root, pkg.c
+/// `pkg_run_script`). Then the rootfs and the image are repacked (`InstallRepack`).
+///
+/// Everything is decided and applied in memory first; the output is written atomically
+/// at the end, and the input is never modified.
+public enum OfflineInstaller {
+    /// Runs the install and writes `options.output`.
+    public static func run(_ options: InstallOptions) throws -> InstallReport {
+        guard FS.absolute(options.output) != FS.absolute(options.image) else {
+            throw FormatError(.usage, context: "install", "-o must not be the input image (the input is never modified)")
+        }
+        let fw = try FirmwareImage.open(options.image)
+        guard let span = fw.rootfsSpan, let rootBytes = fw.rootfsImage else {
+            throw FormatError(.unsupported, context: "install", "the image has no squashfs rootfs", file: options.image)
+        }
+        // Read the rootfs in place when the file holds it verbatim, else from a temporary copy.
+        var tempCopy: String? = nil
+        defer { if let t = tempCopy { unlink(t) } }
+        let view: FileView
+        let start = Int(span.offset), end = start + rootBytes.count
+        if end <= fw.bytes.count, fw.bytes[start ..< end].elementsEqual(rootBytes) {
+            view = try RandomAccessFile(path: options.image).view(base: span.offset, length: UInt64(rootBytes.count))
+        } else {
+            let t = FS.temporarySibling(of: options.output, tag: "source-rootfs")
+            try FS.writeAtomically(rootBytes, to: t)
+            tempCopy = t
+            view = try RandomAccessFile(path: t).view()
+        }
+        let squash = try withFile(options.image) { try SquashImage(view: view) }
+        let tree = try withFile(options.image) { try squash.readTree() }
+        var root = InstallRootfs(tree: tree, image: squash, installTime: options.installTime ?? squash.superblock.modificationTime)
+
+        guard let statusBytes = try root.readFile(InstallRootfs.statusFile) else {
+            let apk = root.node("/lib/apk/db/installed") != nil
+            throw FormatError(.unsupported, context: "install", apk
+                ? "the image uses apk (/lib/apk/db/installed), not opkg; install .apk packages with apk"
+                : "no /usr/lib/opkg/status in the rootfs", file: options.image)
+        }
+        var status = try OpkgStatus(parsing: statusBytes, file: options.image + ":" + InstallRootfs.statusFile)
+        var confTexts: [String] = []
+        if let b = try root.readFile("/etc/opkg.conf") { confTexts.append(String(decoding: b, as: UTF8.self)) }
+        if let d = root.node("/etc/opkg"), d.kind == .directory {
+            for c in d.children where c.kind == .file && c.name.hasSuffix(".conf") {
+                if let b = try root.readFile("/etc/opkg/" + c.name) { confTexts.append(String(decoding: b, as: UTF8.self)) }
+            }
+        }
+
+        let packages = try options.packages.map { try InstallPackage.read($0) }
+        let plan = try InstallResolver.plan(packages, status: status,
+                                            architectures: InstallResolver.architectures(confFiles: confTexts, status: status),
+                                            overrides: options.overrides)
+        try root.loadOwners(status.entries.filter(\.isInstalled).map(\.name))
+
+        var results: [InstallReport.Package] = []
+        var forced = plan.forced
+        var changed = false
+        for item in plan.items {
+            let p = item.package
+            var r = InstallReport.Package(name: p.name, version: p.version, file: p.path, action: item.action.rawValue,
+                                          installedVersion: item.installedVersion, files: [], obsoleteFilesRemoved: [],
+                                          replaced: item.replacees, takenOver: [], conffiles: p.conffiles)
+            if item.action == .install || item.action == .upgrade {
+                try apply(item, status: &status, root: &root, forceOverwrite: options.forceOverwrite, report: &r, forced: &forced)
+                changed = true
+            }
+            results.append(r)
+        }
+        if changed {
+            for pkg in root.changedLists.sorted() where status.installed(pkg) != nil {
+                try root.writeList(pkg, order: try root.list(of: pkg))
+            }
+            try root.writeFile(InstallRootfs.statusFile, status.render())
+        }
+
+        var keys: [String: String] = [:]
+        for k in options.addKeys {
+            let bytes = try FS.read(k, limit: 4096)
+            let key = try Usign.PublicKey(parsing: bytes, file: k)
+            let path = "/etc/opkg/keys/" + key.fingerprintName
+            let old = try root.readFile(path)
+            keys[key.fingerprintName] = old == bytes ? "unchanged" : old == nil ? "added" : "replaced"
+            if old != bytes { try root.writeFile(path, bytes) }
+        }
+        var linesAdded: [String] = []
+        if !options.feedLines.isEmpty {
+            let path = "/etc/opkg/customfeeds.conf"
+            var text = try root.readFile(path) ?? []
+            let existing = Set(String(decoding: text, as: UTF8.self).split(separator: "\n").map(String.init))
+            for line in options.feedLines {
+                guard !line.contains("\n"), !line.contains("\r"), !line.isEmpty else {
+                    throw FormatError(.usage, context: "--feed-line", "a feed line must be one non-empty line")
+                }
+                if existing.contains(line) || linesAdded.contains(line) { continue }
+                if let last = text.last, last != 0x0a { text.append(0x0a) }
+                text += Array((line + "\n").utf8)
+                linesAdded.append(line)
+            }
+            if !linesAdded.isEmpty { try root.writeFile(path, text) }
+        }
+
+        let (bytes, repack) = try InstallRepack.rebuild(fw, tree: root.tree, matching: squash, output: options.output,
+                                                        rebuildOptions: options.rebuild)
+        try FS.writeAtomically(bytes, to: options.output)
+        var report = InstallReport(image: options.image, output: options.output, imageKind: fw.kind.rawValue,
+                             kernelPackage: status.installed("kernel")?.version, installedTime: root.installTime,
+                             packages: results, dependencies: plan.requirements, keys: keys, feedLines: linesAdded,
+                             forced: forced, repack: repack, warnings: repack.warnings)
+        report.summarize()
+        return report
+    }
+
+    /// Applies one package to the tree and the status database.
+    static func apply(_ item: InstallResolver.Item, status: inout OpkgStatus, root: inout InstallRootfs,
+                      forceOverwrite: Bool, report r: inout InstallReport.Package, forced: inout [String]) throws {
+        let p = item.package
+        for name in item.replacees {
+            _ = try root.removePackage(name)
+            status.remove(name)
+        }
+        let newList = p.listedPaths
+        let newSet = Set(newList)
+        // check_data_file_clashes: an existing non-directory must belong to this package
+        // (or its old version), to a package it replaces, or be forced.
+        for (comps, m) in p.dataFiles {
+            let path = "/" + comps.joined(separator: "/")
+            try root.checkParents(comps, member: "\(p.name): \(m.name)")
+            guard let existing = root.node(path) else { continue }
+            if existing.kind == .directory {
+                if m.kind != .directory {
+                    throw FormatError(.refused, context: "install \(p.name)", "\(path) is a directory in the image; the package has a \(m.kind.rawValue) there", file: p.path)
+                }
+                continue
+            }
+            if m.kind == .directory {
+                throw FormatError(.refused, context: "install \(p.name)", "\(path) is a \(existing.kind.rawValue) in the image; the package has a directory there", file: p.path)
+            }
+            let owner = root.owners[path]
+            if owner == p.name { continue }
+            if let o = owner, let e = status.installed(o), e.provides.contains(where: { p.replaces.contains($0) }) {
+                r.takenOver.append(path)
+                continue
+            }
+            let msg = "\(p.name) wants to install \(path), which is already provided by \(owner.map { "package \($0)" } ?? "no package (a file of the image itself)")"
+            guard forceOverwrite else { throw FormatError(.refused, context: "install \(p.name)", msg + " (or give --force-overwrite)", file: p.path) }
+            forced.append("--force-overwrite: " + msg)
+            r.takenOver.append(path)
+        }
+        for path in r.takenOver {
+            if let o = root.owners[path], o != p.name { root.changedLists.insert(o) }
+        }
+        // Upgrade: remove_obsolesced_files, then the old info files.
+        if item.action == .upgrade {
+            for path in try root.list(of: p.name) where !newSet.contains(path) && root.owners[path] == p.name {
+                if try root.removeFile(path) { r.obsoleteFilesRemoved.append(path) }
+                root.owners[path] = nil
+            }
+            _ = try root.removeInfoFiles(of: p.name)
+        }
+        // install_maintainer_scripts: control members as info/<pkg>.<name>.
+        for (name, m) in p.controlFiles {
+            let comps = ["usr", "lib", "opkg", "info", "\(p.name).\(name)"]
+            let n = Node(name: comps[4], kind: .file, mode: UInt16(m.mode & 0o7777), uid: m.uid, gid: m.gid,
+                         mtime: clampTime(m.mtime), content: .bytes(m.data))
+            try root.put(n, at: comps, member: "\(p.name): control \(name)")
+        }
+        // install_data_files: extract with tar metadata.
+        for (comps, m) in p.dataFiles {
+            let member = "\(p.name): \(m.name)"
+            let mode = UInt16(m.mode & 0o7777), time = clampTime(m.mtime)
+            switch m.kind {
+            case .directory:
+                let path = "/" + comps.joined(separator: "/")
+                if var d = root.node(path) {
+                    d.mode = mode; d.uid = m.uid; d.gid = m.gid; d.mtime = time
+                    try root.put(d, at: comps, member: member)
+                } else {
+                    try root.put(Node(name: comps.last ?? "", kind: .directory, mode: mode, uid: m.uid, gid: m.gid, mtime: time),
+                                 at: comps, member: member)
+                }
+            case .file:
+                try root.put(Node(name: comps.last ?? "", kind: .file, mode: mode, uid: m.uid, gid: m.gid, mtime: time,
+                                  content: m.data.isEmpty ? .empty : .bytes(m.data)), at: comps, member: member)
+            case .symlink:
+                try root.put(Node(name: comps.last ?? "", kind: .symlink, mode: mode == 0 ? 0o777 : mode, uid: m.uid, gid: m.gid,
+                                  mtime: time, linkTarget: m.linkTarget), at: comps, member: member)
+            case .other:
+                throw FormatError(.unsupported, context: "install \(member)", "special files are not installed")
+            }
+        }
+        for path in newList { root.owners[path] = p.name }
+        r.files = newList
+        try root.writeList(p.name, order: newList)
+        // resolve_conffiles: sha256 of each installed conffile.
+        var conf: [(path: String, sha256: String?)] = []
+        for c in p.conffiles {
+            conf.append((c, try root.readFile(c).map { Hex.encode(Digest.sha256($0)) }))
+        }
+        try status.put(try OpkgStatusStanza.render(control: p.control, conffiles: conf, installedTime: root.installTime))
+    }
+
+    static func clampTime(_ t: Int64) -> UInt32 { UInt32(clamping: max(0, t)) }
+}
