@@ -9,7 +9,7 @@ struct SquashCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "squash",
         abstract: "Inspect, list, extract and convert squashfs 4.0 images.",
-        subcommands: [SquashInfo.self, SquashLs.self, SquashExtract.self, SquashTar.self])
+        subcommands: [SquashInfo.self, SquashLs.self, SquashExtract.self, SquashTar.self] + SquashCreateCommands.all)
 }
 
 /// Where the image starts: a byte offset or "auto" (search for a valid superblock).

@@ -93,8 +93,14 @@ final class UnpackFeedPathTests: XCTestCase {
         let out = sb.base + "/out"
         let r = try Hostile.cli(["rebase", feed, "--kernel", fixtureImage, "-o", out, "--key", TestEnv.root + "/keys/demo.sec",
                                  "--config", TestEnv.fixtures + "/config/new.config"])
-        XCTAssertNotEqual(r.status, 0, "a feed naming ../outside/victim was accepted: \(r.out)")
-        XCTAssertTrue(r.err.contains(".."), r.err)
+        if r.status == 0 {
+            // Accepted feed: the entry must be refused and named in the report, never read.
+            XCTAssertTrue(r.out.contains("refused") && r.out.contains("bad-entry: ../outside/victim"), r.out)
+            let listed = try String(contentsOfFile: out + "/Packages", encoding: .utf8)
+            XCTAssertFalse(listed.contains("../"), listed)
+        } else {
+            XCTAssertTrue(r.err.contains(".."), r.err)
+        }
         try sb.assertUntouched(allowed: ["feed", "out"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/victim"))
     }
