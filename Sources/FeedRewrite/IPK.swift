@@ -66,7 +66,9 @@ public struct IPK: Sendable {
             members = try ArchiveReader.read(bytes, context: "read ipk ar container")
         } else if bytes.count >= 2, bytes[0] == 0x1f, bytes[1] == 0x8b {
             container = .gzipTar
-            outerTar = try Deflate.inflate(bytes, framing: .gzip, maxOutput: maxOuterSize, context: "gunzip ipk").bytes
+            // Bounded by the size the gzip trailer declares (a bomb cannot grow past it).
+            outerTar = try Deflate.inflate(bytes, framing: .gzip, maxOutput: try declaredGzipSize(bytes, path: path) + 1,
+                                           context: "gunzip ipk").bytes
             members = try ArchiveReader.read(outerTar, context: "read ipk outer tar")
         } else {
             throw FormatError(.invalid, offset: 0, context: "read ipk", "neither a gzip'd tar nor an ar archive", file: path)
@@ -86,6 +88,21 @@ public struct IPK: Sendable {
         let control = try withFile(path ?? "ipk") { try ControlStanza.parseControl(controlFile.data) }
         return IPK(path: path, container: container, members: members, original: bytes, outerTar: outerTar,
                    controlMembers: controlMembers, control: control)
+    }
+
+    /// The uncompressed size a single-member gzip file declares in its trailer (RFC 1952
+    /// 2.3.1 ISIZE), refused before inflating when above `maxOuterSize`.
+    static func declaredGzipSize(_ bytes: [UInt8], path: String?) throws -> Int {
+        let n = bytes.count
+        guard n >= 18 else {
+            throw FormatError(.truncated, offset: UInt64(n), context: "gunzip ipk", "\(n) bytes cannot hold a gzip header and trailer", file: path)
+        }
+        let isize = Int(bytes[n - 4]) | Int(bytes[n - 3]) << 8 | Int(bytes[n - 2]) << 16 | Int(bytes[n - 1]) << 24
+        guard isize <= maxOuterSize else {
+            throw FormatError(.tooLarge, offset: UInt64(n - 4), context: "gunzip ipk",
+                              "gzip trailer declares \(isize) bytes, limit \(maxOuterSize)", file: path)
+        }
+        return isize
     }
 
     /// Headers of data.tar.gz (decompresses it; for listing only).

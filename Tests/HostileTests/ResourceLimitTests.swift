@@ -62,10 +62,10 @@ final class ResourceLimitTests: XCTestCase {
             ("e_shentsize 65535", { Self.put(UInt16.max, &$0, at: 0x3A) }),
             ("e_shstrndx 65534", { Self.put(UInt16(65534), &$0, at: 0x3E) }),
             ("every section 2^62 bytes", { b in
-                for s in 1 ..< 8 { Self.put(UInt64(1) << 62, &b, at: shoff + s * 64 + 0x20) }
+                for s in 1 ..< 36 { Self.put(UInt64(1) << 62, &b, at: shoff + s * 64 + 0x20) }
             }),
             ("every section at offset 2^64-16", { b in
-                for s in 1 ..< 8 { Self.put(UInt64.max - 15, &b, at: shoff + s * 64 + 0x18) }
+                for s in 1 ..< 36 { Self.put(UInt64.max - 15, &b, at: shoff + s * 64 + 0x18) }
             }),
         ]
         for (i, c) in cases.enumerated() {
@@ -97,7 +97,7 @@ final class ResourceLimitTests: XCTestCase {
         # ar ipk whose data.tar.gz claims 10 GiB
         def ar(name, size, data):
             return (name + "/").ljust(16).encode() + b"0".ljust(12) + b"0".ljust(6) + b"0".ljust(6) + b"100644".ljust(8) + str(size).ljust(10).encode() + b"`\n" + data
-        open(d + "/ar10g.ipk", "wb").write(b"!<arch>\n" + ar("debian-binary", 4, b"2.0\n") + ar("data.tar.gz", 10 << 30, b"x" * 64))
+        open(d + "/ar10g.ipk", "wb").write(b"!<arch>\n" + ar("debian-binary", 4, b"2.0\n") + ar("data.tar.gz", 9999999999, b"x" * 64))
         # gzip bomb: 300 MiB of zeros whose trailer claims 2048 bytes
         c = zlib.compressobj(9, zlib.DEFLATED, -15)
         body = b"".join(c.compress(b"\0" * (1 << 20)) for _ in range(300)) + c.flush()
@@ -110,9 +110,9 @@ final class ResourceLimitTests: XCTestCase {
         let r = try TestSupport.run(py, ["-c", script, dir])
         XCTAssertEqual(r.status, 0, r.err)
         try assertRefusedSmall(["ipk", "show", dir + "/tar10g.ipk"], ["bytes", "truncated", "size"], "gzip tar ipk with a 10 GiB member")
-        try assertRefusedSmall(["ipk", "show", dir + "/ar10g.ipk"], ["bytes", "truncated", "size"], "ar ipk with a 10 GiB member")
-        try assertRefusedSmall(["ipk", "show", dir + "/bomb-small.ipk"], ["exceeds", "declares", "size"], "gzip bomb declaring 2048 bytes")
-        try assertRefusedSmall(["ipk", "show", dir + "/claims4g.ipk"], ["exceeds", "declares", "size", "larger"], "gzip declaring 4 GiB")
+        try assertRefusedSmall(["ipk", "show", dir + "/ar10g.ipk"], ["bytes", "truncated", "size"], "ar ipk with a 9.3 GiB member")
+        try assertRefusedSmall(["ipk", "show", dir + "/bomb-small.ipk"], ["exceeds 2049 bytes"], "gzip bomb declaring 2048 bytes")
+        try assertRefusedSmall(["ipk", "show", dir + "/claims4g.ipk"], ["declares 4294967295 bytes"], "gzip declaring 4 GiB")
     }
 
     /// apk v3 ADB: extended blocks claiming 2^60 bytes, plain blocks larger than the file.
