@@ -37,10 +37,12 @@ final class AtomicityTests: XCTestCase {
     /// Makes `output` hold the "old" content.
     typealias Reset = (String) throws -> Void
 
-    /// Runs `args` to completion once for the reference, then `kills` times killed after a
-    /// random delay in 0..<maxDelayMs; checks the output after each and a final full run.
+    /// Runs `args` to completion once for the reference (timed), then `kills` times killed
+    /// after a random delay in 0..<(1.2 x the reference duration, at least 300 ms), so kills
+    /// land all through the run and some after it; checks the output after each kill and a
+    /// final full run.
     func killLoop(_ name: String, args: [String], output: String, inputs: [String], sandbox: String,
-                  maxDelayMs: UInt64 = 300, reset: Reset) throws {
+                  reset: Reset) throws {
         let bin = try Hostile.binary()
         let seed = ProcessInfo.processInfo.environment["HOSTILE_SEED"].flatMap { UInt64($0) } ?? UInt64(UInt32(truncatingIfNeeded: time(nil)))
         print("AtomicityTests.\(name): seed \(seed) (HOSTILE_SEED=\(seed) replays)")
@@ -49,7 +51,13 @@ final class AtomicityTests: XCTestCase {
 
         try reset(output)
         let old = try Self.state(output)
+        var t0 = timespec(), t1 = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t0)
         let ref = try TestSupport.run(bin, args)
+        clock_gettime(CLOCK_MONOTONIC, &t1)
+        let refMs = UInt64(max(1, (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1_000_000))
+        let maxDelayMs = max(300, refMs * 6 / 5)
+        print("AtomicityTests.\(name): reference run \(refMs) ms, kill delays 0..<\(maxDelayMs) ms")
         XCTAssertEqual(ref.status, 0, "\(name) reference run: \(ref.err)")
         let new = try Self.state(output)
         XCTAssertNotEqual(old, new)

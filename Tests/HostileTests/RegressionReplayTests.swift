@@ -44,6 +44,13 @@ final class RegressionReplayTests: XCTestCase {
         },
         "FuzzIPK": { b, _ in
             try each { _ = try ArchiveReader.read(b, context: "fuzz tar") }
+            let sep: [UInt8] = [0xFF, 0x00, 0x49, 0x50, 0x4B, 0x00, 0xFF]
+            if let cut = (0 ..< max(0, b.count - sep.count + 1)).first(where: { Array(b[$0 ..< $0 + sep.count]) == sep }) {
+                let members = [TarMember(name: "./debian-binary", mtime: 0, data: Array("2.0\n".utf8)),
+                               TarMember(name: "./data.tar.gz", mtime: 0, data: PackagesIndex.gzip(Array(b[(cut + sep.count)...]))),
+                               TarMember(name: "./control.tar.gz", mtime: 0, data: PackagesIndex.gzip(Array(b[..<cut])))]
+                try each { try harnesses["FuzzIPK"]?(PackagesIndex.gzip(try GNUTar.write(members)), "") }
+            }
             try each {
                 let ipk = try IPK.read(bytes: b, path: "fuzz.ipk")
                 try each { _ = try ipk.dataFiles(readData: true) }
