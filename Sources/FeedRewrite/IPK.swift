@@ -67,8 +67,12 @@ public struct IPK: Sendable {
         } else if bytes.count >= 2, bytes[0] == 0x1f, bytes[1] == 0x8b {
             container = .gzipTar
             // Bounded by the size the gzip trailer declares (a bomb cannot grow past it).
-            outerTar = try Deflate.inflate(bytes, framing: .gzip, maxOutput: try declaredGzipSize(bytes, path: path) + 1,
-                                           context: "gunzip ipk").bytes
+            let declared = try declaredGzipSize(bytes, path: path)
+            do {
+                outerTar = try Deflate.inflate(bytes, framing: .gzip, maxOutput: declared + 1, context: "gunzip ipk").bytes
+            } catch let e as FormatError where e.kind == .tooLarge && declared < maxOuterSize {
+                throw FormatError(.tooLarge, context: "gunzip ipk", "decompressed data exceeds the \(declared) bytes the gzip trailer declares (truncated file or decompression bomb)", file: path)
+            }
             members = try ArchiveReader.read(outerTar, context: "read ipk outer tar")
         } else {
             throw FormatError(.invalid, offset: 0, context: "read ipk", "neither a gzip'd tar nor an ar archive", file: path)
@@ -91,18 +95,15 @@ public struct IPK: Sendable {
     }
 
     /// The uncompressed size a single-member gzip file declares in its trailer (RFC 1952
-    /// 2.3.1 ISIZE), refused before inflating when above `maxOuterSize`.
+    /// 2.3.1 ISIZE), capped at `maxOuterSize` (a truncated file's "trailer" is garbage, so
+    /// a larger claim is left to the inflate to refuse as truncated or too large).
     static func declaredGzipSize(_ bytes: [UInt8], path: String?) throws -> Int {
         let n = bytes.count
         guard n >= 18 else {
             throw FormatError(.truncated, offset: UInt64(n), context: "gunzip ipk", "\(n) bytes cannot hold a gzip header and trailer", file: path)
         }
         let isize = Int(bytes[n - 4]) | Int(bytes[n - 3]) << 8 | Int(bytes[n - 2]) << 16 | Int(bytes[n - 1]) << 24
-        guard isize <= maxOuterSize else {
-            throw FormatError(.tooLarge, offset: UInt64(n - 4), context: "gunzip ipk",
-                              "gzip trailer declares \(isize) bytes, limit \(maxOuterSize)", file: path)
-        }
-        return isize
+        return min(isize, maxOuterSize)
     }
 
     /// Headers of data.tar.gz (decompresses it; for listing only).

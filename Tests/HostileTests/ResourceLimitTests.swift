@@ -111,8 +111,8 @@ final class ResourceLimitTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         try assertRefusedSmall(["ipk", "show", dir + "/tar10g.ipk"], ["bytes", "truncated", "size"], "gzip tar ipk with a 10 GiB member")
         try assertRefusedSmall(["ipk", "show", dir + "/ar10g.ipk"], ["bytes", "truncated", "size"], "ar ipk with a 9.3 GiB member")
-        try assertRefusedSmall(["ipk", "show", dir + "/bomb-small.ipk"], ["exceeds 2049 bytes"], "gzip bomb declaring 2048 bytes")
-        try assertRefusedSmall(["ipk", "show", dir + "/claims4g.ipk"], ["declares 4294967295 bytes"], "gzip declaring 4 GiB")
+        try assertRefusedSmall(["ipk", "show", dir + "/bomb-small.ipk"], ["exceeds the 2048 bytes the gzip trailer declares"], "gzip bomb declaring 2048 bytes")
+        try assertRefusedSmall(["ipk", "show", dir + "/claims4g.ipk"], ["length check"], "gzip declaring 4 GiB")
     }
 
     /// apk v3 ADB: extended blocks claiming 2^60 bytes, plain blocks larger than the file.
