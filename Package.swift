@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "KernelABI", targets: ["KernelABI"]),
         .library(name: "Firmware", targets: ["Firmware"]),
         .library(name: "Rebase", targets: ["Rebase"]),
+        .library(name: "Apk", targets: ["Apk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -67,5 +68,6 @@ let package = Package(
         .testTarget(name: "ApkTests", dependencies: ["Apk", "FeedRewrite", "BinaryIO", "TestSupport"]),
         .testTarget(name: "RebaseTests", dependencies: ["Rebase", "FeedRewrite", "Firmware", "Squash", "KernelABI", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "HostileTests", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "TestSupport"]),
     ]
 )

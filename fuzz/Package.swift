@@ -9,10 +9,20 @@ func harness(_ name: String, _ deps: [Target.Dependency]) -> Target {
     .executableTarget(name: name, dependencies: deps, path: "Sources/\(name)", swiftSettings: fuzzFlags)
 }
 
+func lib(_ name: String) -> Target.Dependency { .product(name: name, package: "imagetool") }
+
 let package = Package(
     name: "imagetool-fuzz",
     dependencies: [.package(name: "imagetool", path: "..")],
     targets: [
-        harness("FuzzCodecs", [.product(name: "BinaryIO", package: "imagetool")]),
+        harness("FuzzCodecs", [lib("BinaryIO")]),
+        harness("FuzzSquash", [lib("BinaryIO"), lib("Squash")]),
+        harness("FuzzIPK", [lib("BinaryIO"), lib("FeedRewrite")]),
+        harness("FuzzControl", [lib("BinaryIO"), lib("FeedRewrite")]),
+        harness("FuzzPackagesIndex", [lib("BinaryIO"), lib("FeedRewrite")]),
+        harness("FuzzUsign", [lib("BinaryIO"), lib("FeedRewrite")]),
+        harness("FuzzKmod", [lib("BinaryIO"), lib("KernelABI")]),
+        harness("FuzzFirmware", [lib("BinaryIO"), lib("Firmware")]),
+        harness("FuzzApk", [lib("BinaryIO"), lib("Apk")]),
     ]
 )

@@ -66,7 +66,13 @@ public struct IPK: Sendable {
             members = try ArchiveReader.read(bytes, context: "read ipk ar container")
         } else if bytes.count >= 2, bytes[0] == 0x1f, bytes[1] == 0x8b {
             container = .gzipTar
-            outerTar = try Deflate.inflate(bytes, framing: .gzip, maxOutput: maxOuterSize, context: "gunzip ipk").bytes
+            // Bounded by the size the gzip trailer declares (a bomb cannot grow past it).
+            let declared = try declaredGzipSize(bytes, path: path)
+            do {
+                outerTar = try Deflate.inflate(bytes, framing: .gzip, maxOutput: declared + 1, context: "gunzip ipk").bytes
+            } catch let e as FormatError where e.kind == .tooLarge && declared < maxOuterSize {
+                throw FormatError(.tooLarge, context: "gunzip ipk", "decompressed data exceeds the \(declared) bytes the gzip trailer declares (truncated file or decompression bomb)", file: path)
+            }
             members = try ArchiveReader.read(outerTar, context: "read ipk outer tar")
         } else {
             throw FormatError(.invalid, offset: 0, context: "read ipk", "neither a gzip'd tar nor an ar archive", file: path)
@@ -86,6 +92,18 @@ public struct IPK: Sendable {
         let control = try withFile(path ?? "ipk") { try ControlStanza.parseControl(controlFile.data) }
         return IPK(path: path, container: container, members: members, original: bytes, outerTar: outerTar,
                    controlMembers: controlMembers, control: control)
+    }
+
+    /// The uncompressed size a single-member gzip file declares in its trailer (RFC 1952
+    /// 2.3.1 ISIZE), capped at `maxOuterSize` (a truncated file's "trailer" is garbage, so
+    /// a larger claim is left to the inflate to refuse as truncated or too large).
+    static func declaredGzipSize(_ bytes: [UInt8], path: String?) throws -> Int {
+        let n = bytes.count
+        guard n >= 18 else {
+            throw FormatError(.truncated, offset: UInt64(n), context: "gunzip ipk", "\(n) bytes cannot hold a gzip header and trailer", file: path)
+        }
+        let isize = Int(bytes[n - 4]) | Int(bytes[n - 3]) << 8 | Int(bytes[n - 2]) << 16 | Int(bytes[n - 1]) << 24
+        return min(isize, maxOuterSize)
     }
 
     /// Headers of data.tar.gz (decompresses it; for listing only).

@@ -33,6 +33,11 @@ public struct DirectoryEntry: Sendable {
                 guard !nameBytes.contains(0), !nameBytes.contains(UInt8(ascii: "/")), nameBytes != [46], nameBytes != [46, 46] else {
                     throw body.error(.unsafePath, "unsafe entry name \(String(decoding: nameBytes, as: UTF8.self).debugDescription)")
                 }
+                // Tree names are Strings: two invalid names would decode to the same one and a
+                // file would be lost or renamed, so such names are refused rather than altered.
+                guard let name = String(validating: nameBytes, as: UTF8.self) else {
+                    throw body.error(.unsupported, "entry name \(nameBytes.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16) }.joined().debugDescription) is not UTF-8")
+                }
                 guard (1 ... 7).contains(type) else { throw body.error(.invalid, "entry type \(type) not in 1..7") }
                 guard off < UInt16(Superblock.metadataBlockSize) else { throw body.error(.invalid, "entry inode offset \(off) beyond a metadata block") }
                 let num = Int64(base) + Int64(delta)
@@ -42,7 +47,7 @@ public struct DirectoryEntry: Sendable {
                 guard seen.insert(nameBytes).inserted else {
                     throw body.error(.invalid, "duplicate entry name \(String(decoding: nameBytes, as: UTF8.self).debugDescription)")
                 }
-                out.append(DirectoryEntry(name: String(decoding: nameBytes, as: UTF8.self),
+                out.append(DirectoryEntry(name: name,
                                           inodeRef: UInt64(start) << 16 | UInt64(off), inodeNumber: UInt32(num), type: type))
             }
         }

@@ -1,0 +1,30 @@
+import BinaryIO
+import Firmware
+
+/// libFuzzer entry: firmware detection and layout (uImage, TP-Link, fwtool trailers, MBR,
+/// NAND sysupgrade tar, squashfs span; openwrt/firmware-utils, openwrt/fwtool, u-boot
+/// include/image.h).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    guard let fw = try? FirmwareImage(bytes: bytes, path: "fuzz.bin") else { return 0 }
+    _ = fw.kernelImage
+    _ = fw.rootfsImage
+    _ = fw.rootfsSpan
+    _ = fw.metadataJSON
+    _ = fw.kernelPayloadBytes()
+    _ = try? fw.kernelPayload()
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ cb: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
+
+/// SwiftPM links executables with `--defsym main=<Target>_main`; hand control to libFuzzer.
+@_cdecl("FuzzFirmware_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var c = argc
+    var v = argv
+    return LLVMFuzzerRunDriver(&c, &v) { d, n in fuzz(d, n) }
+}

@@ -1,0 +1,2 @@
+untrusted comment: verify with demo.pub
+RWQpOtbcpP989tfHwJvYlRSEmWOKAp8nYDr9JzYwtq/hgq8CqFLw7sSjgnEv8H4pVz1MNdCbopTZE4A4tudpcgoyldbqiHEa2QI=
