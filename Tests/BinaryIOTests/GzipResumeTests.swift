@@ -45,7 +45,7 @@ final class GzipResumeTests: XCTestCase {
     /// GNU gzip's own encoding (what ipkg-build writes), or zlib's when gzip is absent.
     static func gnuGzip(_ data: [UInt8], level: Int = 6) throws -> [UInt8] {
         guard TestEnv.which("gzip") != nil else { return Deflate.deflate(data, level: Int32(level), framing: .gzip) }
-        let r = try run("gzip", ["-n", "-\(level)", "-c"], input: Data(data))
+        let r = try TestSupport.run("gzip", ["-n", "-\(level)", "-c"], input: Data(data))
         XCTAssertEqual(r.status, 0, r.err)
         return Array(r.stdout)
     }
@@ -56,9 +56,9 @@ final class GzipResumeTests: XCTestCase {
         XCTAssertEqual(back.consumed, gz.count, what)
         XCTAssertTrue(back.bytes == expected, "\(what): inflated bytes differ")
         guard external, TestEnv.which("gzip") != nil else { return }
-        let t = try run("gzip", ["-t"], input: Data(gz))
+        let t = try TestSupport.run("gzip", ["-t"], input: Data(gz))
         XCTAssertEqual(t.status, 0, "\(what): gzip -t: \(t.err)")
-        let d = try run("gzip", ["-dc"], input: Data(gz))
+        let d = try TestSupport.run("gzip", ["-dc"], input: Data(gz))
         XCTAssertEqual(d.status, 0, "\(what): gzip -dc: \(d.err)")
         XCTAssertTrue(Array(d.stdout) == expected, "\(what): gzip -dc bytes differ")
     }

@@ -40,9 +40,9 @@ final class IPKGzipResumeTests: XCTestCase {
             }
             let p = dir + "/" + f
             try FS.writeAtomically(out, to: p)
-            let t = try run(gzip, ["-t", p])
+            let t = try TestSupport.run(gzip, ["-t", p])
             XCTAssertEqual(t.status, 0, "\(f): gzip -t: \(t.err)")
-            let listed = try run(tar, ["tzvf", p]), before = try run(tar, ["tzvf", feed + "/" + f])
+            let listed = try TestSupport.run(tar, ["tzvf", p]), before = try TestSupport.run(tar, ["tzvf", feed + "/" + f])
             XCTAssertEqual(listed.status, 0, "\(f): tar tzvf: \(listed.err)")
             // Same members in the same order; debian-binary and data.tar.gz lines unchanged.
             let a = listed.out.split(separator: "\n"), b = before.out.split(separator: "\n")

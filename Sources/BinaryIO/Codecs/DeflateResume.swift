@@ -1,4 +1,9 @@
 import CZlib
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Re-compressing a gzip member whose uncompressed data kept a common prefix, by reusing the
 /// original compressed bits for that prefix — the technique of zlib's examples/gzappend.c
@@ -19,6 +24,10 @@ extension Deflate {
     /// Boundaries below this many uncompressed bytes are not worth resuming from: the
     /// dictionary setup and the scan cost about as much as deflating them again.
     static let minimumResumeOffset = 8 * 1024
+    /// Members smaller than this are not scanned: GNU gzip and zlib end a block only after
+    /// 16-32 K symbols, so a small member is almost always one block, and the little that a
+    /// second one could save is less than the scan costs (bench/ipk-resume).
+    static let minimumResumeInput = 16 * 1024
 
     /// The gzip member `original` re-written to hold `newUncompressed`, reusing the original
     /// compressed blocks that decode to a prefix of `newUncompressed` (RFC 1952 member: the
@@ -26,13 +35,13 @@ extension Deflate {
     /// the last 32 KiB as dictionary and the leftover bits of the last reused byte primed,
     /// then CRC-32 and ISIZE of `newUncompressed`).
     ///
-    /// Returns nil when nothing worth reusing exists: the data differ within the first
-    /// `minimumResumeOffset` bytes or before the first block ends, only the final block's end
-    /// lies inside the common prefix, or the header uses reserved flags. Callers then deflate
-    /// in full. Corrupt or truncated deflate data throws `FormatError`; `original` is never
+    /// Returns nil when nothing worth reusing exists: `original` is under
+    /// `minimumResumeInput` bytes, the data differ within the first `minimumResumeOffset`
+    /// bytes or before the first block ends, only the final block's end lies inside the
+    /// common prefix, or the header uses reserved flags. Callers then deflate in full. Corrupt or truncated deflate data throws `FormatError`; `original` is never
     /// inflated past `newUncompressed.count` + 64 KiB.
     public static func resumeGzip(original: [UInt8], newUncompressed: [UInt8], level: Int32 = 6) throws -> [UInt8]? {
-        guard let start = try gzipHeaderLength(original) else { return nil }
+        guard original.count >= minimumResumeInput, let start = try gzipHeaderLength(original) else { return nil }
         guard let cut = try lastBoundary(original, deflateStart: start, matching: newUncompressed,
                                          minimumOffset: minimumResumeOffset) else { return nil }
         return try continueStream(original: original, at: cut, newUncompressed: newUncompressed, level: level)
@@ -82,8 +91,9 @@ extension Deflate {
                         let rc = CZlib.inflate(&strm, Z_BLOCK)
                         let n = out.count - Int(strm.avail_out)
                         if n > 0 {
-                            guard n <= want.count - produced else { return best }  // original is longer
-                            for i in 0 ..< n where out[i] != want[produced + i] { return best }
+                            // The original is longer, or differs within this stretch: no later boundary counts.
+                            guard n <= want.count - produced, let w = want.baseAddress,
+                                  memcmp(outBase, w + produced, n) == 0 else { return best }
                             produced += n
                         }
                         if rc == Z_STREAM_END { return best }
