@@ -130,9 +130,12 @@ public struct IPK: Sendable {
     /// - gzip: zlib level 6 with a `gzip -n` header. zlib's deflate equals GNU gzip's for
     ///   small members but not for larger ones, so when the resulting outer tar is
     ///   byte-identical to the input's, the input's compressed bytes are returned.
+    ///   Otherwise the input's deflate blocks covering the unchanged prefix (debian-binary and
+    ///   data.tar.gz) are kept and only the rest is compressed (`Deflate.resumeGzip`); small
+    ///   packages (one deflate block) are deflated in full.
     ///
-    /// `reuseCompressed: false` always re-encodes (tests use it to prove the writer alone
-    /// reproduces ipkg-build's bytes).
+    /// `reuseCompressed: false` always re-encodes in full (tests use it to prove the writer
+    /// alone reproduces ipkg-build's bytes).
     public func rewritingControl(_ newControl: ControlStanza, mtime: Int64? = nil, reuseCompressed: Bool = true) throws -> [UInt8] {
         let newBytes = newControl.render()
         guard newControl["Package"].map({ !$0.isEmpty }) == true else {
@@ -165,6 +168,15 @@ public struct IPK: Sendable {
             template("control.tar.gz", controlGz),
         ])
         if reuseCompressed && container == .gzipTar && outer == outerTar { return original }
+        if reuseCompressed && container == .gzipTar {
+            // Usually only control.tar.gz (the last member) changed: keep the input's deflate
+            // blocks for the unchanged prefix and compress only the rest (gzappend technique).
+            let resumed: [UInt8]?
+            do { resumed = try Deflate.resumeGzip(original: original, newUncompressed: outer, level: 6) } catch let e as FormatError {
+                throw e.inFile(path ?? "ipk")
+            }
+            if let resumed { return resumed }
+        }
         return Deflate.deflate(outer, level: 6, framing: .gzip)
     }
 }
