@@ -113,6 +113,12 @@ final class GzipResumeTests: XCTestCase {
                 guard let b = try Deflate.lastBoundary(gz, deflateStart: 10, matching: new, minimumOffset: 1) else { continue }
                 seen.insert(b.unusedBits == 0)
                 try assertDecodes(try XCTUnwrap(try Deflate.resumeGzip(original: gz, newUncompressed: new)), to: new, "split \(k)", external: false)
+                // New data ending exactly at the boundary: nothing left but an empty final block.
+                let cut = Array(data[..<b.offset])
+                if b.offset >= Deflate.minimumResumeOffset {
+                    let out = try XCTUnwrap(try Deflate.resumeGzip(original: gz, newUncompressed: cut), "cut at \(b.offset)")
+                    try assertDecodes(out, to: cut, "cut at boundary \(b.offset)", external: k % 3 == 0)
+                }
             }
         }
         XCTAssertEqual(seen, [true, false])

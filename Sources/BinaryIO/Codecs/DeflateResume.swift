@@ -38,8 +38,10 @@ extension Deflate {
     /// Returns nil when nothing worth reusing exists: `original` is under
     /// `minimumResumeInput` bytes, the data differ within the first `minimumResumeOffset`
     /// bytes or before the first block ends, only the final block's end lies inside the
-    /// common prefix, or the header uses reserved flags. Callers then deflate in full. Corrupt or truncated deflate data throws `FormatError`; `original` is never
-    /// inflated past `newUncompressed.count` + 64 KiB.
+    /// common prefix, or the header uses reserved flags. Callers then deflate in full.
+    /// Corrupt or truncated deflate data throws `FormatError`; `original` is never inflated
+    /// past `newUncompressed.count` + 64 KiB, and only output that equals `newUncompressed`
+    /// byte for byte is ever reused, so a hostile original cannot change the result's content.
     public static func resumeGzip(original: [UInt8], newUncompressed: [UInt8], level: Int32 = 6) throws -> [UInt8]? {
         guard original.count >= minimumResumeInput, let start = try gzipHeaderLength(original) else { return nil }
         guard let cut = try lastBoundary(original, deflateStart: start, matching: newUncompressed,
@@ -142,7 +144,7 @@ extension Deflate {
         }
         let restCount = newUncompressed.count - cut.offset
         let bound = Int(deflateBound(&strm, UInt(restCount)))
-        var out = [UInt8](repeating: 0, count: whole + bound + 64)
+        var out = [UInt8](repeating: 0, count: whole + bound + 1024)  // +1024: the primed bits, slack
         out.withUnsafeMutableBytes { dst in
             original.withUnsafeBytes { src in dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[0 ..< whole])) }
         }
@@ -158,7 +160,7 @@ extension Deflate {
                 next += chunk
                 var r: Int32 = Z_OK
                 repeat {
-                    if out.count - produced < 64 * 1024 { out.append(contentsOf: repeatElement(0, count: max(out.count / 2, 64 * 1024))) }
+                    if produced == out.count { out.append(contentsOf: repeatElement(0, count: max(out.count / 2, 64 * 1024))) }
                     r = out.withUnsafeMutableBytes { dst -> Int32 in
                         guard let outBase = dst.baseAddress else { return Z_STREAM_ERROR }
                         strm.next_out = (outBase + produced).assumingMemoryBound(to: Bytef.self)
