@@ -62,7 +62,7 @@ extension Extractor {
         let data = image.data
         let work = batches
         let ext = extents
-        Workers.run(min(parallel, max(1, work.count))) { _ in
+        Workers.run(min(parallel, max(1, work.count)), pin: true) { _ in
             while true {
                 let k = next.add(1, ordering: .relaxed).oldValue
                 if k >= work.count || failure.withLock({ $0 != nil }) { return }

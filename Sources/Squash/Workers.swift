@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CSys
 
 /// Runs `body(i)` for i in 0..<count on `count` POSIX threads and waits for all of them.
 /// Unlike `DispatchQueue.concurrentPerform`, whose width is capped by libdispatch's pool,
@@ -12,11 +13,19 @@ enum Workers {
         init(_ body: @escaping @Sendable (Int) -> Void, _ index: Int) { self.body = body; self.index = index }
     }
 
-    static func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    /// With `pin`, every worker runs on a new thread pinned to CPU i (mod the allowed CPUs):
+    /// CPU-bound threads created together otherwise tend to stay on one CPU while the other
+    /// serves the rest of the machine. The calling thread only waits, unpinned.
+    static func run(_ count: Int, pin: Bool = false, _ body: @escaping @Sendable (Int) -> Void) {
         if count <= 1 { body(0); return }
+        let pinned: @Sendable (Int) -> Void = { i in
+            _ = csys_pin_thread_to_cpu(Int32(truncatingIfNeeded: i))
+            body(i)
+        }
+        let work = pin ? pinned : body
         var threads: [pthread_t] = []
-        for i in 1 ..< count {
-            let box = Unmanaged.passRetained(Box(body, i)).toOpaque()
+        for i in (pin ? 0 : 1) ..< count {
+            let box = Unmanaged.passRetained(Box(work, i)).toOpaque()
             var t = pthread_t()
             let rc = pthread_create(&t, nil, { arg in
                 guard let arg else { return nil }
@@ -27,11 +36,12 @@ enum Workers {
             if rc == 0 {
                 threads.append(t)
             } else {
-                // Could not start a thread: run its share here.
-                Unmanaged<Box>.fromOpaque(box).takeRetainedValue().body(i)
+                // Could not start a thread: run its share here, unpinned.
+                Unmanaged<Box>.fromOpaque(box).release()
+                body(i)
             }
         }
-        body(0)
+        if !pin { body(0) }
         for t in threads { pthread_join(t, nil) }
     }
 }
