@@ -111,11 +111,25 @@ public enum FS {
         return String(p[p.index(after: i)...])
     }
 
-    /// A temporary name beside `path`, unique to this process.
+    /// A temporary name beside `path`, unique to this process. Leftovers of earlier runs that
+    /// were killed (same `.NAME.TAG-PID-N` pattern, PID no longer alive) are removed first, so
+    /// interrupted runs do not pile up temporary files next to their output.
     public static func temporarySibling(of path: String, tag: String = "tmp") -> String {
         let dir = dirname(of: path)
         let base = basename(of: path)
+        removeStaleTemporaries(in: dir, prefix: ".\(base).\(tag)-")
         return "\(dir)/.\(base).\(tag)-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+    }
+
+    /// Removes `prefix` + `PID-N` entries of `dir` whose PID is not a running process.
+    static func removeStaleTemporaries(in dir: String, prefix: String) {
+        guard let names = try? list(dir) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count).split(separator: "-")
+            guard rest.count == 2, rest[1].allSatisfy(\.isNumber), let pid = Int32(rest[0]), pid > 0,
+                  pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? removeTree(dir + "/" + name) }
+        }
     }
 
     /// Writes `bytes` to `path` atomically: a temporary sibling is written, fsynced and

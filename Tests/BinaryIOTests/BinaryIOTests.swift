@@ -271,3 +271,21 @@ final class FormatErrorTests: XCTestCase {
         XCTAssertEqual(e.within("open").context, "open: read inode table")
     }
 }
+
+final class StaleTemporaryTests: XCTestCase {
+    func testLeftoversOfDeadRunsAreRemovedOthersKept() throws {
+        let dir = NSTemporaryDirectory() + "stale-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A PID that cannot be running (above pid_max), our own PID, and an unrelated file.
+        let dead = dir + "/.out.sqfs.tmp-99999999-1", mine = dir + "/.out.sqfs.tmp-\(getpid())-7"
+        let other = dir + "/.out.sqfs.tmp-notapid-1", keep = dir + "/out.sqfs"
+        for p in [dead, mine, other, keep] { try FS.writeAtomically([1], to: p) }
+        try FileManager.default.createDirectory(atPath: dir + "/.out.tmp-99999998-3", withIntermediateDirectories: true)
+        _ = FS.temporarySibling(of: dir + "/out.sqfs")
+        _ = FS.temporarySibling(of: dir + "/out")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dead))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/.out.tmp-99999998-3"))
+        for p in [mine, other, keep] { XCTAssertTrue(FileManager.default.fileExists(atPath: p), p) }
+    }
+}
