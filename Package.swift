@@ -67,7 +67,6 @@ let package = Package(
         .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Squash", "BinaryIO", "TestSupport"]),
         .testTarget(name: "ApkTests", dependencies: ["Apk", "FeedRewrite", "BinaryIO", "TestSupport"]),
         .testTarget(name: "RebaseTests", dependencies: ["Rebase", "FeedRewrite", "Firmware", "Squash", "KernelABI", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "HostileTests", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "TestSupport"]),
     ]
 )
