@@ -49,16 +49,42 @@ public enum FS {
 
     /// Names in a directory, sorted bytewise, without "." and "..".
     public static func list(_ path: String) throws -> [String] {
+        try listTyped(path).map(\.name)
+    }
+
+    /// What a directory entry is, from readdir's d_type (lstat when the file system does
+    /// not say): symlinks are never followed.
+    public enum EntryType: Sendable { case file, directory, symlink, other }
+
+    /// Entries of a directory with their types, sorted bytewise, without "." and "..".
+    public static func listTyped(_ path: String) throws -> [(name: String, type: EntryType)] {
         guard let d = opendir(path) else { throw FormatError.errno("list directory", file: path) }
         defer { closedir(d) }
-        var names: [String] = []
+        var entries: [(key: [UInt8], name: String, type: EntryType)] = []
         while let e = readdir(d) {
             let name = withUnsafePointer(to: e.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name == "." || name == ".." { continue }
+            var type: EntryType
+            switch Int32(e.pointee.d_type) {
+            case Int32(DT_REG): type = .file
+            case Int32(DT_DIR): type = .directory
+            case Int32(DT_LNK): type = .symlink
+            case Int32(DT_UNKNOWN):
+                var st = stat()
+                guard lstat(path + "/" + name, &st) == 0 else { continue }
+                switch st.st_mode & S_IFMT {
+                case S_IFREG: type = .file
+                case S_IFDIR: type = .directory
+                case S_IFLNK: type = .symlink
+                default: type = .other
+                }
+            default: type = .other
+            }
+            entries.append((Array(name.utf8), name, type))
         }
-        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return entries.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { ($0.name, $0.type) }
     }
 
     /// Creates a directory and its parents (mode 0755); fine if it exists as a directory.
@@ -71,16 +97,74 @@ public enum FS {
         }
     }
 
+    /// Like `makeDirectories`, returning the folders it created, outermost first (so a
+    /// caller that gives up can remove them again with `removeEmptyDirectory`).
+    public static func makeDirectoriesRecording(_ path: String, mode: mode_t = 0o755) throws -> [String] {
+        var missing: [String] = []
+        var p = path
+        while !p.isEmpty && !exists(p) {
+            missing.append(p)
+            let parent = dirname(of: p)
+            if parent == p { break }
+            p = parent
+        }
+        try makeDirectories(path, mode: mode)
+        return missing.reversed()
+    }
+
+    /// Removes `path` if it is an empty folder; anything else is left alone.
+    public static func removeEmptyDirectory(_ path: String) { rmdir(path) }
+
+    /// `path` with symlinks, `.` and `..` resolved as far as it exists (the rest appended),
+    /// for comparing where two paths point.
+    public static func canonicalPath(_ path: String) -> String {
+        var abs = absolute(path)
+        while abs.count > 1 && abs.hasSuffix("/") { abs.removeLast() }
+        var head = abs, rest: [String] = []
+        while true {
+            if let r = realpath(head, nil) {
+                defer { free(r) }
+                let base = String(cString: r)
+                return rest.isEmpty ? base : (base == "/" ? "" : base) + "/" + rest.reversed().joined(separator: "/")
+            }
+            let parent = dirname(of: head)
+            if parent == head { return abs }
+            rest.append(basename(of: head))
+            head = parent
+        }
+    }
+
+    /// Whether `inner` is `outer` or lies below it (after `canonicalPath`).
+    public static func isSameOrInside(_ inner: String, _ outer: String) -> Bool {
+        let i = canonicalPath(inner), o = canonicalPath(outer)
+        return i == o || i.hasPrefix(o == "/" ? "/" : o + "/")
+    }
+
     /// Removes a file or a whole tree, never following symlinks. Missing is fine.
     public static func removeTree(_ path: String) throws {
         var st = stat()
         guard lstat(path, &st) == 0 else { return }
         if (st.st_mode & S_IFMT) == S_IFDIR {
             chmod(path, 0o755)
-            for name in try list(path) { try removeTree(path + "/" + name) }
+            try removeContents(path)
             if rmdir(path) != 0 { throw FormatError.errno("remove directory", file: path) }
         } else if unlink(path) != 0 {
             throw FormatError.errno("remove", file: path)
+        }
+    }
+
+    /// Removes everything inside directory `path`: entries are unlinked relative to the
+    /// open directory (unlinkat), subdirectories recursively.
+    static func removeContents(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw FormatError.errno("open directory", file: path) }
+        defer { close(fd) }
+        for (name, type) in try listTyped(path) {
+            if type == .directory {
+                try removeTree(path + "/" + name)
+            } else if unlinkat(fd, name, 0) != 0 && errno != ENOENT {
+                throw FormatError.errno("remove", file: path + "/" + name)
+            }
         }
     }
 
@@ -246,3 +330,4 @@ public enum SafePath {
         return path
     }
 }
+

@@ -63,21 +63,22 @@ public enum ArchiveReader {
                 m.size = size
                 m.hardLinkTarget = archive_entry_hardlink(e).map { String(cString: $0) } ?? ""
                 if readData && kind == .file && size > 0 {
-                    var data = [UInt8](repeating: 0, count: Int(size))
-                    var got = 0
-                    while got < data.count {
-                        let n = data.withUnsafeMutableBytes { d -> Int in
-                            guard let base = d.baseAddress else { return -1 }
-                            return archive_read_data(a, base + got, d.count - got)
+                    var failure: FormatError? = nil
+                    m.data = [UInt8](unsafeUninitializedCapacity: Int(size)) { d, initialized in
+                        var got = 0
+                        while got < d.count {
+                            let n = archive_read_data(a, d.baseAddress! + got, d.count - got)
+                            if n <= 0 {
+                                failure = n < 0 ? fail(.invalid, "read member \(name.debugDescription)")
+                                    : FormatError(.truncated, offset: offset, context: context,
+                                                  "member \(name.debugDescription) ends after \(got) of \(size) bytes")
+                                break
+                            }
+                            got += n
                         }
-                        if n < 0 { throw fail(.invalid, "read member \(name.debugDescription)") }
-                        if n == 0 {
-                            throw FormatError(.truncated, offset: offset, context: context,
-                                              "member \(name.debugDescription) ends after \(got) of \(size) bytes")
-                        }
-                        got += n
+                        initialized = got
                     }
-                    m.data = data
+                    if let failure { throw failure }
                 } else {
                     if archive_read_data_skip(a) != ARCHIVE_OK { throw fail(.truncated, "skip member \(name.debugDescription)") }
                 }

@@ -49,24 +49,39 @@ public struct Feed: Sendable {
 
     /// Checks one stanza's Size, SHA256sum (and MD5Sum when present) against its file.
     public func check(_ s: ControlStanza) -> PackageCheck {
+        guard let filename = s["Filename"], let comps = try? SafePath.components(filename), !comps.isEmpty else {
+            return Self.check(s, contents: nil)
+        }
+        let path = directory + "/" + comps.joined(separator: "/")
+        guard FS.isRegularFile(path), let size = try? FS.size(path) else { return Self.check(s, contents: nil) }
+        if let e = s["Size"].flatMap({ UInt64($0) }), e != size {
+            var c = Self.check(s, contents: [])
+            c.status = .sizeMismatch; c.actualSize = size; c.actualSHA256 = nil
+            return c
+        }
+        return Self.check(s, contents: try? FS.read(path, limit: UInt64(IPK.maxOuterSize)))
+    }
+
+    /// Checks one stanza's Size, SHA256sum (and MD5Sum when present) against a file's
+    /// `contents` already read (nil: the file is missing), with the same outcomes as
+    /// `check(_:)`. `sha256Hex` is the contents' digest when the caller has it.
+    public static func check(_ s: ControlStanza, contents: [UInt8]?, sha256Hex: String? = nil) -> PackageCheck {
         let name = s["Package"] ?? "?"
         guard let filename = s["Filename"], let comps = try? SafePath.components(filename), !comps.isEmpty else {
             return PackageCheck(package: name, filename: s["Filename"] ?? "", status: .badEntry)
         }
-        let path = directory + "/" + comps.joined(separator: "/")
         var c = PackageCheck(package: name, filename: filename, status: .ok,
                              expectedSize: s["Size"].flatMap { UInt64($0) }, expectedSHA256: s["SHA256sum"]?.lowercased())
-        guard FS.isRegularFile(path), let size = try? FS.size(path) else { c.status = .missing; return c }
-        c.actualSize = size
-        if let e = c.expectedSize, e != size { c.status = .sizeMismatch; return c }
-        guard let sha = try? Digest.hashFile(.sha256, path: path) else { c.status = .missing; return c }
-        c.actualSHA256 = Hex.encode(sha)
+        guard let contents else { c.status = .missing; return c }
+        c.actualSize = UInt64(contents.count)
+        if let e = c.expectedSize, e != UInt64(contents.count) { c.status = .sizeMismatch; return c }
+        c.actualSHA256 = sha256Hex ?? Hex.encode(Digest.sha256(contents))
         if let e = c.expectedSHA256 {
             if e != c.actualSHA256 { c.status = .digestMismatch; return c }
         } else if s["MD5Sum"] == nil {
             c.status = .noChecksum; return c
         }
-        if let md5 = s["MD5Sum"]?.lowercased(), let got = try? Digest.hashFile(.md5, path: path), Hex.encode(got) != md5 {
+        if let md5 = s["MD5Sum"]?.lowercased(), Hex.encode(Digest.md5(contents)) != md5 {
             c.status = .md5Mismatch
         }
         if c.expectedSize == nil { c.status = .badEntry }
@@ -154,21 +169,22 @@ public struct Feed: Sendable {
         }
     }
 
+    /// Checks `Packages.sig` over `Packages` against `keys`: the outcome, the fingerprint the
+    /// signature names (usign form) and the key file that matched.
+    public func verifySignature(keys: Keys) throws -> (VerifyReport.SignatureStatus, String?, String?) {
+        let sigPath = directory + "/Packages.sig"
+        guard FS.isRegularFile(sigPath) else { return (.missing, nil, nil) }
+        let sig = try Usign.Signature.load(sigPath)
+        let fp = Usign.fingerprintName(sig.fingerprint)
+        guard let (key, file) = try keys.find(sig.fingerprint) else { return (.unknownKey, fp, nil) }
+        return (try key.verify(packagesBytes, sig) ? .ok : .bad, fp, file)
+    }
+
     /// Verifies `Packages.sig` over `Packages`, then every package's Size and SHA256sum.
     public static func verify(_ dir: String, keys: Keys) throws -> VerifyReport {
         let feed = try open(dir)
         var report = VerifyReport(feed: dir, signature: .missing, packages: [], unindexed: [])
-        let sigPath = dir + "/Packages.sig"
-        if FS.isRegularFile(sigPath) {
-            let sig = try Usign.Signature.load(sigPath)
-            report.signatureFingerprint = Usign.fingerprintName(sig.fingerprint)
-            if let (key, file) = try keys.find(sig.fingerprint) {
-                report.keyFile = file
-                report.signature = try key.verify(feed.packagesBytes, sig) ? .ok : .bad
-            } else {
-                report.signature = .unknownKey
-            }
-        }
+        (report.signature, report.signatureFingerprint, report.keyFile) = try feed.verifySignature(keys: keys)
         let gzPath = dir + "/Packages.gz"
         if FS.isRegularFile(gzPath) {
             let gz = try FS.read(gzPath, limit: 1 << 30)

@@ -31,16 +31,21 @@ public enum FeedIndexWriter {
     ///
     /// Packages.gz: when an existing Packages.gz already decompresses to the new Packages
     /// it is kept (it is the publisher's `gzip -9n` output); otherwise zlib level 9 writes it.
-    public static func write(_ dir: String, key: Usign.SecretKey? = nil) throws -> Report {
+    ///
+    /// `prebuilt` is the index of the folder's ipks when the caller already has it (a rebase
+    /// builds it while writing the packages, so they are not read back); `prebuiltMD5` says
+    /// whether its entries carry MD5Sum.
+    public static func write(_ dir: String, key: Usign.SecretKey? = nil,
+                             prebuilt: PackagesIndex? = nil, prebuiltMD5: Bool = false) throws -> Report {
         func existing(_ name: String) -> [UInt8]? {
             FS.isRegularFile(dir + "/" + name) ? try? FS.read(dir + "/" + name, limit: 1 << 30) : nil
         }
         let oldManifest = existing("Packages.manifest"), oldPackages = existing("Packages")
-        let md5 = [oldManifest, oldPackages].contains { b in
+        let md5 = prebuilt != nil ? prebuiltMD5 : [oldManifest, oldPackages].contains { b in
             guard let b else { return false }
             return (try? ControlStanza.parseDocument(b))?.contains { $0["MD5Sum"] != nil } ?? false
         }
-        let index = try PackagesIndex.build(directory: dir, includeMD5: md5)
+        let index = try prebuilt ?? PackagesIndex.build(directory: dir, includeMD5: md5)
         let manifest = index.renderManifest()
         let unpadded = PackagesIndex.droppingFields(manifest)
         let padded = PackagesIndex.needsUsignPadding(size: unpadded.count)
@@ -69,8 +74,13 @@ public enum FeedIndexWriter {
                             written: [], unchanged: [], usignPadding: padded,
                             md5Sum: md5, signedBy: key.map { Usign.fingerprintName($0.fingerprint) }, removedStaleSignature: removed)
         for (name, bytes) in outputs {
-            if existing(name) == bytes { report.unchanged.append(name); continue }
-            try FS.writeAtomically(bytes, to: dir + "/" + name)
+            if prebuilt != nil && oldManifest == nil && oldPackages == nil && !FS.exists(dir + "/" + name) {
+                // A folder being built (a rebase's unpublished output): plain new files.
+                try FS.writeNew(bytes, to: dir + "/" + name)
+            } else {
+                if existing(name).map({ $0.sameBytes(bytes) }) == true { report.unchanged.append(name); continue }
+                try FS.writeAtomically(bytes, to: dir + "/" + name)
+            }
             report.written.append(name)
         }
         return report

@@ -20,6 +20,10 @@ public struct PackagesIndex: Sendable {
         public var size: UInt64
         /// SHA-256 as lowercase hex.
         public var sha256: String
+
+        public init(filename: String, stanza: ControlStanza, size: UInt64, sha256: String) {
+            self.filename = filename; self.stanza = stanza; self.size = size; self.sha256 = sha256
+        }
     }
 
     /// Entries in index order.
@@ -64,14 +68,17 @@ public struct PackagesIndex: Sendable {
         var out: [String] = []
         func walk(_ rel: String) throws {
             let full = rel.isEmpty ? dir : dir + "/" + rel
-            for name in try FS.list(full) {
+            for (name, type) in try FS.listTyped(full) {
                 let r = rel.isEmpty ? name : rel + "/" + name
                 let p = dir + "/" + r
-                if FS.isDirectory(p) && !name.hasPrefix(".") { try walk(r) } else if name.hasSuffix(".ipk") && FS.isRegularFile(p) { out.append(r) }
+                // A symlink counts as what it points to (stat).
+                let t: FS.EntryType = type == .symlink ? (FS.isDirectory(p) ? .directory : FS.isRegularFile(p) ? .file : .other) : type
+                if t == .directory && !name.hasPrefix(".") { try walk(r) } else if name.hasSuffix(".ipk") && t == .file { out.append(r) }
             }
         }
         try walk("")
-        return out.sorted { Array(("./" + $0).utf8).lexicographicallyPrecedes(Array(("./" + $1).utf8)) }
+        // Keys computed once: ("./" + name) in bytes, as `LC_ALL=C sort` compares them.
+        return out.map { (Array(("./" + $0).utf8), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 
     /// Builds the index of a feed folder (packages read in parallel, order kept).

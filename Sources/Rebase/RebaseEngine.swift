@@ -75,96 +75,79 @@ public enum RebaseEngine {
         let feedDigest = try options.feedKernel.map { path -> (digest: String, source: String) in
             (try ImageLoader.kernelDigest(ofFile: path), path)
         } ?? ImageLoader.findFeedKernel(besides: options.feed)
-        let loaded = try FeedLoader.load(options.feed, trustedKeys: options.trustedKeys, config: options.feedConfig,
-                                         feedKernelDigest: feedDigest)
-        var warnings: [String] = []
-        if options.trustedKeys == nil {
-            warnings.append("the input feed's signature was NOT verified (give --trusted-keys DIR to verify it)")
-        }
-        for (file, why) in loaded.integrityFailures.sorted(by: { $0.key < $1.key }) {
-            warnings.append("package \(file) refused: \(why) (its file does not match the input index)")
-        }
+        var targets: [String] = []
+        for i in images where !targets.contains(i.kernelPackage.raw) { targets.append(i.kernelPackage.raw) }
         let abiSet: ABIRelevantSet? = try options.kernelSource.map { src in
             try HeaderScanner.scan(root: src, series: "custom", origin: src, regenerate: "imagetool vermagic --kernel-src \(src)")
         }
         let symvers = try options.symvers.map { try ModuleSymvers.load($0) }
-        progress?("deciding compatibility")
-        let verdicts = images.map {
-            Compatibility.decide(image: $0, feed: loaded.side, abiSet: abiSet, force: options.force, symvers: symvers)
+        let absOut = options.output.hasPrefix("/") ? options.output : FS.currentDirectory() + "/" + options.output
+        // The output replaces a whole folder: it must neither be the feed, nor hold it, nor
+        // lie inside it.
+        guard !FS.isSameOrInside(absOut, options.feed) && !FS.isSameOrInside(options.feed, absOut) else {
+            throw FormatError(.usage, context: "rebase", "output folder must be outside the input feed and must not contain it", file: options.output)
         }
-        var targets: [String] = []
-        for i in images where !targets.contains(i.kernelPackage.raw) { targets.append(i.kernelPackage.raw) }
-        let plan = try RebasePlan.make(stanzas: loaded.feed.stanzas, feedKernel: loaded.side.kernelPackage.raw,
-                                       targets: targets, refused: loaded.integrityFailures)
-        var report = RebaseReport(feed: options.feed, output: options.output, feedKernel: loaded.side.kernelPackage.raw,
-                                  targetKernels: targets, verification: loaded.verification, verdicts: verdicts,
-                                  packages: plan.actions, forced: verdicts.contains { $0.forced }, refused: false,
-                                  signedBy: nil, publicKeyFile: nil, customfeedsLine: nil, warnings: warnings)
-        if verdicts.contains(where: { !$0.compatible }) {
-            report.refused = true
-            return report
+        // The packages are read, checked and written into the unpublished output folder in
+        // one pass; it is published only when every image is compatible, else discarded
+        // (with any parent folders this run created), so a refusal writes nothing.
+        let created = try FS.makeDirectoriesRecording(FS.dirname(of: absOut))
+        var refusal: RebaseReport? = nil
+        do {
+            return try FS.replaceDirectoryAtomically(absOut) { tmp -> RebaseReport in
+                let loaded = try FeedLoader.load(options.feed, trustedKeys: options.trustedKeys, config: options.feedConfig,
+                                                 feedKernelDigest: feedDigest, targets: targets, output: tmp)
+                var warnings: [String] = []
+                if options.trustedKeys == nil {
+                    warnings.append("the input feed's signature was NOT verified (give --trusted-keys DIR to verify it)")
+                }
+                for (file, why) in loaded.integrityFailures.sorted(by: { $0.key < $1.key }) {
+                    warnings.append("package \(file) refused: \(why) (its file does not match the input index)")
+                }
+                progress?("deciding compatibility")
+                let verdicts = images.map {
+                    Compatibility.decide(image: $0, feed: loaded.side, abiSet: abiSet, force: options.force, symvers: symvers)
+                }
+                var report = RebaseReport(feed: options.feed, output: options.output, feedKernel: loaded.side.kernelPackage.raw,
+                                          targetKernels: targets, verification: loaded.verification, verdicts: verdicts,
+                                          packages: loaded.plan.actions, forced: verdicts.contains { $0.forced }, refused: false,
+                                          signedBy: nil, publicKeyFile: nil, customfeedsLine: nil, warnings: warnings)
+                if verdicts.contains(where: { !$0.compatible }) {
+                    report.refused = true
+                    refusal = report
+                    throw Refused()
+                }
+                progress?("writing \(options.output)")
+                try finish(tmp, loaded: loaded, secret: secret, options: options, absOut: absOut, report: &report)
+                return report
+            }
+        } catch {
+            for d in created.reversed() { FS.removeEmptyDirectory(d) }
+            if let refusal, error is Refused { return refusal }
+            throw error
         }
-        progress?("writing \(options.output)")
-        try write(plan: plan, loaded: loaded, secret: secret, options: options, report: &report)
-        return report
     }
 
-    static func write(plan: RebasePlan, loaded: FeedLoader.Loaded, secret: Usign.SecretKey,
-                      options: RebaseOptions, report: inout RebaseReport) throws {
-        let dir = options.feed
-        let refusedFiles = Set(plan.actions.filter { $0.action == .refused }.map(\.filename))
+    /// Thrown inside the unpublished folder's body to discard it.
+    struct Refused: Error {}
+
+    /// Completes the unpublished output folder `tmp` (the ipks are already in it): index,
+    /// Packages.sig, public key, customfeeds.conf line and the report.
+    static func finish(_ tmp: String, loaded: FeedLoader.Loaded, secret: Usign.SecretKey,
+                       options: RebaseOptions, absOut: String, report: inout RebaseReport) throws {
         let pubName = Usign.fingerprintName(secret.fingerprint)
-        let absOut = options.output.hasPrefix("/") ? options.output : FS.currentDirectory() + "/" + options.output
         let name = "imagetool_" + FS.basename(of: absOut).map { $0.isLetter || $0.isNumber ? $0 : "_" }
         let line = "src/gz \(String(name)) \(options.feedURL ?? "file://" + absOut)"
         report.signedBy = Hex.encode(secret.fingerprint)
         report.publicKeyFile = pubName
         report.customfeedsLine = line
-        let outputParent = FS.dirname(of: absOut)
-        try FS.makeDirectories(outputParent)
-        try FS.replaceDirectoryAtomically(absOut) { tmp in
-            // Every ipk of the input: rewritten ones re-encoded (data.tar.gz copied), others
-            // copied; on both cores.
-            let files = loaded.feed.ipkFiles.filter { !refusedFiles.contains($0) }
-            for file in files {
-                let comps = try SafePath.components(file, context: "write feed")
-                if comps.count > 1 { try FS.makeDirectories(tmp + "/" + comps.dropLast().joined(separator: "/")) }
-            }
-            let errors = ErrorBox()
-            DispatchQueue.concurrentPerform(iterations: files.count) { i in
-                let file = files[i]
-                do {
-                    let src = dir + "/" + (try SafePath.components(file, context: "write feed")).joined(separator: "/")
-                    let dst = try SafePath.join(tmp, file, context: "write feed")
-                    let bytes = try FS.read(src, limit: UInt64(IPK.maxOuterSize))
-                    if plan.rewrites.contains(file) {
-                        let ipk = try IPK.read(bytes: bytes, path: src)
-                        let (control, _) = try withFile(src) {
-                            try RebasePlan.rewrite(ipk.control, feedKernel: plan.feedKernel, targets: plan.replacementVersions)
-                        }
-                        try FS.writeNew(try withFile(src) { try ipk.rewritingControl(control) }, to: dst)
-                    } else {
-                        try FS.writeNew(bytes, to: dst)
-                    }
-                } catch { errors.record(i, error) }
-            }
-            if let e = errors.first { throw e }
-            if FS.isRegularFile(dir + "/index.json") {
-                try FS.writeNew(try FS.read(dir + "/index.json", limit: 64 << 20), to: tmp + "/index.json")
-            }
-            _ = try FeedIndexWriter.write(tmp, key: secret)
-            let pub = secret.publicKeyFile(comment: "imagetool rebased feed public key \(Hex.encode(secret.fingerprint))")
-            try FS.writeNew(pub.render(), to: tmp + "/" + pubName)
-            try FS.writeNew(Array("\(line)\n".utf8), to: tmp + "/customfeeds.conf")
-            try FS.writeNew(try ReportRendering.json(report), to: tmp + "/imagetool-rebase.json")
+        if FS.isRegularFile(options.feed + "/index.json") {
+            try FS.writeNew(try FS.read(options.feed + "/index.json", limit: 64 << 20), to: tmp + "/index.json")
         }
+        _ = try FeedIndexWriter.write(tmp, key: secret, prebuilt: PackagesIndex(entries: loaded.entries),
+                                      prebuiltMD5: loaded.includeMD5)
+        let pub = secret.publicKeyFile(comment: "imagetool rebased feed public key \(Hex.encode(secret.fingerprint))")
+        try FS.writeNew(pub.render(), to: tmp + "/" + pubName)
+        try FS.writeNew(Array("\(line)\n".utf8), to: tmp + "/customfeeds.conf")
+        try FS.writeNew(try ReportRendering.json(report), to: tmp + "/imagetool-rebase.json")
     }
-}
-
-/// The first error (by job index) of a parallel loop.
-final class ErrorBox: @unchecked Sendable {
-    private var errors: [(Int, Error)] = []
-    private let lock = NSLockLike()
-    func record(_ i: Int, _ e: Error) { lock.locked { errors.append((i, e)) } }
-    var first: Error? { lock.locked { errors.min { $0.0 < $1.0 }?.1 } }
 }

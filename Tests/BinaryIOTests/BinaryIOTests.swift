@@ -165,6 +165,29 @@ final class FileTests: XCTestCase {
         XCTAssertEqual(try FS.list(dir), ["out"], "no temporary leftovers")
     }
 
+    func testTypedListingRemovalAndPathRelations() throws {
+        let root = dir + "/t"
+        let created = try FS.makeDirectoriesRecording(root + "/a/b")
+        XCTAssertEqual(created, [root, root + "/a", root + "/a/b"])
+        XCTAssertEqual(try FS.makeDirectoriesRecording(root + "/a/b"), [], "nothing new")
+        try FS.writeNew([1], to: root + "/a/f")
+        try FileManager.default.createSymbolicLink(atPath: root + "/a/l", withDestinationPath: dir)
+        let l = try FS.listTyped(root + "/a")
+        XCTAssertEqual(l.map(\.name), ["b", "f", "l"])
+        XCTAssertEqual(l.map(\.type), [.directory, .file, .symlink])
+        // Relations follow symlinks and ignore trailing slashes; missing tails are kept.
+        XCTAssertTrue(FS.isSameOrInside(root + "/a/l/t/", root))
+        XCTAssertTrue(FS.isSameOrInside(root + "/a/./b/../b/new/x", root + "/a/b"))
+        XCTAssertFalse(FS.isSameOrInside(root + "/ab", root + "/a"))
+        XCTAssertFalse(FS.isSameOrInside(root, root + "/a"))
+        // Removal never follows the symlink (the folder it points to survives).
+        try FS.removeTree(root + "/a")
+        XCTAssertFalse(FS.exists(root + "/a"))
+        XCTAssertTrue(FS.isDirectory(dir))
+        for d in created.reversed() { FS.removeEmptyDirectory(d) }
+        XCTAssertFalse(FS.exists(root))
+    }
+
     func testSafePathRejectsEscapes() throws {
         XCTAssertEqual(try SafePath.components("./usr//lib/./x/"), ["usr", "lib", "x"])
         for bad in ["../etc/passwd", "/etc/passwd", "a/../../b", "a/\u{0}b"] {
@@ -195,6 +218,32 @@ final class CodecTests: XCTestCase {
         }
         let gz = Deflate.deflate(sample, level: 9, framing: .gzip)
         XCTAssertEqual(Array(gz.prefix(10)), [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3], "gzip -9n header")
+    }
+
+    func testStoredSpanRoundTripsAndIsStoredVerbatim() throws {
+        // Incompressible bytes (what a data.tar.gz inside an ipk is) between compressible ones.
+        var rng = SystemRandomNumberGenerator()
+        let noise = (0 ..< 150_000).map { _ in UInt8.random(in: 0 ... 255, using: &rng) }
+        let input = Array(sample.prefix(1536)) + noise + Array(sample.prefix(20_000))
+        for span in [1536 ..< 1536 + noise.count, 0 ..< input.count, 0 ..< 0, 0 ..< 10, input.count - 5 ..< input.count, 5 ..< 3_000_000] {
+            let c = Deflate.deflate(input, level: 6, framing: .gzip, stored: span)
+            XCTAssertEqual(try Deflate.inflate(c, framing: .gzip, maxOutput: 1 << 20).bytes, input, "\(span)")
+        }
+        let c = Deflate.deflate(input, level: 6, framing: .gzip, stored: 1536 ..< 1536 + noise.count)
+        // Stored blocks carry the bytes verbatim: the first 64 KiB of noise appear as-is.
+        let probe = Array(noise[0 ..< 4096])
+        XCTAssertTrue((0 ... c.count - probe.count).contains { c.matches(probe, at: $0) }, "noise stored verbatim")
+        XCTAssertLessThan(c.count, noise.count + 12_000, "the compressible parts (21.5 KB) are still deflated")
+        // GNU gzip reads it back.
+        let dir = NSTemporaryDirectory() + "gzs-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FS.writeNew(c, to: dir + "/s.gz")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        p.arguments = ["-t", dir + "/s.gz"]
+        try p.run(); p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, "gzip -t accepts the stream")
     }
 
     func testGzipInteroperatesWithGNUGzip() throws {

@@ -4,9 +4,10 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// `IPK.rewritingControl` with `Deflate.resumeGzip` on every kmod ipk of a real feed:
-/// the kernel dependency hash changes, the input's deflate blocks for debian-binary and
-/// data.tar.gz are reused, and GNU tar/gzip accept the result.
+/// `IPK.rewritingControl` on every kmod ipk of a real feed: the kernel dependency hash
+/// changes; large packages reuse the input's deflate blocks for debian-binary and
+/// data.tar.gz (`Deflate.resumeGzip`), small ones store data.tar.gz (stored blocks) when it
+/// is incompressible; GNU tar/gzip accept every result and sizes stay within 1%.
 final class IPKGzipResumeTests: XCTestCase {
     func testEveryRealKmodIpkRewritesWithResume() throws {
         guard let root = TestEnv.realdata else { throw XCTSkip("../shared/realdata is absent") }
@@ -15,7 +16,7 @@ final class IPKGzipResumeTests: XCTestCase {
         let gzip = try Feeds.tool("gzip"), tar = try Feeds.tool("tar")
         let dir = TestEnv.tempDir("ipk-resume")
         defer { try? FS.removeTree(dir) }
-        var n = 0, resumed = 0, resumedSize = 0, fullSize = 0
+        var n = 0, resumed = 0, stored = 0, resumedSize = 0, fullSize = 0
         var worst = 0.0
         for f in try PackagesIndex.ipkFiles(in: feed) where f.hasPrefix("kmod-") {
             let ipk = try IPK.read(path: feed + "/" + f)
@@ -35,8 +36,16 @@ final class IPKGzipResumeTests: XCTestCase {
                 resumedSize += out.count
                 fullSize += full.count
                 worst = max(worst, Double(out.count) / Double(full.count))
-                XCTAssertLessThanOrEqual(Double(out.count), Double(full.count) * 1.01, "\(f): resumed size within 1% of a full deflate")
-                XCTAssertTrue(out.prefix(10) == ipk.original.prefix(10), "\(f): the input's gzip header is kept")
+                if (try Deflate.resumeGzip(original: ipk.original, newUncompressed: back.outerTar)) != nil {
+                    XCTAssertLessThanOrEqual(Double(out.count), Double(full.count) * 1.01, "\(f): resumed size within 1% of a full deflate")
+                    XCTAssertTrue(out.prefix(10) == ipk.original.prefix(10), "\(f): the input's gzip header is kept")
+                } else {
+                    // Stored data.tar.gz: the 8 KiB sample said incompressible; a few small
+                    // packages still lose up to ~3% against a full deflate (the total wins).
+                    stored += 1
+                    XCTAssertFalse(IPK.stillCompressible(ipk.dataArchive), f)
+                    XCTAssertLessThanOrEqual(Double(out.count), Double(full.count) * 1.04, "\(f): stored size within 4% of a full deflate")
+                }
             }
             let p = dir + "/" + f
             try FS.writeAtomically(out, to: p)
@@ -50,9 +59,10 @@ final class IPKGzipResumeTests: XCTestCase {
             XCTAssertEqual(Array(a.prefix(2)), Array(b.prefix(2)), f)
             try FS.removeTree(p)
         }
-        print("IPKGzipResumeTests: \(n) kmod ipks, \(resumed) resumed; resumed total \(resumedSize) B vs full deflate \(fullSize) B (worst ratio \(worst))")
+        print("IPKGzipResumeTests: \(n) kmod ipks, \(resumed - stored) resumed, \(stored) stored; re-encoded total \(resumedSize) B vs full deflate \(fullSize) B (worst ratio \(worst))")
         XCTAssertEqual(n, 579)
-        XCTAssertGreaterThan(resumed, 10)
+        XCTAssertGreaterThan(resumed - stored, 10)
+        XCTAssertGreaterThan(stored, 10)
         XCTAssertLessThanOrEqual(Double(resumedSize), Double(fullSize) * 1.01)
     }
 }

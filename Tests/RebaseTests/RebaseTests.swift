@@ -157,6 +157,23 @@ final class RebaseFixtureTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: tmp + "/b/Packages.sig"))
     }
 
+    func testOutputMustNotBeTheFeedOrHoldIt() throws {
+        let copy = tmp + "/feedcopy"
+        try FileManager.default.copyItem(atPath: feed, toPath: copy)
+        let before = try TestEnv.treeDigest(copy)
+        for out in [copy, copy + "/", copy + "/sub/out", tmp] {
+            let r = try TestEnv.imagetool(["rebase", copy, "--kernel", image, "-o", out, "--key", key, "--force"])
+            XCTAssertEqual(r.status, 2, "\(out): \(r.err)")
+            XCTAssertTrue(r.err.contains("output folder"), r.err)
+        }
+        XCTAssertEqual(try TestEnv.treeDigest(copy), before, "the input feed is untouched")
+        // A refusal removes the parent folders it had to create.
+        let deep = tmp + "/new/parents/out"
+        let r = try rebase(["--config", TestEnv.fixtures + "/config/abi.config"], out: deep)
+        XCTAssertEqual(r.status, 3, r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tmp + "/new"), "no folders left behind")
+    }
+
     func testUsageErrors() throws {
         XCTAssertEqual(try TestEnv.imagetool(["rebase", feed]).status, 2)
         XCTAssertEqual(try TestEnv.imagetool(["rebase", feed, "--kernel", image, "-o", tmp + "/o"]).status, 2)

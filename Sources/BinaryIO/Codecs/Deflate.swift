@@ -98,4 +98,41 @@ public enum Deflate {
     public static func deflate(_ input: [UInt8], level: Int32 = 9, framing: Framing = .zlib) -> [UInt8] {
         input.withUnsafeBytes { deflate($0, level: level, framing: framing) }
     }
+
+    /// Deflates `input` at `level`, except `stored`, which goes into stored blocks (level 0,
+    /// RFC 1951 §3.2.4) — for data that is already compressed, such as the data.tar.gz
+    /// inside an ipk: deflating it again costs most of the time and saves nothing (zlib
+    /// falls back to stored blocks for it anyway). zlib's deflateParams ends the current
+    /// block at each level change; back-references may still reach into the stored span.
+    public static func deflate(_ input: [UInt8], level: Int32, framing: Framing, stored: Range<Int>) -> [UInt8] {
+        let lo = min(max(stored.lowerBound, 0), input.count), hi = min(max(stored.upperBound, lo), input.count)
+        guard hi > lo else { return deflate(input, level: level, framing: framing) }
+        var strm = z_stream()
+        let rc = shim_deflateInit2(&strm, level, Z_DEFLATED, framing.windowBits, 8, Z_DEFAULT_STRATEGY)
+        precondition(rc == Z_OK, "deflateInit2 failed: \(rc)")
+        defer { deflateEnd(&strm) }
+        // Stored blocks cost 5 bytes per 64 KiB at most; level changes flush one block each.
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(&strm, UInt(input.count))) + (hi - lo) / 16_384 * 5 + 1024)
+        let produced: Int = input.withUnsafeBytes { src in
+            out.withUnsafeMutableBytes { dst in
+                let inBase = src.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                strm.next_out = dst.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                strm.avail_out = UInt32(dst.count)
+                for (range, lvl, flush) in [(0 ..< lo, level, Z_NO_FLUSH), (lo ..< hi, 0, Z_NO_FLUSH), (hi ..< input.count, level, Z_FINISH)] {
+                    if range.isEmpty && flush != Z_FINISH { continue }
+                    if range.lowerBound > 0 || lvl != level {
+                        let p = deflateParams(&strm, lvl, Z_DEFAULT_STRATEGY)
+                        precondition(p == Z_OK, "deflateParams failed: \(p)")
+                    }
+                    strm.next_in = UnsafeMutablePointer(mutating: inBase + range.lowerBound)
+                    strm.avail_in = UInt32(range.count)
+                    let r = CZlib.deflate(&strm, flush)
+                    precondition(flush == Z_FINISH ? r == Z_STREAM_END : (r == Z_OK && strm.avail_in == 0), "deflate did not finish: \(r)")
+                }
+                return Int(strm.total_out)
+            }
+        }
+        out.removeSubrange(produced...)
+        return out
+    }
 }
