@@ -1,7 +1,10 @@
 #if canImport(FoundationEssentials)
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 #else
-import Foundation
+import FoundationEssentials
 #endif
 import BinaryIO
 

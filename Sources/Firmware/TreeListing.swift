@@ -4,7 +4,7 @@ import Glibc
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
-import Foundation
+import FoundationEssentials
 #endif
 import BinaryIO
 

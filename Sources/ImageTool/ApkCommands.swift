@@ -1,7 +1,10 @@
 import Apk
 import ArgumentParser
 import BinaryIO
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `imagetool apk …` — apk v3 (OpenWrt 25.x) packages, indexes and keys.
 struct ApkCommand: ParsableCommand {

@@ -1,6 +1,40 @@
 import ArgumentParser
 import BinaryIO
-import Foundation
+import Dispatch
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Text formatting helpers (the CLI links FoundationEssentials only, not Foundation with
+/// its ICU data: String(format:) and NSString are not available).
+enum Text {
+    /// `s` padded with spaces on the right to `width` characters.
+    static func left(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
+    /// `s` padded with spaces on the left to `width` characters.
+    static func right(_ s: String, _ width: Int) -> String { s.count >= width ? s : String(repeating: " ", count: width - s.count) + s }
+    /// `v` in decimal, zero-padded to `width` digits.
+    static func zero(_ v: Int, _ width: Int) -> String { let d = String(v); return d.count >= width ? d : String(repeating: "0", count: width - d.count) + d }
+    /// `v` in lowercase hex, zero-padded to `width` digits.
+    static func hex(_ v: UInt64, _ width: Int) -> String { let d = String(v, radix: 16); return d.count >= width ? d : String(repeating: "0", count: width - d.count) + d }
+}
+
+/// Writes to a file descriptor (stdout 1, stderr 2), whole.
+func writeFD(_ fd: Int32, _ s: String) {
+    var bytes = Array(s.utf8)
+    writeFD(fd, &bytes)
+}
+
+func writeFD(_ fd: Int32, _ bytes: inout [UInt8]) {
+    bytes.withUnsafeBytes { buf in
+        var done = 0
+        while done < buf.count {
+            let n = write(fd, buf.baseAddress! + done, buf.count - done)
+            if n < 0 { if errno == EINTR { continue }; return }
+            done += n
+        }
+    }
+}
 
 /// Flags every command accepts.
 struct GlobalOptions: ParsableArguments {
@@ -54,22 +88,22 @@ final class Output: @unchecked Sendable {
     /// A detail line shown with --verbose (on stderr so stdout stays parseable).
     func detail(_ s: String) {
         guard global.verbose else { return }
-        FileHandle.standardError.write(Data((s + "\n").utf8))
+        writeFD(2, s + "\n")
     }
 
     /// A warning on stderr (shown unless --quiet).
     func warn(_ s: String) {
         guard !global.quiet else { return }
-        FileHandle.standardError.write(Data(("imagetool: warning: " + s + "\n").utf8))
+        writeFD(2, "imagetool: warning: " + s + "\n")
     }
 
     /// Pretty, key-sorted JSON on stdout.
     func json<T: Encodable>(_ value: T) throws {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try enc.encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        var data = [UInt8](try enc.encode(value))
+        data.append(0x0a)
+        writeFD(1, &data)
     }
 
     /// A progress reporter: a single rewritten stderr line on a terminal, nothing otherwise
@@ -88,7 +122,7 @@ final class ProgressLine: @unchecked Sendable {
     let tty: Bool
     let verbose: Bool
     private var last = 0.0
-    private let lock = NSLock()
+    private let lock = DispatchSemaphore(value: 1)
     private var done = 0
 
     init(label: String, total: Int, enabled: Bool, tty: Bool, verbose: Bool) {
@@ -97,20 +131,22 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Records `n` more units done.
     func advance(_ n: Int = 1) {
-        lock.lock(); defer { lock.unlock() }
+        lock.wait(); defer { lock.signal() }
         done += n
         guard enabled, tty else { return }
-        let now = Date().timeIntervalSince1970
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        let now = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
         if now - last < 0.1 && done < total { return }
         last = now
         let pct = total > 0 ? done * 100 / total : 0
-        FileHandle.standardError.write(Data("\r\(label): \(done)/\(total) (\(pct)%)\u{1b}[K".utf8))
+        writeFD(2, "\r\(label): \(done)/\(total) (\(pct)%)\u{1b}[K")
     }
 
     /// Ends the line.
     func finish() {
         guard enabled, tty else { return }
-        FileHandle.standardError.write(Data("\r\(label): \(done)/\(total) done\u{1b}[K\n".utf8))
+        writeFD(2, "\r\(label): \(done)/\(total) done\u{1b}[K\n")
     }
 }
 
@@ -122,7 +158,7 @@ enum CLI {
         do {
             try body(out)
         } catch let e as FormatError {
-            FileHandle.standardError.write(Data("imagetool: \(e.description)\n".utf8))
+            writeFD(2, "imagetool: \(e.description)\n")
             throw ExitCode(Exit.code(for: e.kind))
         } catch let e as ExitCode {
             throw e
@@ -131,7 +167,7 @@ enum CLI {
         } catch let e as ValidationError {
             throw e
         } catch {
-            FileHandle.standardError.write(Data("imagetool: \(error)\n".utf8))
+            writeFD(2, "imagetool: \(error)\n")
             throw ExitCode(Exit.failed)
         }
     }

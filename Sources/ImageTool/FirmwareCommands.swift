@@ -2,7 +2,10 @@ import ArgumentParser
 import BinaryIO
 import FeedRewrite
 import Firmware
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `imagetool inspect IMAGE` — the region map of a firmware image with every checksum.
 struct InspectCommand: ParsableCommand {
@@ -97,8 +100,7 @@ enum FirmwareCLI {
         out.line("\(r.file): \(r.kind), \(r.size) bytes, checksums \(r.checksumsVerify ? "all verify" : "DO NOT VERIFY")")
         for g in r.regions {
             let sums = g.checksums.map { "\($0.kind)=\($0.stored)\($0.verifies ? " ok" : " BAD (computed \($0.computed))")" }.joined(separator: " ")
-            out.line(String(format: "  0x%08llx %10llu  %-16@ %@ %@", g.offset, g.size, g.role.rawValue as NSString,
-                            (g.note ?? "") as NSString, sums as NSString))
+            out.line("  0x\(Text.hex(UInt64(g.offset), 8)) \(Text.right(String(g.size), 10))  \(Text.left(g.role.rawValue, 16)) \(g.note ?? "") \(sums)")
         }
         if let t = r.tplink {
             out.line("TP-Link v\(t.headerVersion): vendor \(t.vendor), version \(t.firmwareVersion), hw_id \(t.hardwareID) rev \(t.hardwareRevision), fw_length \(t.firmwareLength), rootfs \(t.rootfsPlacement ?? "-")")

@@ -1,6 +1,9 @@
 import ArgumentParser
 import BinaryIO
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `imagetool` root command. Subcommands live in one file per family and only parse
 /// arguments and call the libraries.
@@ -34,8 +37,8 @@ struct ImageTool: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(Exit.usage)
+                writeFD(2, fullMessage(for: error) + "\n")
+                Glibc.exit(Exit.usage)
             }
             exit(withError: error)
         }

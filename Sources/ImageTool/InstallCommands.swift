@@ -2,7 +2,10 @@ import ArgumentParser
 import BinaryIO
 import FeedRewrite
 import Firmware
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Rebase
 
 /// `imagetool install IMAGE PKG.ipk|PKG.apk... -o OUT` — installs packages into a firmware

@@ -1,6 +1,9 @@
 import ArgumentParser
 import BinaryIO
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import KernelABI
 
 /// `imagetool vermagic` — OpenWrt's kernel hash and the ABI fingerprint of a kernel config.
@@ -91,7 +94,7 @@ struct VermagicCommand: ParsableCommand {
                     out.line("vermagic  \(r.vermagicOld) -> \(r.vermagicNew)\(r.vermagicOld == r.vermagicNew ? " (same)" : " (differs)")")
                     out.line("abi       \(r.abiOld) -> \(r.abiNew)\(r.abiOld == r.abiNew ? " (same)" : " (differs)")")
                     for l in diff.lines {
-                        out.line("  \(l.classification.rawValue.padding(toLength: 21, withPad: " ", startingAt: 0)) CONFIG_\(l.option): \(l.old) -> \(l.new)  \(l.reason)")
+                        out.line("  \(Text.left(l.classification.rawValue, 21)) CONFIG_\(l.option): \(l.old) -> \(l.new)  \(l.reason)")
                     }
                     for n in diff.notes { out.line("note: \(n)") }
                     out.line(diff.verdict)

@@ -1,6 +1,9 @@
 import ArgumentParser
 import BinaryIO
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Rebase
 
 /// `imagetool rebase` — the headline job: make a feed's kmods install on already-flashed

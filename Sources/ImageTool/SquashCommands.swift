@@ -1,6 +1,9 @@
 import ArgumentParser
 import BinaryIO
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Squash
 
 /// `imagetool squash ...` — read squashfs 4.0 images (reader commands here; the writer's
@@ -90,7 +93,7 @@ struct SquashLs: ParsableCommand {
         var tt = time_t(t)
         var tm = tm()
         gmtime_r(&tt, &tm)
-        return String(format: "%d-%02d-%02d %02d:%02d", Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday), Int(tm.tm_hour), Int(tm.tm_min))
+        return "\(Int(tm.tm_year) + 1900)-\(Text.zero(Int(tm.tm_mon) + 1, 2))-\(Text.zero(Int(tm.tm_mday), 2)) \(Text.zero(Int(tm.tm_hour), 2)):\(Text.zero(Int(tm.tm_min), 2))"
     }
 
     static func modeString(_ ino: Inode) -> String {
@@ -136,7 +139,7 @@ struct SquashLs: ParsableCommand {
                     switch ino.kind {
                     case .blockDevice, .charDevice:
                         let p = max(0, pad - 7)
-                        line += String(repeating: " ", count: max(1, p)) + String(format: "%3d,%3d ", Int(ino.device >> 8), Int(ino.device & 0xFF))
+                        line += String(repeating: " ", count: max(1, p)) + Text.right(String(Int(ino.device >> 8)), 3) + "," + Text.right(String(Int(ino.device & 0xFF)), 3) + " "
                     default:
                         let data: UInt64 = ino.kind == .directory ? UInt64(ino.dirSize) : ino.kind == .file ? ino.fileSize
                             : ino.kind == .symlink ? UInt64(ino.target.count) : 0

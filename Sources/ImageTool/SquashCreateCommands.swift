@@ -1,6 +1,9 @@
 import ArgumentParser
 import BinaryIO
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Squash
 
 /// The writing subcommands of `imagetool squash` (issue 5).
