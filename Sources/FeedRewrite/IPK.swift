@@ -69,9 +69,7 @@ public struct IPK: Sendable {
             // Bounded by the size the gzip trailer declares (a bomb cannot grow past it).
             let declared = try declaredGzipSize(bytes, path: path)
             do {
-                outerTar = try Deflate.inflate(bytes, framing: .gzip, maxOutput: declared + 1,
-                                               expectedSize: initialCapacity(declared: declared, compressed: bytes.count),
-                                               context: "gunzip ipk").bytes
+                outerTar = try inflateWhole(bytes, declared: declared, context: "gunzip ipk").bytes
             } catch let e as FormatError where e.kind == .tooLarge && declared < maxOuterSize {
                 throw FormatError(.tooLarge, context: "gunzip ipk", "decompressed data exceeds the \(declared) bytes the gzip trailer declares (truncated file or decompression bomb)", file: path)
             }
@@ -116,6 +114,18 @@ public struct IPK: Sendable {
         return sample.count * 100 <= n * 97
     }
 
+    /// One gzip member that declares `declared` bytes: libdeflate into a buffer of exactly
+    /// that size when the claim is plausible (at most 16x the input), else — and for anything
+    /// libdeflate refuses — zlib, growing its buffer, refusing output past the claim.
+    static func inflateWhole(_ bytes: [UInt8], declared: Int, context: String) throws -> Deflate.Inflated {
+        if declared <= initialCapacity(declared: declared, compressed: bytes.count),
+           let r = bytes.withUnsafeBytes({ FastDeflate.decompress($0, framing: .gzip, maxOutput: declared, exact: true) }) {
+            return r
+        }
+        return try Deflate.inflate(bytes, framing: .gzip, maxOutput: declared + 1,
+                                   expectedSize: initialCapacity(declared: declared, compressed: bytes.count), context: context)
+    }
+
     /// The buffer to start an inflate with: the size the trailer declares, but no more than
     /// 16x the compressed size (a hostile trailer must not make us allocate; the buffer
     /// grows when real data needs it).
@@ -139,9 +149,7 @@ public struct IPK: Sendable {
                 let declared = try Self.declaredGzipSize(data, path: path)
                 let tar: Deflate.Inflated
                 do {
-                    tar = try Deflate.inflate(data, framing: .gzip, maxOutput: declared + 1,
-                                              expectedSize: Self.initialCapacity(declared: declared, compressed: data.count),
-                                              context: "gunzip data.tar.gz")
+                    tar = try Self.inflateWhole(data, declared: declared, context: "gunzip data.tar.gz")
                 } catch let e as FormatError where e.kind == .tooLarge && declared < Self.maxOuterSize {
                     throw FormatError(.tooLarge, context: "gunzip data.tar.gz", "decompressed data exceeds the \(declared) bytes the gzip trailer declares (truncated file or decompression bomb)")
                 }

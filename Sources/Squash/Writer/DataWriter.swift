@@ -60,9 +60,11 @@ final class DataWriter {
         self.out = out; self.position = start; self.codec = codec; self.blockSize = blockSize
         self.compressor = codec.compressor
         self.fragments = fragments; self.alwaysFragments = alwaysFragments; self.progress = progress
-        // mksquashfs runs a block deflator and a fragment deflator thread per processor.
-        // Up to 32 MiB of blocks in flight (mksquashfs queues far more), at least 4 per thread.
-        pipeline = BlockPipeline(threads: 2 * threads, window: max(8 * threads, (32 << 20) / max(blockSize, 4096)))
+        // One compression thread per processor: with two per processor (as mksquashfs runs a
+        // block and a fragment deflator each) xz spent 30% more CPU on the same blocks, its
+        // encoders evicting each other's match-finder tables from the caches. Up to 4 MiB of
+        // blocks in flight, at least 4 per thread (32 MiB cost xz another 4%).
+        pipeline = BlockPipeline(threads: threads, window: max(4 * threads, (4 << 20) / max(blockSize, 4096)))
     }
 
     private func submit(_ target: Target, _ job: @escaping @Sendable () throws -> BlockResult) throws {
