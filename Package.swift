@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "BinaryIO", dependencies: ["CSys", "CZlib", "CDeflate", "CLZMA", "CZstd", "CLZ4", "CLZO", "CCrypto"],
                 swiftSettings: swiftSettings),
         .target(name: "Squash", dependencies: ["BinaryIO", "CSys", "CArchive", "CZlib", "CLZMA", "CZstd", "CLZ4", "CLZO"],
-                swiftSettings: swiftSettings),
+                exclude: ["NOTES.md"], swiftSettings: swiftSettings),
         .target(name: "FeedRewrite", dependencies: ["BinaryIO", "CArchive", "CCrypto", "CZlib"],
                 swiftSettings: swiftSettings),
         .target(name: "KernelABI", dependencies: ["BinaryIO", "CCrypto"], swiftSettings: swiftSettings),

@@ -277,6 +277,39 @@ public enum FS {
         }
     }
 
+    /// Makes `path` a new hard link to `existing` when `existing` is a regular file of ours
+    /// with no other links whose content is exactly `bytes` (read and compared first), so a
+    /// rerun that produces the same file reuses it instead of writing a new one. Returns
+    /// false (and changes nothing) otherwise. For an output folder about to replace the
+    /// previous one, whose files `existing` are: once the old folder is removed the new link
+    /// is the only one left.
+    public static func linkIfIdentical(_ existing: String, to path: String, bytes: [UInt8]) -> Bool {
+        let fd = open(existing, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1, st.st_uid == geteuid(),
+              st.st_size == off_t(bytes.count) else { return false }
+        let same: Bool = bytes.withUnsafeBytes { want in
+            var buf = [UInt8](repeating: 0, count: min(max(bytes.count, 1), 1 << 20))
+            var off = 0
+            while off < bytes.count {
+                let n = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, bytes.count - off), off_t(off)) }
+                if n <= 0 { return false }
+                let eq = buf.withUnsafeBytes { memcmp($0.baseAddress!, want.baseAddress! + off, n) == 0 }
+                if !eq { return false }
+                off += n
+            }
+            return true
+        }
+        return same && link(existing, path) == 0
+    }
+
+    /// Flushes the file system holding `path` to disk (syncfs).
+    public static func syncFileSystem(of path: String) throws {
+        if csys_syncfs_path(path) != 0 { throw FormatError.errno("sync", file: path) }
+    }
+
     /// fsyncs every regular file and directory below `path`.
     static func syncTree(_ path: String) throws {
         var st = stat()

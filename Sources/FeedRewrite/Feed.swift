@@ -55,9 +55,9 @@ public struct Feed: Sendable {
         let path = directory + "/" + comps.joined(separator: "/")
         guard FS.isRegularFile(path), let size = try? FS.size(path) else { return Self.check(s, contents: nil) }
         if let e = s["Size"].flatMap({ UInt64($0) }), e != size {
-            var c = Self.check(s, contents: [])
-            c.status = .sizeMismatch; c.actualSize = size; c.actualSHA256 = nil
-            return c
+            // Known bad without reading (the file may be huge).
+            return PackageCheck(package: s["Package"] ?? "?", filename: filename, status: .sizeMismatch, expectedSize: e,
+                                actualSize: size, expectedSHA256: s["SHA256sum"]?.lowercased())
         }
         return Self.check(s, contents: try? FS.read(path, limit: UInt64(IPK.maxOuterSize)))
     }

@@ -30,7 +30,7 @@ public enum FeedIndexWriter {
     /// matches the new Packages is removed rather than left stale.
     ///
     /// Packages.gz: when an existing Packages.gz already decompresses to the new Packages
-    /// it is kept (it is the publisher's `gzip -9n` output); otherwise zlib level 9 writes it.
+    /// it is kept (it is the publisher's `gzip -9n` output); otherwise it is written at level 9.
     ///
     /// `prebuilt` is the index of the folder's ipks when the caller already has it (a rebase
     /// builds it while writing the packages, so they are not read back); `prebuiltMD5` says

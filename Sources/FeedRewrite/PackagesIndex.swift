@@ -146,8 +146,9 @@ public struct PackagesIndex: Sendable {
     public func renderPackages() -> [UInt8] { Self.packages(fromManifest: renderManifest()) }
 
     /// `Packages.gz`: gzip level 9 with no name and no time (`gzip -9n` framing).
-    /// zlib's compressed bytes can differ from GNU gzip's; the content is identical.
+    /// The compressed bytes differ from GNU gzip's; the content is identical.
     public static func gzip(_ packages: [UInt8]) -> [UInt8] {
-        Deflate.deflate(packages, level: 9, framing: .gzip)
+        // libdeflate: 3x zlib's speed at level 9, and smaller.
+        packages.withUnsafeBytes { FastDeflate.compress($0, level: 9, framing: .gzip) } ?? Deflate.deflate(packages, level: 9, framing: .gzip)
     }
 }

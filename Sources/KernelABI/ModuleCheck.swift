@@ -77,7 +77,9 @@ public enum ModuleCheck {
 
     /// Checks `modules` against `kernel`; an empty result means they can load (see `isFatal`
     /// for missing symbols against an incomplete side).
-    public static func check(_ modules: [KernelModule], against kernel: KernelSide) -> [Problem] {
+    /// `missingSymbols: false` skips the missing-symbol problems (a caller without the
+    /// kernel's Module.symvers, which would discard them, need not build thousands).
+    public static func check(_ modules: [KernelModule], against kernel: KernelSide, missingSymbols: Bool = true) -> [Problem] {
         var provided = kernel.symbols
         for m in modules { for e in m.exports where provided[e.symbol] == nil { provided[e.symbol] = (e.crc, m.name) } }
         var problems: [Problem] = []
@@ -87,7 +89,7 @@ public enum ModuleCheck {
             } else if kernel.vermagic == nil, let rel = kernel.release, let have = m.vermagic, releaseOf(have) != rel {
                 problems.append(Problem(kind: .releaseMismatch, module: m.name, symbol: nil, detail: "module built for \(releaseOf(have)), kernel is \(rel)"))
             }
-            for sym in m.undefined where provided[sym] == nil && !m.weakUndefined.contains(sym) {
+            for sym in m.undefined where missingSymbols && provided[sym] == nil && !m.weakUndefined.contains(sym) {
                 let detail = kernel.complete ? "\(sym) is not exported by \(kernel.source) or the other modules"
                     : "\(sym) is not exported by any module in \(kernel.source) (vmlinux may export it: check with a Module.symvers)"
                 problems.append(Problem(kind: .missingSymbol, module: m.name, symbol: sym, detail: detail))

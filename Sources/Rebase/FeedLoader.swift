@@ -45,7 +45,7 @@ public enum FeedLoader {
     /// the input was not verified.
     public static func load(_ dir: String, trustedKeys: String?, config: String?,
                             feedKernelDigest: (digest: String, source: String)?, targets: [String],
-                            output: String) throws -> Loaded {
+                            output: String, previous: String? = nil) throws -> Loaded {
         let feed = try Feed.open(dir)
         var verification = Verification(signature: "not-verified (no --trusted-keys given)", fingerprint: nil, keyFile: nil,
                                          packagesChecked: feed.stanzas.count, packagesFailed: [])
@@ -84,7 +84,7 @@ public enum FeedLoader {
             jobs.append(Job(file: file, stanzas: [], kernelDependent: false, rewrite: false))
         }
         let includeMD5 = feed.stanzas.contains { $0["MD5Sum"] != nil }
-        let context = Context(dir: dir, output: output, feedKernel: kernelVersion, targets: targets, includeMD5: includeMD5)
+        let context = Context(dir: dir, output: output, previous: previous, feedKernel: kernelVersion, targets: targets, includeMD5: includeMD5)
         for file in feed.ipkFiles {
             let comps = try SafePath.components(file, context: "write feed")
             if comps.count > 1 { try FS.makeDirectories(output + "/" + comps.dropLast().joined(separator: "/")) }
@@ -145,6 +145,9 @@ public enum FeedLoader {
     struct Context: Sendable {
         var dir: String
         var output: String
+        /// The output folder this run replaces: files it already holds byte for byte are
+        /// hard-linked instead of written again (a mirror's rerun rewrites nothing).
+        var previous: String?
         var feedKernel: String
         var targets: [String]
         var includeMD5: Bool
@@ -165,7 +168,7 @@ public enum FeedLoader {
             let destination = try SafePath.join(output, job.file, context: "write feed")
             let skipped = PackagesIndex.isSkipped(job.file)
             if skipped && !job.rewrite {
-                try FS.writeNew(input, to: destination)
+                try write(input, to: destination, file: job.file)
                 return JobResult(checks: checks, modules: [], entry: nil)
             }
             let ipk = try IPK.read(bytes: input, path: path)
@@ -186,8 +189,14 @@ public enum FeedLoader {
                 stanza: PackagesIndex.stanza(control: control, filename: job.file, size: UInt64(bytes.count), sha256: outSHA,
                                              md5: includeMD5 ? Hex.encode(Digest.md5(bytes)) : nil),
                 size: UInt64(bytes.count), sha256: outSHA)
-            try FS.writeNew(bytes, to: destination)
+            try write(bytes, to: destination, file: job.file)
             return JobResult(checks: checks, modules: mods, entry: entry)
+        }
+
+        func write(_ bytes: [UInt8], to destination: String, file: String) throws {
+            if let previous, let old = try? SafePath.join(previous, file, context: "reuse output"),
+               FS.linkIfIdentical(old, to: destination, bytes: bytes) { return }
+            try FS.writeNew(bytes, to: destination)
         }
     }
 

@@ -95,7 +95,13 @@ public enum RebaseEngine {
         do {
             return try FS.replaceDirectoryAtomically(absOut) { tmp -> RebaseReport in
                 let loaded = try FeedLoader.load(options.feed, trustedKeys: options.trustedKeys, config: options.feedConfig,
-                                                 feedKernelDigest: feedDigest, targets: targets, output: tmp)
+                                                 feedKernelDigest: feedDigest, targets: targets, output: tmp,
+                                                 previous: FS.isDirectory(absOut) ? absOut : nil)
+                // The packages are written: flush them to disk while the verdicts, index and
+                // report are computed (publishing syncs again, then only the small files).
+                let flushed = DispatchGroup()
+                DispatchQueue.global().async(group: flushed) { try? FS.syncFileSystem(of: tmp) }
+                defer { flushed.wait() }
                 var warnings: [String] = []
                 if options.trustedKeys == nil {
                     warnings.append("the input feed's signature was NOT verified (give --trusted-keys DIR to verify it)")

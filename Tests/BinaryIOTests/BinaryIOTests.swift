@@ -188,6 +188,21 @@ final class FileTests: XCTestCase {
         XCTAssertFalse(FS.exists(root))
     }
 
+    func testLinkIfIdenticalOnlyReusesOwnSingleLinkedEqualFiles() throws {
+        let a = dir + "/a", b = dir + "/b", c = dir + "/c", d = dir + "/d"
+        try FS.writeNew([1, 2, 3], to: a)
+        XCTAssertFalse(FS.linkIfIdentical(a, to: b, bytes: [1, 2, 4]), "different content")
+        XCTAssertFalse(FS.linkIfIdentical(a, to: b, bytes: [1, 2]), "different size")
+        XCTAssertFalse(FS.exists(b))
+        XCTAssertTrue(FS.linkIfIdentical(a, to: b, bytes: [1, 2, 3]))
+        XCTAssertEqual(try FS.read(b), [1, 2, 3])
+        XCTAssertFalse(FS.linkIfIdentical(a, to: c, bytes: [1, 2, 3]), "already has another link")
+        try FileManager.default.createSymbolicLink(atPath: d, withDestinationPath: a)
+        XCTAssertFalse(FS.linkIfIdentical(d, to: c, bytes: [1, 2, 3]), "symlinks are not followed")
+        XCTAssertFalse(FS.linkIfIdentical(dir + "/missing", to: c, bytes: []))
+        XCTAssertFalse(FS.exists(c))
+    }
+
     func testSafePathRejectsEscapes() throws {
         XCTAssertEqual(try SafePath.components("./usr//lib/./x/"), ["usr", "lib", "x"])
         for bad in ["../etc/passwd", "/etc/passwd", "a/../../b", "a/\u{0}b"] {

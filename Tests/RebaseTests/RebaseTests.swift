@@ -72,10 +72,21 @@ final class RebaseFixtureTests: XCTestCase {
         d1["customfeeds.conf"] = nil; d2["customfeeds.conf"] = nil
         d1["imagetool-rebase.json"] = nil; d2["imagetool-rebase.json"] = nil  // they name their own output folder
         XCTAssertEqual(d1, d2)
-        // Re-running into the same folder replaces it atomically with the same content.
+        // Re-running into the same folder replaces it atomically with the same content. Files
+        // it already held are reused (hard-linked, then the old folder removed: one link left);
+        // one that was changed in the old output is written afresh, not reused.
+        let kmod = try XCTUnwrap(try FS.list(out).first { $0.hasPrefix("kmod-") && $0.hasSuffix(".ipk") })
+        var damaged = try FS.read(out + "/" + kmod)
+        damaged[damaged.count / 2] ^= 0xFF
+        try FS.writeAtomically(damaged, to: out + "/" + kmod)
         XCTAssertEqual(try rebase(["--config", TestEnv.fixtures + "/config/new.config", "-q"], out: out).status, 0)
         var d3 = try TestEnv.treeDigest(out); d3["customfeeds.conf"] = nil; d3["imagetool-rebase.json"] = nil
         XCTAssertEqual(d3, d1)
+        for name in try FS.list(out) {
+            var st = stat()
+            XCTAssertEqual(lstat(out + "/" + name, &st), 0)
+            XCTAssertEqual(st.st_nlink, 1, "\(name): no link shared with a removed or another folder")
+        }
     }
 
     func testABIRelevantChangeIsRefusedWithExit3AndNamesTheOption() throws {

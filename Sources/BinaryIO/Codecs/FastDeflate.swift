@@ -47,6 +47,13 @@ public enum FastDeflate {
             }
         }
         if out.isEmpty && !input.isEmpty { return nil }
+        // libdeflate marks the OS as unknown (255); zlib and GNU gzip on Linux write 3
+        // (Unix), as `gzip -n` headers do. The byte is not covered by any checksum.
+        if framing == .gzip, out.count > 9 {
+            var o = out
+            o[9] = 3
+            return o
+        }
         return out
     }
 
