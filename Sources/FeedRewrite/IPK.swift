@@ -68,11 +68,7 @@ public struct IPK: Sendable {
             container = .gzipTar
             // Bounded by the size the gzip trailer declares (a bomb cannot grow past it).
             let declared = try declaredGzipSize(bytes, path: path)
-            do {
-                outerTar = try inflateWhole(bytes, declared: declared, context: "gunzip ipk").bytes
-            } catch let e as FormatError where e.kind == .tooLarge && declared < maxOuterSize {
-                throw FormatError(.tooLarge, context: "gunzip ipk", "decompressed data exceeds the \(declared) bytes the gzip trailer declares (truncated file or decompression bomb)", file: path)
-            }
+            outerTar = try inflateWhole(bytes, declared: declared, context: "gunzip ipk", path: path).bytes
             members = try ArchiveReader.read(outerTar, context: "read ipk outer tar")
         } else {
             throw FormatError(.invalid, offset: 0, context: "read ipk", "neither a gzip'd tar nor an ar archive", file: path)
@@ -117,13 +113,17 @@ public struct IPK: Sendable {
     /// One gzip member that declares `declared` bytes: libdeflate into a buffer of exactly
     /// that size when the claim is plausible (at most 16x the input), else — and for anything
     /// libdeflate refuses — zlib, growing its buffer, refusing output past the claim.
-    static func inflateWhole(_ bytes: [UInt8], declared: Int, context: String) throws -> Deflate.Inflated {
+    static func inflateWhole(_ bytes: [UInt8], declared: Int, context: String, path: String?) throws -> Deflate.Inflated {
         if declared <= initialCapacity(declared: declared, compressed: bytes.count),
            let r = bytes.withUnsafeBytes({ FastDeflate.decompress($0, framing: .gzip, maxOutput: declared, exact: true) }) {
             return r
         }
-        return try Deflate.inflate(bytes, framing: .gzip, maxOutput: declared + 1,
-                                   expectedSize: initialCapacity(declared: declared, compressed: bytes.count), context: context)
+        do {
+            return try Deflate.inflate(bytes, framing: .gzip, maxOutput: declared + 1,
+                                       expectedSize: initialCapacity(declared: declared, compressed: bytes.count), context: context)
+        } catch let e as FormatError where e.kind == .tooLarge && declared < maxOuterSize {
+            throw FormatError(.tooLarge, context: context, "decompressed data exceeds the \(declared) bytes the gzip trailer declares (truncated file or decompression bomb)", file: path)
+        }
     }
 
     /// The buffer to start an inflate with: the size the trailer declares, but no more than
@@ -147,12 +147,7 @@ public struct IPK: Sendable {
                 // One zlib inflate into a buffer sized from the gzip trailer, then the plain
                 // tar (libarchive's gzip filter would copy every block once more).
                 let declared = try Self.declaredGzipSize(data, path: path)
-                let tar: Deflate.Inflated
-                do {
-                    tar = try Self.inflateWhole(data, declared: declared, context: "gunzip data.tar.gz")
-                } catch let e as FormatError where e.kind == .tooLarge && declared < Self.maxOuterSize {
-                    throw FormatError(.tooLarge, context: "gunzip data.tar.gz", "decompressed data exceeds the \(declared) bytes the gzip trailer declares (truncated file or decompression bomb)")
-                }
+                let tar = try Self.inflateWhole(data, declared: declared, context: "gunzip data.tar.gz", path: nil)
                 // Several gzip members (rare): libarchive reads them all.
                 if tar.consumed == data.count {
                     return try ArchiveReader.read(tar.bytes, context: "read data.tar.gz", readData: true)

@@ -74,14 +74,12 @@ public enum FeedLoader {
         for s in feed.stanzas {
             let file = s["Filename"] ?? ""
             if let j = byFile[file] { jobs[j].stanzas.append(s); continue }
-            let names = relationshipFields.compactMap { s[$0] }.compactMap { try? Relationship(parsing: $0) }
-            let kernelDependent = names.contains { !RebasePlan.kernelTerms($0, feedKernel: kernelVersion).isEmpty }
             byFile[file] = jobs.count
-            jobs.append(Job(file: file, stanzas: [s], kernelDependent: kernelDependent, rewrite: draft.rewrites.contains(file)))
+            jobs.append(Job(file: file, stanzas: [s], rewrite: draft.rewrites.contains(file)))
         }
         for file in feed.ipkFiles where byFile[file] == nil {
             byFile[file] = jobs.count
-            jobs.append(Job(file: file, stanzas: [], kernelDependent: false, rewrite: false))
+            jobs.append(Job(file: file, stanzas: [], rewrite: false))
         }
         let includeMD5 = feed.stanzas.contains { $0["MD5Sum"] != nil }
         let context = Context(dir: dir, output: output, previous: previous, feedKernel: kernelVersion, targets: targets, includeMD5: includeMD5)
@@ -107,7 +105,7 @@ public enum FeedLoader {
                 failedPackages.append(c.package)
             }
             guard out.checks.allSatisfy({ $0.status == .ok }) else { continue }
-            if job.kernelDependent, let s = job.stanzas.first {
+            if job.rewrite, let s = job.stanzas.first {
                 if let a = s["Architecture"], a != "all" { archs.insert(a) }
                 for m in out.modules { modules.append((s["Package"] ?? "?", m)) }
             }
@@ -118,7 +116,7 @@ public enum FeedLoader {
         let side = FeedSide(directory: dir, kernelPackage: kpv, archs: archs.sorted(), modules: modules,
                             config: cfg, configSource: config, kernelDigest: feedKernelDigest?.digest,
                             kernelSource: feedKernelDigest?.source)
-        let plan = try RebasePlan.make(stanzas: feed.stanzas, feedKernel: kernelVersion, targets: targets, refused: failures)
+        let plan = draft.refusing(failures)
         return Loaded(feed: feed, side: side, verification: verification, integrityFailures: failures,
                       entries: feed.ipkFiles.compactMap { entries[$0] }, includeMD5: includeMD5, plan: plan)
     }
@@ -127,9 +125,8 @@ public enum FeedLoader {
     struct Job: Sendable {
         var file: String
         var stanzas: [ControlStanza]
-        /// The index says it depends on the feed's kernel: its modules are read.
-        var kernelDependent: Bool
-        /// The plan rewrites it.
+        /// The plan rewrites it: its index entry names the feed's kernel, so its modules
+        /// are read too.
         var rewrite: Bool
     }
 
@@ -173,7 +170,7 @@ public enum FeedLoader {
             }
             let ipk = try IPK.read(bytes: input, path: path)
             var mods: [KernelModule] = []
-            if job.kernelDependent {
+            if job.rewrite {
                 for m in try withFile(path, { try ipk.dataFiles(readData: true) }) where m.kind == .file && m.name.hasSuffix(".ko") {
                     mods.append(try withFile(path) { try KernelModule.parse(m.data, path: "\(job.file):\(m.name)") })
                 }

@@ -57,6 +57,21 @@ public struct RebasePlan: Sendable {
         return RebasePlan(feedKernel: feedKernel, replacementVersions: targets, actions: actions, rewrites: rewrites)
     }
 
+    /// This plan with the packages in `refused` (file or package name -> reason) refused:
+    /// the same as `make(..., refused:)`, without parsing the stanzas again.
+    public func refusing(_ refused: [String: String]) -> RebasePlan {
+        guard !refused.isEmpty else { return self }
+        var p = self
+        for i in p.actions.indices {
+            let a = p.actions[i]
+            if let why = refused[a.filename] ?? refused[a.package] {
+                p.actions[i] = PackageAction(package: a.package, filename: a.filename, action: .refused, detail: [why])
+            }
+        }
+        p.rewrites = Set(p.actions.filter { $0.action == .rewritten }.map(\.filename))
+        return p
+    }
+
     /// `stanza` with every relationship term `kernel (op feedKernel)` replaced by the
     /// targets (`kernel (op A) | kernel (op B)`), every other byte kept; and one note per
     /// changed field. Used on the index stanza (planning) and the ipk's own control file.

@@ -39,7 +39,7 @@ public enum FastDeflate {
         case .zlib, .auto: bound = libdeflate_zlib_compress_bound(c, input.count)
         case .raw: bound = libdeflate_deflate_compress_bound(c, input.count)
         }
-        let out = [UInt8](unsafeUninitializedCapacity: bound) { buf, n in
+        var out = [UInt8](unsafeUninitializedCapacity: bound) { buf, n in
             switch framing {
             case .gzip: n = libdeflate_gzip_compress(c, input.baseAddress, input.count, buf.baseAddress, bound)
             case .zlib, .auto: n = libdeflate_zlib_compress(c, input.baseAddress, input.count, buf.baseAddress, bound)
@@ -49,11 +49,7 @@ public enum FastDeflate {
         if out.isEmpty && !input.isEmpty { return nil }
         // libdeflate marks the OS as unknown (255); zlib and GNU gzip on Linux write 3
         // (Unix), as `gzip -n` headers do. The byte is not covered by any checksum.
-        if framing == .gzip, out.count > 9 {
-            var o = out
-            o[9] = 3
-            return o
-        }
+        if framing == .gzip, out.count > 9 { out[9] = 3 }
         return out
     }
 
