@@ -20,9 +20,11 @@ public final class DataReader: Sendable {
     /// decompress the same block again and again.
     public let cachedFragments: Int
 
-    public init(view: FileView, codec: any SquashCodec, blockSize: UInt32, limit: UInt64) {
+    /// `cachedFragments` overrides the default cache size (32 MiB worth, at least 8 blocks);
+    /// readers that visit each fragment block's files together need only a few.
+    public init(view: FileView, codec: any SquashCodec, blockSize: UInt32, limit: UInt64, cachedFragments: Int? = nil) {
         self.view = view; self.codec = codec; self.blockSize = blockSize; self.limit = limit
-        self.cachedFragments = max(8, (32 << 20) / Int(max(blockSize, 4096)))
+        self.cachedFragments = max(1, cachedFragments ?? max(8, (32 << 20) / Int(max(blockSize, 4096))))
     }
 
     /// Decodes one stored block at `offset` with size word `word` into exactly `expected` bytes.

@@ -16,7 +16,16 @@ extension Extractor {
     struct Batch { var jobs: [Job] = []; var blocks = 0; var fragment: UInt64? }
 
     /// Writes file contents with `parallel` workers; big files are pre-created and split.
-    func writeFiles(_ files: [(path: String, node: Node)]) throws {
+    /// Files are taken grouped by the fragment block holding their tail (stable order
+    /// otherwise), so each fragment block is decompressed once and only the few blocks the
+    /// workers are using are kept: memory stays at a few blocks per worker.
+    func writeFiles(_ unordered: [(path: String, node: Node)]) throws {
+        func fragmentKey(_ f: (path: String, node: Node)) -> UInt64 {
+            if case .squashfs(let e) = f.node.content, let fr = e.fragment { return fr.blockStart }
+            return .max
+        }
+        let keys = unordered.map(fragmentKey)
+        let files = unordered.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }.map { unordered[$0] }
         var batches: [Batch] = []
         var extents: [SquashExtent?] = []
         extents.reserveCapacity(files.count)
@@ -59,8 +68,24 @@ extension Extractor {
         }
         let next = Atomic<Int>(0)
         let failure = Mutex<Error?>(nil)
-        let data = image.data
-        let work = batches
+        let sb = image.superblock
+        let data = DataReader(view: image.view, codec: image.codec, blockSize: sb.blockSize, limit: sb.bytesUsed,
+                              cachedFragments: 2 * parallel)
+        // Largest work first, so the last units to finish are small and neither worker idles
+        // long at the end. Batches sharing a fragment block stay adjacent (one group, costed
+        // together, a fragment block counting as one block) so the block is still cached.
+        var groups: [(cost: Int, batches: [Batch])] = []
+        for b in batches {
+            if let f = b.fragment, let last = groups.last, last.batches.last?.fragment == f {
+                groups[groups.count - 1].batches.append(b)
+                groups[groups.count - 1].cost += b.blocks
+            } else {
+                groups.append((b.blocks + (b.fragment == nil ? 0 : 1), [b]))
+            }
+        }
+        let work = groups.enumerated().sorted {
+            $0.element.cost != $1.element.cost ? $0.element.cost > $1.element.cost : $0.offset < $1.offset
+        }.flatMap(\.element.batches)
         let ext = extents
         Workers.run(min(parallel, max(1, work.count)), pin: true) { _ in
             while true {

@@ -93,4 +93,25 @@ final class SquashCrossCheckTests: XCTestCase {
         XCTAssertEqual(par, host)
         XCTAssertGreaterThan(tree.count, 2190)
     }
+
+    /// A fragment cache of one block (what extraction's grouping relies on being correct,
+    /// not just fast): every small file read back in reverse order, so each fragment block
+    /// is evicted and decoded again, equals the host file; and the files really spread over
+    /// several fragment blocks.
+    func testSmallFragmentCacheReadsEveryFile() throws {
+        let img = try SquashImage(path: try SquashFixtures.image("gzip", ["-comp", "gzip"]))
+        let sb = img.superblock
+        let reader = DataReader(view: img.view, codec: img.codec, blockSize: sb.blockSize, limit: sb.bytesUsed, cachedFragments: 1)
+        XCTAssertEqual(reader.cachedFragments, 1)
+        let host = try SquashFixtures.tree.get()
+        var files: [(String, SquashExtent)] = []
+        try img.readTree().walk { path, node in
+            if case .squashfs(let e) = node.content, e.fragment != nil, !path.hasPrefix("dev/") { files.append((path, e)) }
+        }
+        XCTAssertGreaterThan(Set(files.compactMap { $0.1.fragment?.blockStart }).count, 3, "expected several fragment blocks")
+        XCTAssertGreaterThan(files.count, 2000)
+        for (path, e) in files.reversed() {
+            XCTAssertEqual(try reader.contents(of: e), try FS.read(host + "/" + path), path)
+        }
+    }
 }
