@@ -3,6 +3,10 @@
 #include <sys/xattr.h>
 #include <sys/sysmacros.h>
 
+int csys_fsetxattr(int fd, const char *name, const void *value, size_t size) {
+    return fsetxattr(fd, name, value, size, 0);
+}
+
 int csys_lsetxattr(const char *path, const char *name, const void *value, size_t size) {
     return lsetxattr(path, name, value, size, 0);
 }

@@ -79,6 +79,7 @@ public struct Extractor {
             if lstat(dir, &st) == 0 { rmdir(dir) }
             guard rename(tmp, dir) == 0 else { throw FormatError.errno("rename into place", file: dir) }
             report.notCreated.sort()
+            report.xattrsNotSet.sort()
             return report
         } catch {
             try? FS.removeTree(tmp)
@@ -132,16 +133,21 @@ public struct Extractor {
         // their data blocks. Decompress each shared extent once and copy the written bytes.
         var unique: [(path: String, node: Node)] = []
         var copies: [(from: String, to: String)] = []
+        var copySources = Set<String>()
         var byExtent: [ExtentKey: String] = [:]
         for f in files {
             if case .squashfs(let e) = f.node.content, !e.blockSizes.isEmpty {
                 let key = ExtentKey(e)
-                if let first = byExtent[key] { copies.append((first, f.path)); continue }
+                if let first = byExtent[key] { copies.append((first, f.path)); copySources.insert(first); continue }
                 byExtent[key] = f.path
             }
             unique.append(f)
         }
-        try writeFiles(unique)
+        // Files written whole by one worker get their owner, mode, xattrs and time there,
+        // through the open descriptor — except the sources of copies, which must stay
+        // readable until copied.
+        let written = try writeFiles(unique, finishing: { !copySources.contains($0) }, rootLength: root.utf8.count + 1)
+        report.xattrsNotSet += written.xattrsNotSet
         for c in copies { try Extractor.copy(from: c.from, to: c.to) }
         for (first, path) in links {
             guard link(first, path) == 0 else { throw FormatError.errno("create hard link", file: path) }
@@ -150,6 +156,10 @@ public struct Extractor {
         // Attributes, deepest first so directory modes and times are set after their contents.
         for it in items.reversed() {
             let path = it.rel.isEmpty ? root : root + "/" + it.rel
+            if written.finished.contains(path) {
+                if !setOwners && (it.node.uid != geteuid() || it.node.gid != getegid()) { report.ownersNotSet += 1 }
+                continue
+            }
             var st = stat()
             guard lstat(path, &st) == 0 else { continue }  // not created (device as non-root) or a link
             try setAttributes(it, path: path, isLink: it.node.kind == .symlink, report: &report)

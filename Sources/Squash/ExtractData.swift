@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import BinaryIO
+import CSys
 import Synchronization
 
 /// The data side of `Extractor`: regular files are written by worker threads in batches
@@ -9,7 +10,16 @@ import Synchronization
 /// slices written with pwrite into a pre-sized file, and files whose stored data is shared
 /// (mksquashfs deduplication) decompressed once and copied.
 extension Extractor {
-    struct Job { var file: Int; var first: Int; var count: Int; var tail: Bool; var create: Bool }
+    /// `create`: this job writes the whole file (creates it, writes every block and the tail,
+    /// sets its size); `finish`: it then also sets the file's owner, mode, xattrs and time.
+    struct Job { var file: Int; var first: Int; var count: Int; var tail: Bool; var create: Bool; var finish = false }
+
+    /// What the workers did beyond the bytes: files they finished (attributes set) and the
+    /// xattrs they could not set.
+    struct Written { var finished = Set<String>(); var xattrsNotSet: [String] = [] }
+
+    /// How workers set attributes on a file they finished.
+    struct Finisher: Sendable { var owners: Bool; var xattrs: Bool; var rootLength: Int }
 
     /// A unit of work for one worker: consecutive small files that share a fragment block
     /// (so each fragment block is decompressed once, by one worker), or one slice of a big file.
@@ -19,7 +29,10 @@ extension Extractor {
     /// Files are taken grouped by the fragment block holding their tail (stable order
     /// otherwise), so each fragment block is decompressed once and only the few blocks the
     /// workers are using are kept: memory stays at a few blocks per worker.
-    func writeFiles(_ unordered: [(path: String, node: Node)]) throws {
+    /// Files written whole by one job and accepted by `finishing` also get their attributes
+    /// set by the worker (`rootLength`: bytes of "root/" to drop for names in the report).
+    func writeFiles(_ unordered: [(path: String, node: Node)], finishing: (String) -> Bool = { _ in false },
+                    rootLength: Int = 0) throws -> Written {
         func fragmentKey(_ f: (path: String, node: Node)) -> UInt64 {
             if case .squashfs(let e) = f.node.content, let fr = e.fragment { return fr.blockStart }
             return .max
@@ -27,6 +40,7 @@ extension Extractor {
         let keys = unordered.map(fragmentKey)
         let files = unordered.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }.map { unordered[$0] }
         var batches: [Batch] = []
+        var written = Written()
         var extents: [SquashExtent?] = []
         extents.reserveCapacity(files.count)
         func addSmall(_ job: Job, fragment: UInt64?) {
@@ -42,13 +56,18 @@ extension Extractor {
         for (i, f) in files.enumerated() {
             guard case .squashfs(let e) = f.node.content else {
                 extents.append(nil)
-                addSmall(Job(file: i, first: 0, count: 0, tail: false, create: true), fragment: nil)
+                let finish = finishing(f.path)
+                if finish { written.finished.insert(f.path) }
+                addSmall(Job(file: i, first: 0, count: 0, tail: false, create: true, finish: finish), fragment: nil)
                 continue
             }
             extents.append(e)
             let n = e.blockSizes.count
             if n <= Extractor.blocksPerJob {
-                addSmall(Job(file: i, first: 0, count: n, tail: e.fragment != nil, create: true), fragment: e.fragment?.blockStart)
+                let finish = finishing(f.path)
+                if finish { written.finished.insert(f.path) }
+                addSmall(Job(file: i, first: 0, count: n, tail: e.fragment != nil, create: true, finish: finish),
+                         fragment: e.fragment?.blockStart)
             } else {
                 let fd = open(f.path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
                 guard fd >= 0 else { throw FormatError.errno("create file", file: f.path) }
@@ -68,6 +87,8 @@ extension Extractor {
         }
         let next = Atomic<Int>(0)
         let failure = Mutex<Error?>(nil)
+        let notSet = Mutex<[String]>([])
+        let finisher = Finisher(owners: setOwners, xattrs: setXattrs, rootLength: rootLength)
         let sb = image.superblock
         let data = DataReader(view: image.view, codec: image.codec, blockSize: sb.blockSize, limit: sb.bytesUsed,
                               cachedFragments: 2 * parallel)
@@ -93,7 +114,9 @@ extension Extractor {
                 if k >= work.count || failure.withLock({ $0 != nil }) { return }
                 do {
                     for job in work[k].jobs {
-                        try Extractor.run(job, path: files[job.file].path, extent: ext[job.file], data: data)
+                        let f = files[job.file]
+                        try Extractor.run(job, path: f.path, extent: ext[job.file], data: data,
+                                          finish: job.finish ? f.node : nil, how: finisher, notSet: notSet)
                     }
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
@@ -102,13 +125,41 @@ extension Extractor {
             }
         }
         if let e = failure.withLock({ $0 }) { throw e }
+        written.xattrsNotSet = notSet.withLock { $0 }
+        return written
     }
 
-    static func run(_ job: Job, path: String, extent: SquashExtent?, data: DataReader) throws {
+    static func run(_ job: Job, path: String, extent: SquashExtent?, data: DataReader,
+                    finish node: Node?, how: Finisher, notSet: borrowing Mutex<[String]>) throws {
         let flags = job.create ? (O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC) : (O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         let fd = open(path, flags, 0o600)
         guard fd >= 0 else { throw FormatError.errno(job.create ? "create file" : "open file", file: path) }
         defer { close(fd) }
+        try write(job, fd: fd, path: path, extent: extent, data: data)
+        if let node { try Extractor.finish(fd, path: path, node, how, notSet: notSet) }
+    }
+
+    /// Sets a finished file's owner (as root), mode, xattrs and time through its descriptor,
+    /// in the order `setAttributes` uses by path (chown clears set-id bits, so mode after it;
+    /// time last).
+    static func finish(_ fd: Int32, path: String, _ n: Node, _ how: Finisher, notSet: borrowing Mutex<[String]>) throws {
+        if how.owners, fchown(fd, n.uid, n.gid) != 0 { throw FormatError.errno("set owner", file: path) }
+        if fchmod(fd, mode_t(n.mode)) != 0 { throw FormatError.errno("set mode", file: path) }
+        if how.xattrs {
+            for x in n.xattrs {
+                let rc = x.value.withUnsafeBytes { csys_fsetxattr(fd, x.name, $0.baseAddress, $0.count) }
+                if rc != 0 {
+                    let why = String(cString: strerror(errno))
+                    let rel = String(decoding: path.utf8.dropFirst(how.rootLength), as: UTF8.self)
+                    notSet.withLock { $0.append("\(rel): \(x.name) (\(why))") }
+                }
+            }
+        }
+        var times = [timespec(tv_sec: Int(n.mtime), tv_nsec: 0), timespec(tv_sec: Int(n.mtime), tv_nsec: 0)]
+        if futimens(fd, &times) != 0 { throw FormatError.errno("set times", file: path) }
+    }
+
+    static func write(_ job: Job, fd: Int32, path: String, extent: SquashExtent?, data: DataReader) throws {
         guard let e = extent else { return }
         let bs = UInt64(data.blockSize)
         if job.count > 0 {

@@ -100,4 +100,44 @@ final class SquashExtractSafetyTests: XCTestCase {
         let x = try SquashFixtures.run("getfattr", ["--only-values", "-n", "user.comment", t + "/out/a.txt"])
         XCTAssertEqual(x.out, "hello xattr")
     }
+
+    /// Identical files are decompressed once and copied; workers set each finished file's
+    /// mode through its descriptor. An unreadable (mode 000) file whose data is shared must
+    /// still be readable when its twin is copied from it: as an unprivileged user both come
+    /// out whole, with mode 000, mtimes kept.
+    func testUnprivilegedExtractCopiesUnreadableSharedData() throws {
+        try SquashFixtures.require(["setpriv", "mksquashfs"])
+        guard getuid() == 0 else { throw XCTSkip("needs root to drop to an unprivileged user with setpriv") }
+        let bin = try SquashFixtures.imagetool()
+        let t = TestEnv.tempDir("squash-shared000")
+        defer { try? FileManager.default.removeItem(atPath: t) }
+        let src = t + "/src"
+        try FS.makeDirectories(src)
+        let body = (0 ..< 10_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 3) }  // 2 blocks of 4 KiB + a tail
+        for name in ["a-secret", "b-secret"] {
+            try FS.writeAtomically(body, to: src + "/" + name)
+            var times = [timespec(tv_sec: 1_600_000_123, tv_nsec: 0), timespec(tv_sec: 1_600_000_123, tv_nsec: 0)]
+            XCTAssertEqual(utimensat(AT_FDCWD, src + "/" + name, &times, 0), 0)
+            XCTAssertEqual(chmod(src + "/" + name, 0), 0)
+        }
+        let img = t + "/img.sqfs"
+        let m = try SquashFixtures.run("mksquashfs", [src, img, "-noappend", "-quiet", "-no-progress", "-b", "4096", "-all-root"])
+        XCTAssertEqual(m.status, 0, m.err)
+        let image = try SquashImage(path: img)
+        let tree = try image.readTree()
+        guard case .squashfs(let ea) = tree.node(at: "a-secret")?.content, case .squashfs(let eb) = tree.node(at: "b-secret")?.content else {
+            return XCTFail("files missing from the image")
+        }
+        XCTAssertEqual(ea.blocksStart, eb.blocksStart, "mksquashfs should store the twin's data once")
+        chmod(t, 0o777)
+        let r = try SquashFixtures.run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", bin, "squash", "extract", "-d", t + "/out", img])
+        XCTAssertEqual(r.status, 0, r.err)
+        for name in ["a-secret", "b-secret"] {
+            var st = stat()
+            XCTAssertEqual(lstat(t + "/out/" + name, &st), 0, name)
+            XCTAssertEqual(st.st_mode & 0o7777, 0, name)
+            XCTAssertEqual(st.st_mtim.tv_sec, 1_600_000_123, name)
+            XCTAssertEqual(try FS.read(t + "/out/" + name), body, name)  // read as root
+        }
+    }
 }
