@@ -54,21 +54,17 @@ extension Extractor {
             }
         }
         for (i, f) in files.enumerated() {
-            guard case .squashfs(let e) = f.node.content else {
-                extents.append(nil)
-                let finish = finishing(f.path)
-                if finish { written.finished.insert(f.path) }
-                addSmall(Job(file: i, first: 0, count: 0, tail: false, create: true, finish: finish), fragment: nil)
-                continue
-            }
-            extents.append(e)
-            let n = e.blockSizes.count
+            var extent: SquashExtent? = nil
+            if case .squashfs(let e) = f.node.content { extent = e }
+            extents.append(extent)
+            let n = extent?.blockSizes.count ?? 0
             if n <= Extractor.blocksPerJob {
+                // Written whole by one job (an empty file: just created).
                 let finish = finishing(f.path)
                 if finish { written.finished.insert(f.path) }
-                addSmall(Job(file: i, first: 0, count: n, tail: e.fragment != nil, create: true, finish: finish),
-                         fragment: e.fragment?.blockStart)
-            } else {
+                addSmall(Job(file: i, first: 0, count: n, tail: extent?.fragment != nil, create: true, finish: finish),
+                         fragment: extent?.fragment?.blockStart)
+            } else if let e = extent {
                 let fd = open(f.path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
                 guard fd >= 0 else { throw FormatError.errno("create file", file: f.path) }
                 let rc = ftruncate(fd, off_t(e.fileSize))
