@@ -62,8 +62,12 @@ public struct FormatError: Error, Sendable, CustomStringConvertible, Equatable {
 
     /// `file: context: offset 0x..: message` — one line, no trailing newline.
     public var description: String {
+        (file.map { $0 + ": " } ?? "") + located
+    }
+
+    /// `context: offset 0x..: message`, without the file (for a line that names it already).
+    public var located: String {
         var parts: [String] = []
-        if let file { parts.append(file) }
         if !context.isEmpty { parts.append(context) }
         if let offset {
             parts.append("offset 0x\(String(offset, radix: 16)): \(message)")

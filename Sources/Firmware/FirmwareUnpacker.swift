@@ -81,6 +81,8 @@ public enum FirmwareUnpacker {
                 }
             case .disk(let l):
                 if !l.gzipped, let r = l.rootfs { spans.append((Int(r.offset), Int(r.bytesUsed), "rootfs")) }
+            case .bare(let r):
+                spans.append((0, Int(r.bytesUsed), "rootfs"))
             }
             let kernel = image.kernelImage
             let rootfs = image.rootfsImage

@@ -105,12 +105,16 @@ public struct ImageReport: Sendable, Codable {
     public var metadata: String?
     /// Facts read from the rootfs (nil when no reader was given or no rootfs exists).
     public var facts: RootfsFacts?
+    /// Parts of the image that could not be read, each naming what is lost (the rest of
+    /// the report stands); `imagetool inspect` exits 1 when there are any.
+    public var problems: [String]
 
     static func hex(_ v: UInt32) -> String { "0x" + Checksum.hex32(v) }
 
     /// Builds the report for `image`; `facts` come from the caller's rootfs reader.
-    public init(image: FirmwareImage, file: String, facts: RootfsFacts? = nil) {
+    public init(image: FirmwareImage, file: String, facts: RootfsFacts? = nil, problems: [String] = []) {
         self.file = file
+        self.problems = image.problems + problems
         size = image.bytes.count
         kind = image.kind.rawValue
         regions = image.regions
@@ -139,6 +143,8 @@ public struct ImageReport: Sendable, Codable {
             } catch {
                 kernelError = "\(error)"
             }
+        } else if case .bare = image.layout {
+            kernelError = "a bare squashfs rootfs holds no kernel"
         } else {
             kernelError = "the kernel is inside the boot partition's filesystem"
         }

@@ -19,6 +19,10 @@ public struct NORLayout: Sendable, Equatable {
         case scanned
     }
 
+    /// Bytes before the image proper: a TP-Link tftp recovery image (`tp_recovery.bin`)
+    /// is the factory image behind boot-loader padding (ramips `pad-extra 128k`). 0 for
+    /// ordinary images; every other offset here is absolute in the file.
+    public var headerOffset: UInt64 = 0
     /// The TP-Link header, when present.
     public var tplink: TPLinkHeader?
     /// Offset of the kernel region (0x200 under a TP-Link header, else 0).
@@ -45,6 +49,9 @@ public struct NORLayout: Sendable, Equatable {
     public var bodySize: UInt64
     /// fwtool chunks in file order.
     public var chunks: [FwtoolChunk]
+    /// Why a rootfs the image should hold could not be read (its bytes are then mapped
+    /// as `unknown`); nil when there is none or it was read.
+    public var rootfsProblem: String? = nil
 
     /// Where the rootfs starts (or would start) in this layout.
     public var rootfsOffset: UInt64? { rootfs?.offset }
@@ -55,37 +62,39 @@ public struct NORLayout: Sendable, Equatable {
         return r.offset - (kernelOffset + kernelSize)
     }
 
-    /// Parses `bytes` as a NOR image (TP-Link or uImage first).
-    public static func parse(_ bytes: [UInt8]) throws -> NORLayout {
+    /// Parses `bytes` as a NOR image (TP-Link or uImage header) whose header starts at
+    /// `base` (0, or the length of a recovery image's boot-loader padding).
+    public static func parse(_ bytes: [UInt8], at base: Int = 0) throws -> NORLayout {
         let (chunks, bodyEnd) = try FwtoolChunk.parseChain(bytes, end: bytes.count)
         var tplink: TPLinkHeader? = nil
         var kernelOffset = 0, kernelSize = 0
         var uimage: UImageHeader? = nil
-        if TPLinkHeader.matches(bytes) {
-            let h = try TPLinkHeader(parsing: bytes)
+        if TPLinkHeader.matches(bytes, at: base) {
+            let h = try TPLinkHeader(parsing: bytes, at: base, bodyEnd: bodyEnd)
             tplink = h
-            kernelOffset = Int(h.kernelOffset)
+            kernelOffset = base + Int(h.kernelOffset)
             kernelSize = Int(h.kernelLength)
             guard kernelOffset + kernelSize <= bodyEnd else {
-                throw FormatError(.truncated, offset: 132, context: "read TP-Link header",
+                throw FormatError(.truncated, offset: UInt64(base + h.f.kernelLen), context: "read TP-Link header",
                                   "kernel [0x\(String(kernelOffset, radix: 16)), +\(kernelSize)) beyond image body end 0x\(String(bodyEnd, radix: 16))")
             }
             if kernelSize >= UImageHeader.size && UImageHeader.matches(bytes, at: kernelOffset) {
                 var r = try ByteReader(bytes, context: "read uImage header").view(at: kernelOffset, length: 64)
                 uimage = try UImageHeader(parsing: &r)
             }
-        } else if UImageHeader.matches(bytes) {
-            var r = ByteReader(bytes, context: "read uImage header")
+        } else if UImageHeader.matches(bytes, at: base) {
+            var r = try ByteReader(bytes, context: "read uImage header").view(at: base, length: min(UImageHeader.size, bytes.count - base))
             let h = try UImageHeader(parsing: &r)
             uimage = h
-            kernelSize = try Checked.add(UImageHeader.size, Int(h.dataSize), "uImage size", offset: 12)
-            guard kernelSize <= bodyEnd else {
-                throw FormatError(.truncated, offset: 12, context: "read uImage header",
-                                  "ih_size \(h.dataSize) but only \(bodyEnd - UImageHeader.size) data bytes follow the header")
+            kernelOffset = base
+            kernelSize = try Checked.add(UImageHeader.size, Int(h.dataSize), "uImage size", offset: UInt64(base + 12))
+            guard base + kernelSize <= bodyEnd else {
+                throw FormatError(.truncated, offset: UInt64(base + 12), context: "read uImage header",
+                                  "ih_size \(h.dataSize) but only \(bodyEnd - base - UImageHeader.size) data bytes follow the header")
             }
         } else {
-            throw FormatError(.unsupported, offset: 0, context: "detect image",
-                              "neither a TP-Link v1/v2 header nor a uImage header at offset 0")
+            throw FormatError(.unsupported, offset: UInt64(base), context: "detect image",
+                              "neither a TP-Link header nor a uImage header at offset 0x\(String(base, radix: 16))")
         }
         let kernelEnd = kernelOffset + kernelSize
 
@@ -95,20 +104,32 @@ public struct NORLayout: Sendable, Equatable {
         var placement: RootfsPlacement? = nil
         var candidates: [(Int, RootfsPlacement)] = []
         if let h = tplink {
-            candidates.append((Int(h.rootfsOffset), .headerOffset))
+            if h.hasRootfsFields, Int(h.rootfsOffset) <= bodyEnd - base { candidates.append((base + Int(h.rootfsOffset), .headerOffset)) }
             candidates.append((kernelEnd, .afterKernel))
         }
         if let found = SquashfsSpan.find(in: bytes, from: (kernelEnd + 3) & ~3, limit: bodyEnd) {
             candidates.append((found, .scanned))
         }
+        var rootfsProblem: String? = nil
         for (off, how) in candidates where off >= kernelEnd && SquashfsSpan.matches(bytes, at: off) && off < bodyEnd {
-            rootfs = try SquashfsSpan(in: bytes, at: off, limit: bodyEnd)
-            placement = how
-            break
+            do {
+                rootfs = try SquashfsSpan(in: bytes, at: off, limit: bodyEnd)
+                placement = how
+                rootfsProblem = nil
+                break
+            } catch let e as FormatError {
+                // Reported, not thrown: the header and kernel are still readable.
+                rootfsProblem = rootfsProblem ?? "rootfs at 0x\(String(off, radix: 16)) (\(how.rawValue)): \(e.description)"
+            }
         }
-        var layout = NORLayout(tplink: tplink, kernelOffset: UInt64(kernelOffset), kernelSize: UInt64(kernelSize),
+        if rootfs == nil, rootfsProblem == nil, let h = tplink, h.hasRootfsFields {
+            let off = base + Int(h.rootfsOffset)
+            rootfsProblem = "no squashfs rootfs found: rootfs_ofs 0x\(String(h.rootfsOffset, radix: 16)) (file offset 0x\(String(off, radix: 16))) holds no squashfs magic and none follows the kernel"
+        }
+        var layout = NORLayout(headerOffset: UInt64(base), tplink: tplink, kernelOffset: UInt64(kernelOffset), kernelSize: UInt64(kernelSize),
                                uimage: uimage, gapFill: nil, gapRaw: nil, rootfs: rootfs, placement: placement,
                                padding: nil, tailFill: nil, tailRaw: nil, bodySize: UInt64(bodyEnd), chunks: chunks)
+        layout.rootfsProblem = rootfsProblem
         if let r = rootfs {
             let gap = bytes[kernelEnd ..< Int(r.offset)]
             if let f = gap.first, gap.allSatisfy({ $0 == f }) { layout.gapFill = f } else if !gap.isEmpty { layout.gapRaw = Array(gap) }
@@ -131,13 +152,17 @@ public struct NORLayout: Sendable, Equatable {
     /// with every checksum recomputed.
     public func regions(of bytes: [UInt8]) -> [Region] {
         var rs: [Region] = []
-        let body = Array(bytes[..<Int(bodySize)])
+        let base = headerOffset
+        if base > 0 {
+            rs.append(Region(offset: 0, size: base, role: .recoveryPadding,
+                             note: "boot-loader padding before the image (TP-Link tftp recovery)"))
+        }
         if let h = tplink {
-            rs.append(Region(offset: 0, size: UInt64(TPLinkHeader.size), role: .tplinkHeader,
-                             checksums: [h.checksum(image: body)],
-                             note: "v\(h.headerVersion) hw_id 0x\(String(h.hardwareID, radix: 16)) \(h.firmwareVersion)"))
-            if kernelOffset > UInt64(TPLinkHeader.size) {
-                rs.append(Region(offset: UInt64(TPLinkHeader.size), size: kernelOffset - UInt64(TPLinkHeader.size), role: .unknown))
+            rs.append(Region(offset: base, size: UInt64(TPLinkHeader.size), role: .tplinkHeader,
+                             checksums: [h.checksum(image: bytes[Int(base) ..< Int(bodySize)])],
+                             note: "v\(h.headerVersion) (\(h.generation.rawValue)) hw_id 0x\(String(h.hardwareID, radix: 16)) \(h.firmwareVersion)"))
+            if kernelOffset > base + UInt64(TPLinkHeader.size) {
+                rs.append(Region(offset: base + UInt64(TPLinkHeader.size), size: kernelOffset - base - UInt64(TPLinkHeader.size), role: .unknown))
             }
         }
         if let u = uimage {

@@ -48,6 +48,16 @@ extension FirmwareImage {
                 out = try l.rebuildBody(bytes, rootfs: newRoot, kernel: replacingKernel)
                 try FirmwareImage.appendChunks(&out, l.chunks, original: bytes, originalBodySize: l.bodySize,
                                                options: options, warnings: &warnings)
+            case .bare(let span):
+                if replacingKernel != nil {
+                    throw FormatError(.unsupported, context: "rebuild squashfs", "a bare squashfs rootfs holds no kernel to replace")
+                }
+                out = newRoot ?? bytes
+                if newRoot != nil && UInt64(bytes.count) > span.bytesUsed {
+                    // mksquashfs pads to 4 KiB unless -nopad; keep the original's choice.
+                    let fill = bytes[Int(span.bytesUsed)]
+                    out += repeatElement(fill, count: (4096 - out.count % 4096) % 4096)
+                }
             case .disk(let l):
                 if replacingKernel != nil {
                     throw FormatError(.unsupported, context: "rebuild x86 image", "the kernel lives in the boot partition's filesystem; replacing it is not supported")
@@ -158,14 +168,18 @@ extension NORLayout {
             body += repeatElement(f, count: Int(bodySize) - body.count)
         }
         if var h = tplink {
-            guard body.count <= Int(h.firmwareLength) else {
-                let room = Int(h.firmwareLength) - (body.count - (newRoot?.count ?? Int(rootfs?.bytesUsed ?? 0)))
-                throw FormatError(.refused, offset: 124, context: "rebuild TP-Link image",
-                                  "image would be \(body.count) bytes, \(body.count - Int(h.firmwareLength)) more than fw_length \(h.firmwareLength); the rootfs has room for about \(max(0, room)) bytes")
+            let length = body.count - Int(headerOffset)
+            guard length <= Int(h.firmwareLength) else {
+                let room = Int(h.firmwareLength) - (length - (newRoot?.count ?? Int(rootfs?.bytesUsed ?? 0)))
+                throw FormatError(.refused, offset: headerOffset + UInt64(h.f.fwLength), context: "rebuild TP-Link image",
+                                  "image would be \(length) bytes, \(length - Int(h.firmwareLength)) more than fw_length \(h.firmwareLength); the rootfs has room for about \(max(0, room)) bytes")
             }
             if newKernel != nil { h.setKernelLength(try Checked.int(kernelFieldLength, as: UInt32.self, "kernel_len")) }
             if let nr = newRoot { h.setRootfsLength(try Checked.int(nr.count, as: UInt32.self, "rootfs_len")) }
-            h.seal(&body)
+            let base = Int(headerOffset)
+            var image = Array(body[base...])
+            h.seal(&image)
+            body.replaceSubrange(base..., with: image)
         }
         return body
     }

@@ -9,7 +9,10 @@ import BinaryIO
 public struct Region: Sendable, Codable, Equatable {
     /// What a region holds.
     public enum Role: String, Sendable, Codable, CaseIterable {
-        /// TP-Link v1/v2 firmware header, 512 bytes (firmware-utils src/mktplinkfw.c).
+        /// Boot-loader padding in front of a TP-Link tftp recovery image (`pad-extra 128k`
+        /// in openwrt target/linux/ramips/image/*.mk).
+        case recoveryPadding = "recovery-padding"
+        /// TP-Link firmware header, 512 bytes (firmware-utils src/mktplinkfw.c, mktplinkfw2.c).
         case tplinkHeader = "tplink-header"
         /// U-Boot legacy image header, 64 bytes (u-boot include/image.h).
         case uimageHeader = "uimage-header"

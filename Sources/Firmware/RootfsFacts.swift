@@ -60,6 +60,9 @@ public struct RootfsFacts: Sendable, Codable, Equatable {
     public var board: String?
     /// Feed lines ("name url") from distfeeds.
     public var feeds: [String]
+    /// What could not be read when the facts were salvaged from a damaged rootfs
+    /// ("/usr/lib/opkg/status: <error>"); empty when everything read.
+    public var unreadable: [String] = []
 
     /// The hash part of a kernel package version (classic `-1-<hash>` or `~<hash>-r1`).
     public static func vermagic(fromKernelVersion v: String) -> String? {
@@ -73,37 +76,47 @@ public struct RootfsFacts: Sendable, Codable, Equatable {
         return nil
     }
 
-    /// Reads the facts from `fs`; missing files leave fields empty.
-    public init(reading fs: RootfsSource) throws {
+    /// Reads the facts from `fs`; missing files leave fields empty. With `salvage`, a file
+    /// or folder that cannot be read is recorded in `unreadable` and the rest is read;
+    /// without it the first such error is thrown.
+    public init(reading fs: RootfsSource, salvage: Bool = false) throws {
         kmods = [:]; moduleReleases = []; modules = []; feeds = []
+        var lost: [String] = []
+        func attempt<T>(_ what: String, _ body: () throws -> T?) throws -> T? {
+            do { return try body() } catch {
+                guard salvage else { throw error }
+                lost.append("/\(what): \(error)")
+                return nil
+            }
+        }
         let limit = 16 << 20
-        if let status = try fs.readFile("usr/lib/opkg/status", limit: limit) {
+        if let status = try attempt("usr/lib/opkg/status", { try fs.readFile("usr/lib/opkg/status", limit: limit) }) {
             packageManager = "opkg"
             for stanza in RootfsFacts.stanzas(String(decoding: status, as: UTF8.self), separator: ": ") {
                 guard let name = stanza["Package"] else { continue }
                 if let st = stanza["Status"], !st.hasSuffix(" installed") { continue }
                 record(name: name, version: stanza["Version"], arch: stanza["Architecture"])
             }
-        } else if let db = try fs.readFile("lib/apk/db/installed", limit: limit) {
+        } else if let db = try attempt("lib/apk/db/installed", { try fs.readFile("lib/apk/db/installed", limit: limit) }) {
             packageManager = "apk"
             for stanza in RootfsFacts.stanzas(String(decoding: db, as: UTF8.self), separator: ":") {
                 guard let name = stanza["P"] else { continue }
                 record(name: name, version: stanza["V"], arch: stanza["A"])
             }
         }
-        if let rels = try fs.list("lib/modules") {
+        if let rels = try attempt("lib/modules", { try fs.list("lib/modules") }) {
             moduleReleases = rels
             for rel in rels {
-                for name in try fs.list("lib/modules/\(rel)") ?? [] where name.hasSuffix(".ko") {
+                for name in try attempt("lib/modules/\(rel)", { try fs.list("lib/modules/\(rel)") }) ?? [] where name.hasSuffix(".ko") {
                     modules.append("\(rel)/\(name)")
                 }
             }
         }
-        if let bj = try fs.readFile("etc/board.json", limit: 1 << 20) {
+        if let bj = try attempt("etc/board.json", { try fs.readFile("etc/board.json", limit: 1 << 20) }) {
             board = RootfsFacts.modelID(String(decoding: bj, as: UTF8.self))
         }
         for path in ["etc/opkg/distfeeds.conf", "etc/apk/repositories.d/distfeeds.list"] {
-            guard let text = try fs.readFile(path, limit: 1 << 20) else { continue }
+            guard let text = try attempt(path, { try fs.readFile(path, limit: 1 << 20) }) else { continue }
             for line in String(decoding: text, as: UTF8.self).split(separator: "\n") {
                 let t = String(line.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
                 if t.isEmpty || t.hasPrefix("#") { continue }
@@ -111,6 +124,7 @@ public struct RootfsFacts: Sendable, Codable, Equatable {
                 feeds.append(w.count >= 3 && w[0].hasPrefix("src") ? "\(w[1]) \(w[2])" : t)
             }
         }
+        unreadable = lost
     }
 
     mutating func record(name: String, version: String?, arch a: String?) {

@@ -123,19 +123,97 @@ extension FirmwareImage {
             guard l.rootfs != nil, let m = l.members.first(where: { $0.name.hasSuffix("/root") }) else { return nil }
             return UInt64(m.dataOffset)
         case .disk(let l): return l.gzipped ? nil : l.rootfs?.offset
+        case .bare: return 0
         }
     }
 
     /// Reads the rootfs facts through the Squash reader (nil when the image has no rootfs).
     /// A rootfs inside a gzip'd disk is written to a temporary file beside the image first.
     public func rootfsFacts() throws -> RootfsFacts? {
-        guard let root = rootfsImage else { return nil }
-        if let p = path, let off = rootfsFileOffset {
-            return try RootfsFacts(reading: SquashRootfs(path: p, offset: off))
+        try withRootfsFile { p, off in try RootfsFacts(reading: SquashRootfs(path: p, offset: off)) }
+    }
+
+    /// The rootfs facts, salvaged when the rootfs is damaged: the whole tree first; when
+    /// that fails, each fact by path lookup (`SquashLookupRootfs`), recording what could
+    /// not be read in `unreadable`. `problem` says why the rootfs is not whole (nil when it
+    /// read cleanly); facts are nil when not even the superblock and root could be read.
+    public func salvageRootfsFacts() -> (facts: RootfsFacts?, problem: FormatError?) {
+        var problem: FormatError? = nil
+        do {
+            return (try rootfsFacts(), nil)
+        } catch let e as FormatError {
+            problem = e
+        } catch {
+            problem = FormatError(.io, context: "read rootfs", "\(error)")
         }
+        let salvaged = try? withRootfsFile { p, off in
+            try RootfsFacts(reading: SquashLookupRootfs(image: SquashImage(path: p, offset: off)), salvage: true)
+        }
+        return (salvaged ?? nil, problem)
+    }
+
+    /// Runs `body` with a file path and offset holding the rootfs squashfs (the image
+    /// itself, or a temporary copy for a rootfs that is not stored plainly in the file).
+    func withRootfsFile<T>(_ body: (String, UInt64) throws -> T) throws -> T? {
+        guard let root = rootfsImage else { return nil }
+        if let p = path, let off = rootfsFileOffset { return try body(p, off) }
         let tmp = FS.temporarySibling(of: "/tmp/imagetool-rootfs.sqfs", tag: "facts")
         defer { unlink(tmp) }
         try FS.writeAtomically(root, to: tmp, mode: 0o600)
-        return try RootfsFacts(reading: SquashRootfs(path: tmp))
+        return try body(tmp, 0)
+    }
+}
+
+/// A squashfs rootfs read by path lookup: each lookup reads only the directories and
+/// inodes on its path (from the superblock's root inode), so a rootfs damaged elsewhere —
+/// an unreadable directory or inode block that `readTree` stops at — still yields the
+/// files that are intact (opkg status, /lib/modules). Used when the whole tree cannot be
+/// read, to report what survives and say what is lost.
+public struct SquashLookupRootfs: RootfsSource {
+    /// The opened squashfs.
+    public let image: SquashImage
+
+    /// Wraps an opened image.
+    public init(image: SquashImage) { self.image = image }
+
+    /// The inode at `path` (symlinks inside the rootfs followed, at most 16 hops).
+    func resolve(_ path: String) throws -> Inode? {
+        var components = path.split(separator: "/").map(String.init)
+        var hops = 0
+        var stack: [Inode] = [try image.inode(at: image.superblock.rootInode)]
+        var i = 0
+        while i < components.count {
+            let name = components[i]
+            i += 1
+            if name == "." || name.isEmpty { continue }
+            if name == ".." { if stack.count > 1 { stack.removeLast() }; continue }
+            guard let dir = stack.last, dir.kind == .directory else { return nil }
+            guard let e = try image.entries(of: dir).first(where: { $0.name == name }) else { return nil }
+            let ino = try image.inode(at: e.inodeRef)
+            if ino.kind == .symlink {
+                hops += 1
+                guard hops <= 16 else { return nil }
+                let target = String(decoding: ino.target, as: UTF8.self)
+                let rest = Array(components[i...])
+                if target.hasPrefix("/") { stack = [stack[0]] }
+                components = target.split(separator: "/").map(String.init) + rest
+                i = 0
+                continue
+            }
+            stack.append(ino)
+        }
+        return stack.last
+    }
+
+    /// File contents, decompressed (bounded by `limit`).
+    public func readFile(_ path: String, limit: Int) throws -> [UInt8]? {
+        guard let ino = try resolve(path), ino.kind == .file else { return nil }
+        return try image.data.contents(of: try image.extent(of: ino), maxSize: limit)
+    }
+
+    /// Child names of a directory.
+    public func list(_ path: String) throws -> [String]? {
+        guard let ino = try resolve(path), ino.kind == .directory else { return nil }
+        return try image.entries(of: ino).map(\.name)
     }
 }

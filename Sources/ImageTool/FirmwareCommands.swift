@@ -19,8 +19,20 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         try CLI.run(global) { out in
             let img = try FirmwareImage.open(image)
-            let report = ImageReport(image: img, file: image, facts: try FirmwareCLI.facts(of: img))
+            let (facts, problem) = img.salvageRootfsFacts()
+            var lost: [String] = []
+            if let problem {
+                let at = img.rootfsSpan.map { " at 0x\(String($0.offset, radix: 16))" } ?? ""
+                lost.append("rootfs\(at) is damaged: \(problem.located)"
+                            + (facts == nil ? "; no rootfs facts could be read" : "; facts were salvaged by path lookup"))
+            }
+            for u in facts?.unreadable ?? [] { lost.append("rootfs: cannot read \(u)") }
+            let report = ImageReport(image: img, file: image, facts: facts, problems: lost)
             if global.json { try out.json(report) } else { FirmwareCLI.print(report, out) }
+            if !report.problems.isEmpty {
+                for p in report.problems { writeFD(2, "imagetool: \(image): \(p)\n") }
+                throw ExitCode(Exit.failed)
+            }
         }
     }
 }
@@ -103,7 +115,7 @@ enum FirmwareCLI {
             out.line("  0x\(Text.hex(UInt64(g.offset), 8)) \(Text.right(String(g.size), 10))  \(Text.left(g.role.rawValue, 16)) \(g.note ?? "") \(sums)")
         }
         if let t = r.tplink {
-            out.line("TP-Link v\(t.headerVersion): vendor \(t.vendor), version \(t.firmwareVersion), hw_id \(t.hardwareID) rev \(t.hardwareRevision), fw_length \(t.firmwareLength), rootfs \(t.rootfsPlacement ?? "-")")
+            out.line("TP-Link v\(t.headerVersion)\(t.vendor.isEmpty ? "" : ": vendor \(t.vendor)"), version \(t.firmwareVersion), hw_id \(t.hardwareID) rev \(t.hardwareRevision), fw_length \(t.firmwareLength), rootfs \(t.rootfsPlacement ?? "-")")
         }
         if let u = r.uimage {
             out.line("uImage: \(u.name), \(u.arch), \(u.compression), load \(u.loadAddress) entry \(u.entryPoint)")
