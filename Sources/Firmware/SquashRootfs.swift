@@ -57,6 +57,22 @@ public struct SquashRootfs: RootfsSource {
         guard let n = resolve(path), n.kind == .directory else { return nil }
         return n.children.map(\.name)
     }
+
+    /// Regular files whose data blocks or fragment do not decompress ("/path: error"),
+    /// the first `limit` named and the rest counted: every byte of file data is read once,
+    /// as the kernel would on access, so a damaged block is found before a device is.
+    public func unreadableFiles(limit: Int = 20) -> [String] {
+        var bad: [String] = []
+        var more = 0
+        tree.walk { path, node in
+            guard node.kind == .file, case .squashfs(let e) = node.content else { return }
+            do { _ = try image.data.contents(of: e, maxSize: Int(clamping: e.fileSize)) } catch {
+                if bad.count < limit { bad.append("/\(path): \(error)") } else { more += 1 }
+            }
+        }
+        if more > 0 { bad.append("\(more) more unreadable files") }
+        return bad
+    }
 }
 
 /// Extracts and rebuilds the rootfs tree of an unpack folder with the Squash reader and
@@ -140,7 +156,13 @@ extension FirmwareImage {
     public func salvageRootfsFacts() -> (facts: RootfsFacts?, problem: FormatError?) {
         var problem: FormatError? = nil
         do {
-            return (try rootfsFacts(), nil)
+            let facts = try withRootfsFile { p, off -> RootfsFacts in
+                let rootfs = try SquashRootfs(path: p, offset: off)
+                var f = try RootfsFacts(reading: rootfs)
+                f.unreadable += rootfs.unreadableFiles()
+                return f
+            }
+            return (facts, nil)
         } catch let e as FormatError {
             problem = e
         } catch {

@@ -26,6 +26,9 @@ enum ApkRebaseEngine {
         } else {
             warnings.append("the input feed's signature was NOT verified (give --trusted-keys DIR of PEM keys to verify it)")
         }
+        for i in images {
+            for l in i.lostEvidence { warnings.append("image \(i.path): evidence lost: \(l)") }
+        }
         // Feed side: the kernel version the packages depend on, and the modules they ship.
         var kernels: [String: [String]] = [:]
         var modules: [(package: String, module: KernelModule)] = []

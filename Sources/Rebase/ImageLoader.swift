@@ -8,34 +8,65 @@ import Squash
 /// decompressed kernel, and Squash reads the rootfs in place (nothing is extracted).
 public enum ImageLoader {
     /// Loads `path`. `imageConfig` (a `.config`) stands in when the kernel has no IKCONFIG.
+    ///
+    /// A damaged rootfs does not stop the load: what rebase needs first is the kernel's
+    /// identity. The facts are salvaged by path lookup (`SquashLookupRootfs`), modules that
+    /// cannot be read are skipped, and `lostEvidence` says what is missing (installed
+    /// modules, symbol checks). Only the installed kernel package version — the version the
+    /// kmods must depend on — is indispensable: without it the load fails naming why.
     public static func load(_ path: String, imageConfig: String? = nil) throws -> ImageSide {
         let file = try RandomAccessFile(path: path)
         var payload: KernelPayload? = nil
-        let squash: SquashImage
+        var squash: SquashImage? = nil
+        var lost: [String] = []
         if file.size >= 4, try file.read(at: 0, count: 4) == Array("hsqs".utf8) {
             // A bare rootfs (e.g. an unpacked or apk-era rootfs.sqfs): no kernel to read.
             squash = try withFile(path) { try SquashImage(view: try file.view()) }
         } else {
             let fw = try FirmwareImage.open(path)
             do { payload = try fw.kernelPayload() } catch let e as FormatError where e.kind == .unsupported { payload = nil }
-            guard let span = fw.rootfsSpan else {
+            if let span = fw.rootfsSpan {
+                do {
+                    squash = try withFile(path) { try SquashImage(view: try file.view(base: span.offset, length: span.bytesUsed)) }
+                } catch let e as FormatError {
+                    lost.append("the rootfs at 0x\(String(span.offset, radix: 16)) cannot be opened (\(e.located))")
+                }
+            } else if fw.problems.isEmpty {
                 throw FormatError(.invalid, context: "read image", "no squashfs rootfs found in the image", file: path)
+            } else {
+                lost += fw.problems
             }
-            squash = try withFile(path) { try SquashImage(view: try file.view(base: span.offset, length: span.bytesUsed)) }
         }
-        let tree = try withFile(path) { try squash.readTree() }
-        let rootfs = SquashRootfs(image: squash, tree: tree)
-        let facts = try withFile(path) { try RootfsFacts(reading: rootfs) }
-        guard let kv = facts.kernelPackageVersion else {
-            throw FormatError(.invalid, context: "read rootfs", "no installed kernel package (opkg status / apk db)", file: path)
+        var facts: RootfsFacts? = nil
+        var source: RootfsSource? = nil
+        if let squash {
+            do {
+                let tree = try withFile(path) { try squash.readTree() }
+                let rootfs = SquashRootfs(image: squash, tree: tree)
+                facts = try withFile(path) { try RootfsFacts(reading: rootfs) }
+                source = rootfs
+            } catch let e as FormatError {
+                lost.append("the rootfs tree is damaged (\(e.located)); facts read by path lookup")
+                let lookup = SquashLookupRootfs(image: squash)
+                facts = try? RootfsFacts(reading: lookup, salvage: true)
+                lost += facts?.unreadable.map { "cannot read \($0)" } ?? []
+                source = lookup
+            }
+        }
+        guard let facts, let kv = facts.kernelPackageVersion else {
+            let why = lost.isEmpty ? "" : " (\(lost.joined(separator: "; ")))"
+            throw FormatError(.invalid, context: "read rootfs", "no installed kernel package (opkg status / apk db)\(why): the version the kmods must depend on is unknown", file: path)
         }
         guard let kpv = KernelPackageVersion(kv) else {
             throw FormatError(.invalid, context: "read rootfs", "kernel package version \(kv.debugDescription) carries no vermagic", file: path)
         }
         var modules: [KernelModule] = []
         let release = facts.moduleReleases.first ?? payload?.release
-        if let release {
-            modules = try rootfs.modules(release: release, file: path)
+        if let release, let source {
+            modules = try source.modules(release: release, file: path, salvage: true, lost: &lost)
+        }
+        if !lost.isEmpty && modules.isEmpty {
+            lost.append("no installed modules could be read: the module vermagic and symbol checks have nothing from the image to compare with")
         }
         var config: KernelConfig? = nil
         var configSource: String? = nil
@@ -44,9 +75,11 @@ public enum ImageLoader {
         } else if let text = payload?.config {
             config = KernelConfig.parse(text); configSource = "IKCONFIG"
         }
-        return ImageSide(path: path, kernelPackage: kpv, arch: facts.arch, release: release, modules: modules,
-                         config: config, configSource: configSource, kernelDigest: payload?.digest,
-                         packageManager: facts.packageManager ?? "opkg")
+        var side = ImageSide(path: path, kernelPackage: kpv, arch: facts.arch, release: release, modules: modules,
+                             config: config, configSource: configSource, kernelDigest: payload?.digest,
+                             packageManager: facts.packageManager ?? "opkg")
+        side.lostEvidence = lost
+        return side
     }
 
     /// SHA-256 of the decompressed kernel of a firmware image or kernel file.
@@ -72,21 +105,32 @@ public enum ImageLoader {
     }
 }
 
-extension SquashRootfs {
+extension RootfsSource {
     /// Every `.ko` below /lib/modules/<release>, parsed (read in place, nothing extracted).
-    func modules(release: String, file: String) throws -> [KernelModule] {
+    /// With `salvage`, a folder or module that cannot be read is named in `lost` and skipped.
+    func modules(release: String, file: String, salvage: Bool, lost: inout [String]) throws -> [KernelModule] {
         var out: [KernelModule] = []
-        var stack = ["/lib/modules/" + release]
+        var stack = ["lib/modules/" + release]
         while let dir = stack.popLast() {
-            for name in try list(dir) ?? [] {
+            let names: [String]
+            do { names = try list(dir) ?? [] } catch {
+                guard salvage else { throw error }
+                lost.append("cannot read /\(dir): \(error)"); continue
+            }
+            for name in names {
                 let p = dir + "/" + name
-                if try list(p) != nil {
-                    // Symlinked folders could loop (e.g. build -> ../..): bound the depth.
-                    if p.split(separator: "/").count < 12 { stack.append(p) }
-                    continue
+                do {
+                    if try list(p) != nil {
+                        // Symlinked folders could loop (e.g. build -> ../..): bound the depth.
+                        if p.split(separator: "/").count < 12 { stack.append(p) }
+                        continue
+                    }
+                    guard name.hasSuffix(".ko"), let b = try readFile(p, limit: 64 << 20) else { continue }
+                    out.append(try withFile(file) { try KernelModule.parse(b, path: "/" + p) })
+                } catch {
+                    guard salvage else { throw error }
+                    lost.append("cannot read module /\(p): \(error)")
                 }
-                guard name.hasSuffix(".ko"), let b = try readFile(p, limit: 64 << 20) else { continue }
-                out.append(try withFile(file) { try KernelModule.parse(b, path: p) })
             }
         }
         return out.sorted { $0.path < $1.path }

@@ -106,6 +106,9 @@ public enum RebaseEngine {
                 if options.trustedKeys == nil {
                     warnings.append("the input feed's signature was NOT verified (give --trusted-keys DIR to verify it)")
                 }
+                for i in images {
+                    for l in i.lostEvidence { warnings.append("image \(i.path): evidence lost: \(l)") }
+                }
                 for (file, why) in loaded.integrityFailures.sorted(by: { $0.key < $1.key }) {
                     warnings.append("package \(file) refused: \(why) (its file does not match the input index)")
                 }

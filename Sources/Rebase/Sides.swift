@@ -23,6 +23,9 @@ public struct ImageSide: Sendable {
     public var kernelDigest: String?
     /// Package manager of the rootfs: "opkg" or "apk".
     public var packageManager: String
+    /// Evidence that could not be read from a damaged image (unreadable rootfs parts,
+    /// modules), reported as warnings; empty when the image read cleanly.
+    public var lostEvidence: [String] = []
 
     public init(path: String, kernelPackage: KernelPackageVersion, arch: String?, release: String?,
                 modules: [KernelModule], config: KernelConfig?, configSource: String?,
