@@ -1,0 +1,128 @@
+import BinaryIO
+import FeedRewrite
+import Foundation
+import TestSupport
+import XCTest
+
+/// The TL-WR840N v6.2 image (OpenWrt 19.07.10, TP-Link header version 3) and its own
+/// build's feed (../shared/realdata/dng-nguyn__*): the feed is re-hashed as a module-only
+/// rebuild would leave it (every kmod depends on a kernel package with a new vermagic; the
+/// kernel itself is the image's, and one kmod's release is bumped), rebased onto the image
+/// with the CLI, one kmod from the result installed into the image with `install`, and the
+/// new image checked independently: header lengths and MD5 per mktplinkfw2's rules
+/// recomputed here with md5sum, unsquashfs at the offset the header gives, the kmod's files
+/// and its opkg status entry present.
+final class WR840NRealFeedTests: XCTestCase {
+    static let folder = "dng-nguyn__OpenWRT-for-TL-WR840N-v6.2"
+    static let imageName = "openwrt-ramips-mt76x8-tl-wr840n-v6.2-squashfs-sysupgrade.bin"
+    static let oldKernel = "4.14.275-1-d2e0a589214daa7e43fd1bd18e88034c"
+    /// The rebuild's vermagic: the md5 of one more `=m` line than the image's build had.
+    static let newKernel: String = {
+        let h = Digest.Hasher(.md5)
+        h.update(Array("CONFIG_MODULE_ONLY_REBUILD=m\n".utf8))
+        return "4.14.275-1-" + Hex.encode(h.finish())
+    }()
+
+    func be32(_ b: [UInt8], _ at: Int) -> Int {
+        Int(b[at]) << 24 | Int(b[at + 1]) << 16 | Int(b[at + 2]) << 8 | Int(b[at + 3])
+    }
+
+    /// Copies the feed with every `kernel (=old)` term and the kernel package's version moved
+    /// to `newKernel`, kmod-leds-gpio's release bumped to 4.14.275-2, and signs its index.
+    func rehashFeed(from src: String, to dst: String) throws {
+        try FileManager.default.createDirectory(atPath: dst, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: src) where name.hasSuffix(".ipk") {
+            let ipk = try IPK.read(path: src + "/" + name)
+            var c = ipk.control
+            var outName = name
+            if let d = c["Depends"] { c.set("Depends", d.replacingOccurrences(of: "kernel (=\(Self.oldKernel))", with: "kernel (=\(Self.newKernel))")) }
+            if c["Package"] == "kernel" {
+                c.set("Version", Self.newKernel)
+                outName = name.replacingOccurrences(of: Self.oldKernel, with: Self.newKernel)
+            }
+            if c["Package"] == "kmod-leds-gpio" {
+                c.set("Version", "4.14.275-2")
+                outName = "kmod-leds-gpio_4.14.275-2_mipsel_24kc.ipk"
+            }
+            try FS.writeAtomically(try ipk.rewritingControl(c), to: dst + "/" + outName)
+        }
+        let r = try TestEnv.imagetool(["feed", "index", "-q", dst, "--sign", TestEnv.root + "/keys/demo.sec"])
+        XCTAssertEqual(r.status, 0, "feed index: \(r.err)")
+    }
+
+    func testModuleOnlyRebuildRebasesAndInstallsIntoTheTPLinkV3Image() throws {
+        guard let rd = TestEnv.realdata, FS.isDirectory(rd + "/" + Self.folder) else {
+            throw XCTSkip("../shared/realdata/\(Self.folder) is absent: real WR840N rebase/install test skipped")
+        }
+        let image = rd + "/" + Self.folder + "/" + Self.imageName
+        let unsquashfs = try InstallFixture.tool("unsquashfs")
+        let md5sum = try InstallFixture.tool("md5sum")
+        let t = TestEnv.tempDir("wr840n")
+        defer { try? FileManager.default.removeItem(atPath: t) }
+        try rehashFeed(from: rd + "/" + Self.folder + "/packages", to: t + "/feed")
+        try FileManager.default.createDirectory(atPath: t + "/trusted", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TestEnv.root + "/keys/demo.pub", toPath: t + "/trusted/demo.pub")
+
+        // Rebase: the module-only rebuild's kernel is the image's kernel (identical-kernel evidence).
+        let rb = try TestEnv.imagetool(["rebase", t + "/feed", "--kernel", image, "--feed-kernel", image, "-o", t + "/out",
+                                        "--key", TestEnv.root + "/keys/demo.sec", "--trusted-keys", t + "/trusted", "--json"])
+        XCTAssertEqual(rb.status, 0, "rebase: \(rb.err)\n\(rb.out)")
+        let packages = try FS.readText(t + "/out/Packages")
+        XCTAssertFalse(packages.contains(Self.newKernel), "no package may still name the rebuild's kernel")
+        XCTAssertTrue(packages.contains("Depends: kernel (=\(Self.oldKernel))"))
+        let signify = try InstallFixture.tool("signify-openbsd")
+        let pubs = try FileManager.default.contentsOfDirectory(atPath: t + "/out").filter { !$0.contains(".") && $0.count == 16 }
+        XCTAssertEqual(pubs.count, 1, "the public key named by its fingerprint")
+        XCTAssertEqual(try TestSupport.run(signify, ["-V", "-q", "-p", t + "/out/" + pubs[0], "-x", t + "/out/Packages.sig", "-m", t + "/out/Packages"]).status, 0,
+                       "signify-openbsd verifies the rebased index")
+
+        // Install the bumped kmod from the rebased feed.
+        let kmod = t + "/out/kmod-leds-gpio_4.14.275-2_mipsel_24kc.ipk"
+        XCTAssertTrue(FS.isRegularFile(kmod))
+        let ins = try TestEnv.imagetool(["install", image, kmod, "-o", t + "/new.bin", "--add-key", t + "/out/" + pubs[0]])
+        XCTAssertEqual(ins.status, 0, "install: \(ins.err)\n\(ins.out)")
+        let new = try FS.read(t + "/new.bin")
+        let old = try FS.read(image)
+
+        // mktplinkfw2 header, checked here from its source's layout (src/mktplinkfw2.c).
+        XCTAssertEqual(Array(new[0 ..< 4]), [3, 0, 0, 0], "header version 3")
+        XCTAssertEqual(Array(new[0 ..< 0x40]), Array(old[0 ..< 0x40]), "version, fw_version, hw ids kept")
+        let kernelOfs = be32(new, 0x74), kernelLen = be32(new, 0x78), rootfsOfs = be32(new, 0x7c), rootfsLen = be32(new, 0x80)
+        XCTAssertEqual(kernelOfs, 0x200)
+        XCTAssertEqual(kernelLen, be32(old, 0x78), "the kernel is unchanged")
+        XCTAssertEqual(rootfsOfs, be32(old, 0x7c), "the rootfs stays at its offset")
+        XCTAssertEqual(Array(new[rootfsOfs ..< rootfsOfs + 4]), Array("hsqs".utf8))
+        let bytesUsed = Int(new[rootfsOfs + 40]) | Int(new[rootfsOfs + 41]) << 8 | Int(new[rootfsOfs + 42]) << 16 | Int(new[rootfsOfs + 43]) << 24
+        XCTAssertEqual(rootfsLen, bytesUsed, "rootfs_len is the new squashfs's bytes_used")
+        XCTAssertLessThanOrEqual(new.count, be32(new, 0x70) + 4096, "fits fw_length")
+        // md5sum1: MD5 of everything before the fwtool trailer chain with mktplinkfw2's salt at 0x40.
+        let trailer = new.count - 16
+        XCTAssertEqual(Array(new[trailer ..< trailer + 4]), Array("FWx0".utf8), "fwtool trailer kept")
+        let metaSize = be32(new, trailer + 12)
+        let bodyEnd = new.count - metaSize
+        var salted = Array(new[0 ..< bodyEnd])
+        salted.replaceSubrange(0x40 ..< 0x50, with: [0xdc, 0xd7, 0x3a, 0xa5, 0xc3, 0x95, 0x98, 0xfb, 0xdc, 0xf9, 0xe7, 0xf4, 0x0e, 0xae, 0x47, 0x37])
+        try Data(salted).write(to: URL(fileURLWithPath: t + "/salted"))
+        let md5 = try TestSupport.run(md5sum, [t + "/salted"]).out.prefix(32)
+        XCTAssertEqual(String(md5), Hex.encode(new[0x40 ..< 0x50]), "md5sum1 per mktplinkfw2's rule")
+
+        // unsquashfs at the offset the header gives: the kmod's files and its status entry.
+        XCTAssertEqual(try TestSupport.run(unsquashfs, ["-q", "-n", "-o", String(rootfsOfs), "-d", t + "/root", t + "/new.bin"]).status, 0)
+        let ipk = try IPK.read(path: kmod)
+        var files = 0
+        for m in try ipk.dataFiles(readData: true) where m.kind == .file {
+            let rel = m.name.hasPrefix("./") ? String(m.name.dropFirst(2)) : m.name
+            XCTAssertEqual(try FS.read(t + "/root/" + rel), m.data, rel)
+            files += 1
+        }
+        XCTAssertGreaterThan(files, 0)
+        let status = try FS.readText(t + "/root/usr/lib/opkg/status")
+        XCTAssertTrue(status.contains("Package: kmod-leds-gpio\nVersion: 4.14.275-2\nDepends: kernel (=\(Self.oldKernel))"), "status entry of the upgraded kmod")
+        XCTAssertFalse(status.contains("Package: kmod-leds-gpio\nVersion: 4.14.275-1\n"), "the old version's entry is replaced")
+        XCTAssertTrue(FS.isRegularFile(t + "/root/etc/opkg/keys/" + pubs[0]), "--add-key placed the feed's key")
+        // And imagetool's own inspect agrees that every checksum verifies.
+        let insp = try TestEnv.imagetool(["inspect", "--json", t + "/new.bin"])
+        XCTAssertEqual(insp.status, 0, insp.err)
+        XCTAssertTrue(insp.out.contains("\"checksumsVerify\" : true"))
+    }
+}
