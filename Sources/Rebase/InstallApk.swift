@@ -41,7 +41,7 @@ public enum ApkOfflineInstaller {
         }
         let img = try InstallApkImage.open(options.image, output: options.output)
         defer { img.close() }
-        let tree = try withFile(options.image) { try img.squash.readTree() }
+        let tree = try IntactRootfs.require(img.squash, file: options.image)
         var root = InstallRootfs(tree: tree, image: img.squash, installTime: options.installTime ?? img.squash.superblock.modificationTime)
         guard let dbBytes = try root.readFile(dbFile, limit: 256 << 20) else {
             let opkg = root.node(InstallRootfs.statusFile) != nil

@@ -58,6 +58,9 @@ public enum OfflineInstaller {
         }
         let fw = try FirmwareImage.open(options.image)
         guard let span = fw.rootfsSpan, let rootBytes = fw.rootfsImage else {
+            if let p = fw.problems.first {
+                throw FormatError(.refused, context: "install", "the rootfs cannot be read (\(p)); install rewrites it and refuses a damaged one", file: options.image)
+            }
             throw FormatError(.unsupported, context: "install", "the image has no squashfs rootfs", file: options.image)
         }
         // Read the rootfs in place when the file holds it verbatim, else from a temporary copy.
@@ -74,7 +77,7 @@ public enum OfflineInstaller {
             view = try RandomAccessFile(path: t).view()
         }
         let squash = try withFile(options.image) { try SquashImage(view: view) }
-        let tree = try withFile(options.image) { try squash.readTree() }
+        let tree = try IntactRootfs.require(squash, file: options.image)
         var root = InstallRootfs(tree: tree, image: squash, installTime: options.installTime ?? squash.superblock.modificationTime)
 
         guard let statusBytes = try root.readFile(InstallRootfs.statusFile) else {

@@ -1,5 +1,7 @@
 import BinaryIO
 import FeedRewrite
+import Firmware
+import Squash
 import Foundation
 import TestSupport
 import XCTest
@@ -124,5 +126,54 @@ final class WR840NRealFeedTests: XCTestCase {
         let insp = try TestEnv.imagetool(["inspect", "--json", t + "/new.bin"])
         XCTAssertEqual(insp.status, 0, insp.err)
         XCTAssertTrue(insp.out.contains("\"checksumsVerify\" : true"))
+    }
+    /// A good image whose rootfs is damaged (one module's compressed data overwritten, the
+    /// TP-Link MD5 resealed so only the rootfs is wrong): `inspect` prints the header and
+    /// kernel and exits 1 naming the damage, `rebase` goes on with a warning saying what
+    /// evidence is lost, `install` refuses with one line.
+    func testDamagedRootfsInAGoodImage() throws {
+        guard let rd = TestEnv.realdata, FS.isDirectory(rd + "/" + Self.folder) else {
+            throw XCTSkip("../shared/realdata/\(Self.folder) is absent: damaged-rootfs test skipped")
+        }
+        let image = rd + "/" + Self.folder + "/" + Self.imageName
+        let t = TestEnv.tempDir("wr840n-damaged")
+        defer { try? FileManager.default.removeItem(atPath: t) }
+        var bytes = try FS.read(image)
+        let fw = try FirmwareImage(bytes: bytes)
+        let span = try XCTUnwrap(fw.rootfsSpan)
+        let sq = try SquashImage(path: image, offset: span.offset)
+        let tree = try sq.readTree()
+        let module = try XCTUnwrap(tree.node(at: "lib/modules/4.14.275/mt7603e.ko"), "a module to damage")
+        guard case .squashfs(let e) = module.content else { return XCTFail("module has no squashfs data") }
+        let at = Int(span.offset) + Int(e.blockSizes.isEmpty ? (e.fragment?.blockStart ?? 0) : e.blocksStart)
+        XCTAssertGreaterThan(at, Int(span.offset) + 96)
+        for i in 0 ..< 64 { bytes[at + 16 + i] ^= 0xa5 }
+        guard case .nor(let l) = fw.layout, var h = l.tplink else { return XCTFail("not a TP-Link layout") }
+        var body = Array(bytes[..<Int(l.bodySize)])
+        h.seal(&body)
+        bytes.replaceSubrange(0 ..< body.count, with: body)
+        let damaged = t + "/damaged.bin"
+        try FS.writeAtomically(bytes, to: damaged)
+
+        let insp = try TestEnv.imagetool(["inspect", damaged])
+        XCTAssertEqual(insp.status, 1, insp.err)
+        XCTAssertTrue(insp.out.contains("tplink-header") && insp.out.contains("tplink-md5="), insp.out)
+        XCTAssertTrue(insp.out.contains("release 4.14.275"), "the kernel is still read: \(insp.out)")
+        XCTAssertTrue(insp.out.contains("checksums all verify"), insp.out)
+        XCTAssertTrue(insp.err.contains("mt7603e.ko"), "inspect names the damaged file: \(insp.err)")
+
+        try rehashFeed(from: rd + "/" + Self.folder + "/packages", to: t + "/feed")
+        let rb = try TestEnv.imagetool(["rebase", t + "/feed", "--kernel", damaged, "--feed-kernel", image, "-o", t + "/out",
+                                        "--key", TestEnv.root + "/keys/demo.sec"])
+        XCTAssertEqual(rb.status, 0, "rebase goes on: \(rb.err)\n\(rb.out)")
+        XCTAssertTrue((rb.out + rb.err).contains("evidence lost") && (rb.out + rb.err).contains("mt7603e.ko"),
+                      "rebase says what evidence is lost: \(rb.out)\n\(rb.err)")
+        XCTAssertTrue(FS.isRegularFile(t + "/out/Packages.sig"))
+
+        let ins = try TestEnv.imagetool(["install", damaged, t + "/out/kmod-leds-gpio_4.14.275-2_mipsel_24kc.ipk", "-o", t + "/new.bin"])
+        XCTAssertEqual(ins.status, 3, ins.err)
+        XCTAssertEqual(ins.err.split(separator: "\n").count, 1, "one line: \(ins.err)")
+        XCTAssertTrue(ins.err.contains("damaged"), ins.err)
+        XCTAssertFalse(FS.exists(t + "/new.bin"), "nothing written")
     }
 }
