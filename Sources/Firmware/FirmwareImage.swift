@@ -43,7 +43,7 @@ public struct FirmwareImage: Sendable {
     public var regions: [Region]
     /// Parts of the image that should be there but could not be read (e.g. a damaged
     /// rootfs); the regions still cover the file, with such bytes mapped as `unknown`.
-    public var problems: [String] = []
+    public var problems: [FormatError] = []
 
     /// Reads and parses the image at `path`.
     public static func open(_ path: String) throws -> FirmwareImage {

@@ -114,7 +114,7 @@ public struct ImageReport: Sendable, Codable {
     /// Builds the report for `image`; `facts` come from the caller's rootfs reader.
     public init(image: FirmwareImage, file: String, facts: RootfsFacts? = nil, problems: [String] = []) {
         self.file = file
-        self.problems = image.problems + problems
+        self.problems = image.problems.map(\.located) + problems
         size = image.bytes.count
         kind = image.kind.rawValue
         regions = image.regions

@@ -34,8 +34,11 @@ public struct JFFS2Padding: Sendable, Equatable, Codable {
     /// Parses fill + markers starting at `start` (end of the rootfs) and ending before `limit`.
     /// Returns nil when no marker follows; otherwise the padding and the offset after the
     /// last marker.
-    static func parse(_ bytes: [UInt8], from start: Int, limit: Int, fill: UInt8 = 0xff) -> (JFFS2Padding, Int)? {
-        var aligned = UInt64(start)
+    /// Alignments are relative to `origin`, where the image padjffs2 or mktplinkfw padded
+    /// begins (a recovery image's padding comes before it).
+    static func parse(_ bytes: [UInt8], from start: Int, limit: Int, fill: UInt8 = 0xff, origin: Int = 0) -> (JFFS2Padding, Int)? {
+        guard start >= origin else { return nil }
+        var aligned = UInt64(start - origin)
         var pos = start
         var alignments: [UInt64] = []
         var marker: [UInt8]? = nil
@@ -44,7 +47,7 @@ public struct JFFS2Padding: Sendable, Equatable, Codable {
             while i < limit, bytes[i] == fill { i += 1 }
             let candidates = marker.map { [$0] } ?? [eofMarker, padNodeBE, padNodeLE]
             guard let m = candidates.first(where: { i + $0.count <= limit && Array(bytes[i ..< i + $0.count]) == $0 }) else { break }
-            let at = UInt64(i)
+            let at = UInt64(i - origin)
             // The largest power of two a with alignUp(aligned, a) == at.
             var best: UInt64? = nil
             var a: UInt64 = 1024
@@ -62,11 +65,11 @@ public struct JFFS2Padding: Sendable, Equatable, Codable {
         return (JFFS2Padding(alignments: alignments, marker: m, fill: fill), pos)
     }
 
-    /// The bytes padjffs2 appends to an image whose length is `start`.
-    public func render(from start: UInt64) -> [UInt8] {
+    /// The bytes padjffs2 appends to an image whose length is `start` (counted from `origin`).
+    public func render(from start: UInt64, origin: UInt64 = 0) -> [UInt8] {
         var out: [UInt8] = []
-        var aligned = start
-        var written = start
+        var aligned = start - origin
+        var written = start - origin
         for a in alignments {
             aligned = JFFS2Padding.alignUp(aligned, a)
             if aligned > written {
@@ -79,19 +82,19 @@ public struct JFFS2Padding: Sendable, Equatable, Codable {
         return out
     }
 
-    /// The regions of `render(from: start)`.
-    public func regions(from start: UInt64) -> [Region] {
+    /// The regions of `render(from: start, origin: origin)`.
+    public func regions(from start: UInt64, origin: UInt64 = 0) -> [Region] {
         var rs: [Region] = []
-        var aligned = start
-        var written = start
+        var aligned = start - origin
+        var written = start - origin
         for a in alignments {
             aligned = JFFS2Padding.alignUp(aligned, a)
             if aligned > written {
-                rs.append(Region(offset: written, size: aligned - written, role: .jffs2Padding,
+                rs.append(Region(offset: origin + written, size: aligned - written, role: .jffs2Padding,
                                  note: "0x\(String(fill, radix: 16)) to \(a / 1024) KiB boundary"))
                 written = aligned
             }
-            rs.append(Region(offset: written, size: UInt64(marker.count), role: .jffs2Marker,
+            rs.append(Region(offset: origin + written, size: UInt64(marker.count), role: .jffs2Marker,
                              note: marker == JFFS2Padding.eofMarker ? "deadc0de" : "jffs2 padding node"))
             written += UInt64(marker.count)
         }

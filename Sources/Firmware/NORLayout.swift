@@ -51,7 +51,7 @@ public struct NORLayout: Sendable, Equatable {
     public var chunks: [FwtoolChunk]
     /// Why a rootfs the image should hold could not be read (its bytes are then mapped
     /// as `unknown`); nil when there is none or it was read.
-    public var rootfsProblem: String? = nil
+    public var rootfsProblem: FormatError? = nil
 
     /// Where the rootfs starts (or would start) in this layout.
     public var rootfsOffset: UInt64? { rootfs?.offset }
@@ -110,7 +110,7 @@ public struct NORLayout: Sendable, Equatable {
         if let found = SquashfsSpan.find(in: bytes, from: (kernelEnd + 3) & ~3, limit: bodyEnd) {
             candidates.append((found, .scanned))
         }
-        var rootfsProblem: String? = nil
+        var rootfsProblem: FormatError? = nil
         for (off, how) in candidates where off >= kernelEnd && SquashfsSpan.matches(bytes, at: off) && off < bodyEnd {
             do {
                 rootfs = try SquashfsSpan(in: bytes, at: off, limit: bodyEnd)
@@ -119,12 +119,13 @@ public struct NORLayout: Sendable, Equatable {
                 break
             } catch let e as FormatError {
                 // Reported, not thrown: the header and kernel are still readable.
-                rootfsProblem = rootfsProblem ?? "rootfs at 0x\(String(off, radix: 16)) (\(how.rawValue)): \(e.description)"
+                rootfsProblem = rootfsProblem ?? e.within("rootfs at 0x\(String(off, radix: 16)) (\(how.rawValue))")
             }
         }
         if rootfs == nil, rootfsProblem == nil, let h = tplink, h.hasRootfsFields {
             let off = base + Int(h.rootfsOffset)
-            rootfsProblem = "no squashfs rootfs found: rootfs_ofs 0x\(String(h.rootfsOffset, radix: 16)) (file offset 0x\(String(off, radix: 16))) holds no squashfs magic and none follows the kernel"
+            rootfsProblem = FormatError(.invalid, offset: UInt64(off), context: "find rootfs",
+                                        "no squashfs at rootfs_ofs 0x\(String(h.rootfsOffset, radix: 16)) and none follows the kernel")
         }
         var layout = NORLayout(headerOffset: UInt64(base), tplink: tplink, kernelOffset: UInt64(kernelOffset), kernelSize: UInt64(kernelSize),
                                uimage: uimage, gapFill: nil, gapRaw: nil, rootfs: rootfs, placement: placement,
@@ -135,7 +136,7 @@ public struct NORLayout: Sendable, Equatable {
             if let f = gap.first, gap.allSatisfy({ $0 == f }) { layout.gapFill = f } else if !gap.isEmpty { layout.gapRaw = Array(gap) }
         }
         var pos = Int(rootfs?.end ?? UInt64(kernelEnd))
-        if let (p, after) = JFFS2Padding.parse(bytes, from: pos, limit: bodyEnd) {
+        if let (p, after) = JFFS2Padding.parse(bytes, from: pos, limit: bodyEnd, origin: base) {
             layout.padding = p
             pos = after
         }
@@ -184,8 +185,8 @@ public struct NORLayout: Sendable, Equatable {
             pos = r.end
         }
         if let p = padding {
-            rs += p.regions(from: pos)
-            pos += UInt64(p.render(from: pos).count)
+            rs += p.regions(from: pos, origin: headerOffset)
+            pos += UInt64(p.render(from: pos, origin: headerOffset).count)
         }
         if pos < bodySize {
             rs.append(Region(offset: pos, size: bodySize - pos, role: tailRaw == nil ? .tailPadding : .unknown))

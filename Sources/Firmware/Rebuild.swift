@@ -154,7 +154,7 @@ extension NORLayout {
         } else if newRoot != nil {
             throw FormatError(.unsupported, context: "rebuild image", "this image has no squashfs rootfs to replace (initramfs kernel)")
         }
-        if let p = padding { body += p.render(from: UInt64(body.count)) }
+        if let p = padding { body += p.render(from: UInt64(body.count), origin: headerOffset) }
         if let raw = tailRaw {
             if newRoot != nil || newKernel != nil {
                 warnings.append("kept \(raw.count) unexplained bytes after the rootfs padding at their new offset 0x\(String(body.count, radix: 16))")

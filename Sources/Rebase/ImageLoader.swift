@@ -34,7 +34,7 @@ public enum ImageLoader {
             } else if fw.problems.isEmpty {
                 throw FormatError(.invalid, context: "read image", "no squashfs rootfs found in the image", file: path)
             } else {
-                lost += fw.problems
+                lost += fw.problems.map(\.located)
             }
         }
         var facts: RootfsFacts? = nil

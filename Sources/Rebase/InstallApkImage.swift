@@ -29,7 +29,7 @@ struct InstallApkImage {
         let fw = try FirmwareImage.open(path)
         guard let span = fw.rootfsSpan, let rootBytes = fw.rootfsImage else {
             if let p = fw.problems.first {
-                throw FormatError(.refused, context: "install", "the rootfs cannot be read (\(p)); install rewrites it and refuses a damaged one", file: path)
+                throw FormatError(.refused, context: "install", "the rootfs cannot be read (\(p.located)); install rewrites it and refuses a damaged one", file: path)
             }
             throw FormatError(.unsupported, context: "install", "the image has no squashfs rootfs", file: path)
         }

@@ -59,7 +59,7 @@ public enum OfflineInstaller {
         let fw = try FirmwareImage.open(options.image)
         guard let span = fw.rootfsSpan, let rootBytes = fw.rootfsImage else {
             if let p = fw.problems.first {
-                throw FormatError(.refused, context: "install", "the rootfs cannot be read (\(p)); install rewrites it and refuses a damaged one", file: options.image)
+                throw FormatError(.refused, context: "install", "the rootfs cannot be read (\(p.located)); install rewrites it and refuses a damaged one", file: options.image)
             }
             throw FormatError(.unsupported, context: "install", "the image has no squashfs rootfs", file: options.image)
         }
