@@ -108,7 +108,8 @@ public struct Superblock: Sendable, Equatable {
     /// - root inode offset within a metadata block (`SQUASHFS_INODE_OFFSET > SQUASHFS_METADATA_SIZE`;
     ///   8192 itself fails when the inode is read), its block inside the inode table;
     /// - at least one id (id.c `no_ids == 0`); inode table before directory table;
-    /// - fragments > 0 need a fragment table (fragment.c reads the index at its start).
+    /// - fragments > 0 need a fragment table (fragment.c reads the index at its start); with
+    ///   none, the fragment table start is not looked at (`if (fragments == 0) goto ...`).
     /// The flags are not checked (the kernel tests only the bits it uses).
     public init(parsing bytes: [UInt8], fileOffset: UInt64 = 0, imageSize: UInt64) throws {
         var r = ByteReader(bytes, fileOffset: fileOffset, context: "read superblock")
@@ -173,6 +174,8 @@ public struct Superblock: Sendable, Equatable {
         ]
         for (name, start, field, optional) in tables {
             if start == Superblock.absent && optional { continue }
+            // With no fragments the kernel never reads the fragment table start.
+            if field == 80 && fragmentCount == 0 { continue }
             guard start >= UInt64(Superblock.size), start < bytesUsed else {
                 throw bad(field, "\(name) start 0x\(String(start, radix: 16)) outside the image [0x60, 0x\(String(bytesUsed, radix: 16)))")
             }

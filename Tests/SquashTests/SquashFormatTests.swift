@@ -50,7 +50,8 @@ final class SquashFormatTests: XCTestCase {
     func testSuperblockKeepsFieldsTheKernelIgnores() throws {
         for mutate in [{ (b: inout [UInt8]) in b[25] |= 0xF0 },                        // flag bits 12-15
                        { (b: inout [UInt8]) in b[88 ..< 96] = ArraySlice(repeating: 0xFF, count: 8) }, // exportable, no export table
-                       { (b: inout [UInt8]) in b[38] = 0xAB; b[39] = 0xCD }] {            // top 16 bits of the root reference
+                       { (b: inout [UInt8]) in b[38] = 0xAB; b[39] = 0xCD },              // top 16 bits of the root reference
+                       { (b: inout [UInt8]) in b[16] = 0; b[80 ..< 88] = ArraySlice(repeating: 0x77, count: 8) }] { // no fragments: start unread
             var b = sample().serialize()
             mutate(&b)
             let sb = try Superblock(parsing: b, imageSize: 4096)

@@ -197,4 +197,34 @@ final class SquashMutationTests: XCTestCase {
             }
         }
     }
+
+    /// Options the kernel never reads (gzip's, here with an out-of-range level and window)
+    /// are accepted, and `squash add` writes them back byte for byte; unsquashfs, which only
+    /// warns about them, extracts the result.
+    func testUnparsedGzipOptionsSurviveARewrite() throws {
+        try SquashFixtures.require(["mksquashfs", "unsquashfs"])
+        let bin = try SquashFixtures.imagetool()
+        let t = TestEnv.tempDir("squash-opts-gzip")
+        defer { try? FileManager.default.removeItem(atPath: t) }
+        try FS.makeDirectories(t + "/src")
+        try FS.writeAtomically(Array(String(repeating: "gzip options ", count: 300).utf8), to: t + "/src/a.txt")
+        let base = t + "/base.sqfs"
+        let mk = try SquashFixtures.run("mksquashfs", [t + "/src", base, "-noappend", "-quiet", "-no-progress", "-comp", "gzip", "-Xcompression-level", "5"])
+        XCTAssertEqual(mk.status, 0, mk.err)
+        var b = try FS.read(base)
+        XCTAssertEqual(Array(b[96 ..< 98]), [0x08, 0x80], "an 8-byte uncompressed options block")
+        let odd: [UInt8] = [0x63, 0, 0, 0, 0x40, 0, 0xFF, 0x7F]  // level 99, window 64, unknown strategies
+        b[98 ..< 106] = ArraySlice(odd)
+        try FS.writeAtomically(b, to: base)
+        try FS.writeAtomically(Array("new\n".utf8), to: t + "/b.txt")
+        let out = t + "/out.sqfs"
+        let a = try TestSupport.run(bin, ["squash", "add", base, "b.txt=" + t + "/b.txt", "-o", out])
+        XCTAssertEqual(a.status, 0, a.err)
+        XCTAssertEqual(try SquashImage(path: out).compressorOptions, odd)
+        let info = try TestSupport.run(bin, ["squash", "info", out])
+        XCTAssertTrue(info.out.contains("8 bytes not understood, kept as stored"), info.out)
+        XCTAssertEqual(try SquashFixtures.run("unsquashfs", ["-q", "-n", "-d", t + "/x", out]).status, 0)
+        XCTAssertEqual(try FS.read(t + "/x/b.txt"), Array("new\n".utf8))
+        XCTAssertEqual(try FS.read(t + "/x/a.txt"), try FS.read(t + "/src/a.txt"))
+    }
 }

@@ -170,6 +170,25 @@ final class SquashRealDataTests: XCTestCase {
         before.removeAll { $0.hasPrefix("etc ") }; after.removeAll { $0.hasPrefix("etc ") }
         XCTAssertEqual(after, before)
         XCTAssertGreaterThan(before.count, 700)
+
+        // `squash remove` of the file again, and the library repack `install` builds on, of the
+        // rootfs inside the TP-Link firmware: the same 12 bytes each time.
+        let removed = t + "/removed.sqfs"
+        let rm = try TestSupport.run(bin, ["squash", "remove", out, "etc/hello.txt", "-o", removed])
+        XCTAssertEqual(rm.status, 0, rm.err)
+        XCTAssertEqual(Self.hex(try SquashImage(path: removed).compressorOptions), row.options)
+        XCTAssertEqual(try SquashFixtures.run("unsquashfs", ["-q", "-n", "-d", t + "/removed", removed]).status, 0)
+        XCTAssertEqual(try SquashFixtures.manifest(dir: t + "/removed").filter { !$0.hasPrefix("etc ") }, before)
+        for other in [Self.optionImages[0], Self.optionImages[4]] {
+            let repacked = t + "/repacked.sqfs"
+            try SquashRepack.repack(image: r + "/" + other.path, offset: other.offset, to: repacked) { tree, img in
+                try TreeSource.add(t + "/hello.txt", at: "etc/hello.txt", to: &tree, parentTime: img.superblock.modificationTime)
+            }
+            XCTAssertEqual(Self.hex(try SquashImage(path: repacked).compressorOptions), other.options, other.path)
+            XCTAssertEqual(try SquashFixtures.run("unsquashfs", ["-q", "-n", "-d", t + "/r", repacked]).status, 0, other.path)
+            XCTAssertEqual(try FS.read(t + "/r/etc/hello.txt"), added, other.path)
+            try FS.removeTree(t + "/r")
+        }
     }
 
     func testVersion2IsRejectedClearly() throws {
