@@ -41,8 +41,16 @@ public final class SquashImage: Sendable {
         superblock = sb
         var opts: [UInt8]? = nil
         if sb.flags.contains(.compressorOptions) {
-            opts = try MetadataTable.readBlock(image: view, at: UInt64(Superblock.size), limit: sb.inodeTableStart,
-                                               codec: nil, name: "compressor options").0
+            // Stored uncompressed (the kernel reads it before its decompressor exists:
+            // block.c fails a compressed block while `msblk->stream` is NULL) into one page
+            // (decompressor.c get_comp_opts: at most PAGE_SIZE bytes, 4 KiB on OpenWrt targets).
+            let o = try MetadataTable.readBlock(image: view, at: UInt64(Superblock.size), limit: sb.inodeTableStart,
+                                                codec: nil, name: "compressor options").0
+            guard o.count <= Superblock.maxOptionsSize else {
+                throw FormatError(.invalid, offset: view.base &+ UInt64(Superblock.size), context: "read compressor options",
+                                  "options block is \(o.count) bytes; the kernel reads at most \(Superblock.maxOptionsSize)")
+            }
+            opts = o
         }
         compressorOptions = opts
         codec = try Codecs.make(sb.compressor, options: opts, blockSize: sb.blockSize, offset: view.base + 96)

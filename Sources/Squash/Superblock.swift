@@ -2,7 +2,11 @@ import BinaryIO
 
 /// The 96-byte squashfs 4.0 superblock, little-endian, at offset 0 of the image
 /// (plougher/squashfs-tools squashfs_fs.h `struct squashfs_super_block`; squashfs-tools-ng
-/// include/sqfs/super.h). Parsing validates every field; `serialize()` writes it back.
+/// include/sqfs/super.h). Parsing applies the checks the kernel applies at mount
+/// (fs/squashfs/super.c squashfs_fill_super, id.c, decompressor.c) plus the table-order
+/// checks every image mksquashfs writes passes; fields the kernel ignores (unknown flag
+/// bits, the exportable flag, the top 16 bits of the root inode reference) are kept, not
+/// refused. `serialize()` writes every field back as read.
 public struct Superblock: Sendable, Equatable {
     /// "hsqs" read as a little-endian u32.
     public static let magic: UInt32 = 0x7371_7368
@@ -15,6 +19,8 @@ public struct Superblock: Sendable, Equatable {
     /// Smallest and largest block size squashfs 4.0 allows (4 KiB .. 1 MiB).
     public static let minBlockSize: UInt32 = 4096
     public static let maxBlockSize: UInt32 = 1 << 20
+    /// Largest compressor-options payload the kernel reads (one 4 KiB page).
+    public static let maxOptionsSize = 4096
     /// Uncompressed size of a metadata block.
     public static let metadataBlockSize = 8192
 
@@ -92,6 +98,19 @@ public struct Superblock: Sendable, Equatable {
     /// Parses and validates the superblock from the first 96 bytes of `bytes`.
     /// `imageSize` is the size of the region holding the image (for bounds checks).
     /// Big-endian and pre-4.0 images are rejected with "unsupported squashfs version".
+    /// Rules and their source (fs/squashfs/super.c unless named):
+    /// - magic "hsqs"; version exactly 4.0 (`supported_squashfs_filesystem`);
+    /// - compressor id known — lzma too, which the mainline kernel refuses but unsquashfs
+    ///   and OpenWrt's old lzma kernels read (decompressor.c);
+    /// - bytes used within the device (`bytes_used > bdev_nr_bytes`);
+    /// - block size at most 1 MiB (`SQUASHFS_FILE_MAX_SIZE`) and at least 4 KiB (the page
+    ///   size, `PAGE_SIZE > block_size`), block log at most 20 and `block_size == 1 << block_log`;
+    /// - root inode offset within a metadata block (`SQUASHFS_INODE_OFFSET > SQUASHFS_METADATA_SIZE`;
+    ///   8192 itself fails when the inode is read), its block inside the inode table;
+    /// - at least one id (id.c `no_ids == 0`); inode table before directory table;
+    /// - fragments > 0 need a fragment table (fragment.c reads the index at its start); with
+    ///   none, the fragment table start is not looked at (`if (fragments == 0) goto ...`).
+    /// The flags are not checked (the kernel tests only the bits it uses).
     public init(parsing bytes: [UInt8], fileOffset: UInt64 = 0, imageSize: UInt64) throws {
         var r = ByteReader(bytes, fileOffset: fileOffset, context: "read superblock")
         let magic = try r.u32le("magic")
@@ -140,7 +159,6 @@ public struct Superblock: Sendable, Equatable {
         guard UInt32(1) << UInt32(min(blockLog, 31)) == blockSize else {
             throw bad(22, "block log \(blockLog) does not match block size \(blockSize)")
         }
-        guard flags.isSubset(of: .all) else { throw bad(24, "unknown flag bits 0x\(String(flags.rawValue, radix: 16))") }
         guard idCount > 0 else { throw bad(26, "id count is 0 (at least the root's owner is needed)") }
         guard inodeCount > 0 else { throw bad(4, "inode count is 0") }
         guard bytesUsed >= UInt64(Superblock.size), bytesUsed <= imageSize else {
@@ -156,6 +174,8 @@ public struct Superblock: Sendable, Equatable {
         ]
         for (name, start, field, optional) in tables {
             if start == Superblock.absent && optional { continue }
+            // With no fragments the kernel never reads the fragment table start.
+            if field == 80 && fragmentCount == 0 { continue }
             guard start >= UInt64(Superblock.size), start < bytesUsed else {
                 throw bad(field, "\(name) start 0x\(String(start, radix: 16)) outside the image [0x60, 0x\(String(bytesUsed, radix: 16)))")
             }
@@ -163,15 +183,12 @@ public struct Superblock: Sendable, Equatable {
         guard inodeTableStart < directoryTableStart else {
             throw bad(64, "inode table 0x\(String(inodeTableStart, radix: 16)) does not precede directory table 0x\(String(directoryTableStart, radix: 16))")
         }
-        guard (rootInode >> 16) < directoryTableStart - inodeTableStart, (rootInode & 0xFFFF) < UInt64(Superblock.metadataBlockSize),
-              rootInode >> 48 == 0 else {
+        guard (rootInode >> 16) & 0xFFFF_FFFF < directoryTableStart - inodeTableStart,
+              (rootInode & 0xFFFF) < UInt64(Superblock.metadataBlockSize) else {
             throw bad(32, "root inode reference 0x\(String(rootInode, radix: 16)) outside the inode table")
         }
         if fragmentCount > 0 && fragmentTableStart == Superblock.absent {
             throw bad(16, "\(fragmentCount) fragments but no fragment table")
-        }
-        if flags.contains(.exportable) && exportTableStart == Superblock.absent {
-            throw bad(88, "exportable flag set but no export table")
         }
     }
 
@@ -186,6 +203,10 @@ public struct Superblock: Sendable, Equatable {
         w.u64le(inodeTableStart); w.u64le(directoryTableStart); w.u64le(fragmentTableStart); w.u64le(exportTableStart)
         return w.finish()
     }
+
+    /// The root inode reference as the kernel uses it: SQUASHFS_INODE_BLK takes 32 bits of
+    /// block offset and SQUASHFS_INODE_OFFSET 16 bits of offset; the top 16 bits are ignored.
+    public var rootReference: UInt64 { rootInode & 0xFFFF_FFFF_FFFF }
 
     /// Whether the image holds a fragment table.
     public var hasFragmentTable: Bool { fragmentTableStart != Superblock.absent && fragmentCount > 0 }

@@ -24,7 +24,7 @@ public struct TreeReader {
 
     /// Reads every node.
     public mutating func read() throws -> Tree {
-        let rootRef = image.superblock.rootInode
+        let rootRef = image.superblock.rootReference
         let rootInode = try image.inode(at: rootRef)
         guard rootInode.kind == .directory else {
             throw FormatError(.invalid, context: "read root inode", "root inode is a \(rootInode.kind.rawValue), not a directory")

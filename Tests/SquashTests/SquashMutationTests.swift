@@ -147,4 +147,84 @@ final class SquashMutationTests: XCTestCase {
             try? FileManager.default.removeItem(atPath: t + "/m.tar")
         }
     }
+
+    /// The compressor-options block, mutated the ways the kernel's wrappers care about
+    /// (fs/squashfs/xz_wrapper.c, lz4_wrapper.c, block.c, decompressor.c): each refusal is
+    /// one `imagetool: FILE: read … compressor options: offset 0x60: …` line and exit 1; each
+    /// block the kernel would mount still lists (and keeps its bytes, see SquashFormatTests).
+    func testOptionsBlockMutationsGiveOneLineErrorsWithOffset() throws {
+        try SquashFixtures.require(["mksquashfs"])
+        let bin = try SquashFixtures.imagetool()
+        let t = TestEnv.tempDir("squash-opts-mut")
+        defer { try? FileManager.default.removeItem(atPath: t) }
+        try FS.makeDirectories(t + "/src/etc")
+        try FS.writeAtomically(Array(String(repeating: "option blocks ", count: 400).utf8), to: t + "/src/etc/file.txt")
+        func image(_ comp: [String]) throws -> [UInt8] {
+            let p = t + "/base-\(comp.joined(separator: "-")).sqfs"
+            let r = try SquashFixtures.run("mksquashfs", [t + "/src", p, "-noappend", "-quiet", "-no-progress", "-comp"] + comp)
+            XCTAssertEqual(r.status, 0, r.err)
+            return try FS.read(p)
+        }
+        func le32(_ v: UInt32) -> [UInt8] { withUnsafeBytes(of: v.littleEndian) { Array($0) } }
+        let xz = try image(["xz", "-Xbcj", "x86"])       // 8-byte block: dictionary, filters
+        let lz4 = try image(["lz4"])                     // mksquashfs always stores lz4's block
+        XCTAssertEqual(Array(xz[96 ..< 98]), [0x08, 0x80])
+        XCTAssertEqual(Array(lz4[96 ..< 98]), [0x08, 0x80])
+        let cases: [(String, [UInt8], (inout [UInt8]) -> Void, String?)] = [
+            ("xz short block", xz, { $0[96] = 4 }, "read xz compressor options: offset 0x60: xz options block is 4 bytes; the kernel needs at least 8 (dictionary size, filters)"),
+            ("xz bad dictionary", xz, { $0[98 ..< 102] = ArraySlice(le32(0x0040_0090)) }, "read xz compressor options: offset 0x60: dictionary size 4194448 is not 2^n or 2^n+2^(n+1)"),
+            ("xz zero dictionary", xz, { $0[98 ..< 102] = ArraySlice(le32(0)) }, "read xz compressor options: offset 0x60: dictionary size 0 is not 2^n or 2^n+2^(n+1)"),
+            ("xz compressed block", xz, { $0[97] = 0x00 }, "read compressor options: offset 0x60: block must be stored uncompressed"),
+            ("xz 3*2^n dictionary", xz, { $0[98 ..< 102] = ArraySlice(le32(3 << 12)) }, nil),
+            ("xz unknown filter bits", xz, { $0[102 ..< 106] = ArraySlice(le32(0xFFFF_FF00)) }, nil),
+            ("lz4 version 2", lz4, { $0[98] = 2 }, "read lz4 compressor options: offset 0x60: unknown lz4 format version 2 (only 1, legacy, exists)"),
+            ("lz4 short block", lz4, { $0[96] = 6 }, "read lz4 compressor options: offset 0x60: lz4 options block is 6 bytes; the kernel needs at least 8 (version, flags)"),
+            ("lz4 without options", lz4, { $0[25] &= ~0x04 }, "read lz4 compressor options: offset 0x60: no compressor options: lz4 images always store them (version, flags)"),
+            ("lz4 unknown flags", lz4, { $0[102 ..< 106] = ArraySlice(le32(0x8000_0000)) }, nil),
+        ]
+        for (name, base, mutate, expected) in cases {
+            var b = base
+            mutate(&b)
+            let p = t + "/m.sqfs"
+            try SquashFixtures.scratch(b, to: p)
+            let r = try TestSupport.run(bin, ["squash", "ls", p])
+            if let expected {
+                XCTAssertEqual(r.status, 1, "\(name): \(r.out)")
+                XCTAssertEqual(r.err, "imagetool: \(p): \(expected)\n", name)
+            } else {
+                XCTAssertEqual(r.status, 0, "\(name): \(r.err)")
+                XCTAssertTrue(r.out.contains("etc/file.txt"), "\(name): \(r.out)")
+            }
+        }
+    }
+
+    /// Options the kernel never reads (gzip's, here with an out-of-range level and window)
+    /// are accepted, and `squash add` writes them back byte for byte; unsquashfs, which only
+    /// warns about them, extracts the result.
+    func testUnparsedGzipOptionsSurviveARewrite() throws {
+        try SquashFixtures.require(["mksquashfs", "unsquashfs"])
+        let bin = try SquashFixtures.imagetool()
+        let t = TestEnv.tempDir("squash-opts-gzip")
+        defer { try? FileManager.default.removeItem(atPath: t) }
+        try FS.makeDirectories(t + "/src")
+        try FS.writeAtomically(Array(String(repeating: "gzip options ", count: 300).utf8), to: t + "/src/a.txt")
+        let base = t + "/base.sqfs"
+        let mk = try SquashFixtures.run("mksquashfs", [t + "/src", base, "-noappend", "-quiet", "-no-progress", "-comp", "gzip", "-Xcompression-level", "5"])
+        XCTAssertEqual(mk.status, 0, mk.err)
+        var b = try FS.read(base)
+        XCTAssertEqual(Array(b[96 ..< 98]), [0x08, 0x80], "an 8-byte uncompressed options block")
+        let odd: [UInt8] = [0x63, 0, 0, 0, 0x40, 0, 0xFF, 0x7F]  // level 99, window 64, unknown strategies
+        b[98 ..< 106] = ArraySlice(odd)
+        try FS.writeAtomically(b, to: base)
+        try FS.writeAtomically(Array("new\n".utf8), to: t + "/b.txt")
+        let out = t + "/out.sqfs"
+        let a = try TestSupport.run(bin, ["squash", "add", base, "b.txt=" + t + "/b.txt", "-o", out])
+        XCTAssertEqual(a.status, 0, a.err)
+        XCTAssertEqual(try SquashImage(path: out).compressorOptions, odd)
+        let info = try TestSupport.run(bin, ["squash", "info", out])
+        XCTAssertTrue(info.out.contains("8 bytes not understood, kept as stored"), info.out)
+        XCTAssertEqual(try SquashFixtures.run("unsquashfs", ["-q", "-n", "-d", t + "/x", out]).status, 0)
+        XCTAssertEqual(try FS.read(t + "/x/b.txt"), Array("new\n".utf8))
+        XCTAssertEqual(try FS.read(t + "/x/a.txt"), try FS.read(t + "/src/a.txt"))
+    }
 }

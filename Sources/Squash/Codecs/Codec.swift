@@ -39,6 +39,10 @@ extension SquashCodec {
 public enum Codecs {
     /// The codec for `compressor` configured from the compressor-options payload `options`
     /// (nil when the superblock's COMPRESSOR_OPTIONS flag is clear: defaults apply).
+    /// Payloads are accepted or refused as the kernel's decompressor wrappers do
+    /// (fs/squashfs/*_wrapper.c `comp_opts`): gzip, lzo and zstd blocks are never examined;
+    /// xz needs at least 8 bytes with a valid dictionary size first; lz4 needs its 8-byte block
+    /// with version 1. Every codec made from a payload writes that payload back unchanged.
     public static func make(_ compressor: Compressor, options: [UInt8]?, blockSize: UInt32,
                             offset: UInt64? = nil) throws -> any SquashCodec {
         do {
@@ -66,6 +70,12 @@ public enum Codecs {
         case .lz4: return Lz4Codec()
         case .zstd: return ZstdCodec()
         }
+    }
+
+    /// The settings line naming a stored options payload that did not parse.
+    static func unrecognised(_ stored: [UInt8]?, _ flag: Bool) -> [(String, String)] {
+        guard flag, let stored else { return [] }
+        return [("stored-options", "\(stored.count) bytes not understood, kept as stored")]
     }
 
     /// Throws unless `options` has exactly `count` bytes.

@@ -4,11 +4,18 @@ import CZlib
 /// zlib-framed deflate (compressor id 1). Options block: u32 compression level (1-9),
 /// u16 window size (8-15), u16 strategy bits (1 default, 2 filtered, 4 huffman-only,
 /// 8 RLE, 16 fixed) — squashfs-tools gzip_wrapper.h `struct gzip_comp_opts`.
+/// The kernel never looks at this block (fs/squashfs/zlib_wrapper.c has no `comp_opts`), so
+/// any payload is accepted: one that does not parse leaves the defaults for compressing, and
+/// the payload is written back exactly as stored.
 public struct GzipCodec: SquashCodec {
     public var compressor: Compressor { .gzip }
     public var level: UInt32 = 9
     public var windowSize: UInt16 = 15
     public var strategies: UInt16 = 0
+    /// The options payload exactly as the image stores it; `optionsPayload` returns it.
+    public var stored: [UInt8]?
+    /// The stored payload did not parse (the defaults are used for compressing).
+    public var storedUnrecognised = false
 
     /// Default settings (level 9, window 15, default strategy).
     public init(level: UInt32 = 9, windowSize: UInt16 = 15, strategies: UInt16 = 0) {
@@ -18,14 +25,13 @@ public struct GzipCodec: SquashCodec {
     /// Settings from an options payload (nil = defaults).
     public init(options: [UInt8]?) throws {
         guard let options else { return }
-        var r = try Codecs.expect(options, 8)
-        level = try r.u32le("compression level")
-        windowSize = try r.u16le("window size")
-        strategies = try r.u16le("strategies")
-        guard (1 ... 9).contains(level) else { throw FormatError(.invalid, context: "", "gzip level \(level) not in 1..9") }
-        guard (8 ... 15).contains(windowSize) else { throw FormatError(.invalid, context: "", "gzip window \(windowSize) not in 8..15") }
-        guard strategies & ~0x1F == 0 else { throw FormatError(.invalid, context: "", "unknown gzip strategy bits 0x\(String(strategies, radix: 16))") }
+        stored = options
+        guard options.count == 8, var r = try? Codecs.expect(options, 8),
+              let l = try? r.u32le("compression level"), let w = try? r.u16le("window size"), let s = try? r.u16le("strategies"),
+              (1 ... 9).contains(l), (8 ... 15).contains(w), s & ~0x1F == 0 else { storedUnrecognised = true; return }
+        level = l; windowSize = w; strategies = s
     }
+
 
     public func decompress(_ input: UnsafeRawBufferPointer, maxOutput: Int) throws -> [UInt8] {
         if let r = FastDeflate.decompress(input, framing: .zlib, maxOutput: maxOutput) { return r.bytes }
@@ -76,6 +82,7 @@ public struct GzipCodec: SquashCodec {
     }
 
     public func optionsPayload(blockSize: UInt32) -> [UInt8]? {
+        if let stored { return stored }
         if level == 9 && windowSize == 15 && strategies == 0 { return nil }
         var w = ByteWriter(capacity: 8)
         w.u32le(level); w.u16le(windowSize); w.u16le(strategies)
@@ -86,6 +93,6 @@ public struct GzipCodec: SquashCodec {
         let names = [(1, "default"), (2, "filtered"), (4, "huffman_only"), (8, "run_length_encoded"), (16, "fixed")]
         let s = names.filter { Int(strategies) & $0.0 != 0 }.map { $0.1 }
         return [("compression-level", "\(level)"), ("window-size", "\(windowSize)"),
-                ("strategies", s.isEmpty ? "default" : s.joined(separator: ","))]
+                ("strategies", s.isEmpty ? "default" : s.joined(separator: ","))] + Codecs.unrecognised(stored, storedUnrecognised)
     }
 }

@@ -3,18 +3,25 @@ import BinaryIO
 /// Legacy LZMA "alone" streams (compressor id 2): a 13-byte header (properties, dictionary
 /// size, uncompressed size) and the raw LZMA data, one per block (squashfs-tools
 /// lzma_wrapper.c). Upstream writes no options block; OpenWrt's patched tools may write
-/// the 12-byte `OpenWrtLzmaOptions`.
+/// the 12-byte `OpenWrtLzmaOptions`. The mainline kernel mounts no lzma image at all
+/// (fs/squashfs/decompressor.c `squashfs_lzma_unsupported_comp_ops`); like unsquashfs, which
+/// reads lzma and only warns about options it cannot parse, any payload is accepted and
+/// written back exactly as stored.
 public struct LzmaCodec: SquashCodec {
     public var compressor: Compressor { .lzma }
     /// OpenWrt's options, when the image stores them.
     public var openWrt: OpenWrtLzmaOptions?
+    /// The options payload exactly as the image stores it; `optionsPayload` returns it.
+    public var stored: [UInt8]?
 
     /// Default settings.
     public init(openWrt: OpenWrtLzmaOptions? = nil) { self.openWrt = openWrt }
 
-    /// Settings from an options payload (nil = defaults; only OpenWrt's 12-byte layout exists).
+    /// Settings from an options payload (nil = defaults; only OpenWrt's 12-byte layouts are understood).
     public init(options: [UInt8]?) throws {
-        if let options { openWrt = try OpenWrtLzmaOptions(parsing: options) }
+        guard let options else { return }
+        stored = options
+        openWrt = OpenWrtLzmaOptions.interpret(options)
     }
 
     public func decompress(_ input: UnsafeRawBufferPointer, maxOutput: Int) throws -> [UInt8] {
@@ -25,12 +32,14 @@ public struct LzmaCodec: SquashCodec {
     public func compress(_ input: UnsafeRawBufferPointer) throws -> [UInt8] {
         // liblzma writes "unknown size" (all ones) in header bytes 5..12 and ends the stream
         // with an end marker, which squashfs-tools' lzma decoder also accepts.
-        let out = try LZMA.encodeAlone(input, options: openWrt?.lzmaOptions ?? LZMA.Options(preset: 6))
+        var o = openWrt?.lzmaOptions ?? LZMA.Options(preset: 6)
+        if let d = o.dictionarySize { o.dictionarySize = XzCodec.encoderDictionary(d) }
+        let out = try LZMA.encodeAlone(input, options: o)
         if out.count < 13 { throw FormatError(.io, context: "compress lzma block", "encoder produced no header") }
         return out
     }
 
-    public func optionsPayload(blockSize: UInt32) -> [UInt8]? { openWrt?.serialize() }
+    public func optionsPayload(blockSize: UInt32) -> [UInt8]? { stored ?? openWrt?.serialize() }
 
-    public var settings: [(String, String)] { openWrt?.settings ?? [] }
+    public var settings: [(String, String)] { openWrt?.settings ?? Codecs.unrecognised(stored, stored != nil) }
 }

@@ -2,11 +2,17 @@ import BinaryIO
 
 /// LZO1X blocks (compressor id 3). Options block (squashfs-tools lzo_wrapper.h):
 /// u32 algorithm (0 lzo1x_1, 1 lzo1x_1_11, 2 lzo1x_1_12, 3 lzo1x_1_15, 4 lzo1x_999),
-/// u32 compression level (1-9, lzo1x_999 only; otherwise 0).
+/// u32 compression level (1-9, lzo1x_999 only; otherwise 0). The kernel never looks at this
+/// block (fs/squashfs/lzo_wrapper.c has no `comp_opts`): any payload is accepted, one that does
+/// not parse leaves the defaults for compressing, and it is written back exactly as stored.
 public struct LzoCodec: SquashCodec {
     public var compressor: Compressor { .lzo }
     public var algorithm: UInt32 = 4
     public var level: UInt32 = 8
+    /// The options payload exactly as the image stores it; `optionsPayload` returns it.
+    public var stored: [UInt8]?
+    /// The stored payload did not parse (the defaults are used for compressing).
+    public var storedUnrecognised = false
 
     static let names = ["lzo1x_1", "lzo1x_1_11", "lzo1x_1_12", "lzo1x_1_15", "lzo1x_999"]
 
@@ -16,13 +22,11 @@ public struct LzoCodec: SquashCodec {
     /// Settings from an options payload (nil = defaults).
     public init(options: [UInt8]?) throws {
         guard let options else { return }
-        var r = try Codecs.expect(options, 8)
-        algorithm = try r.u32le("algorithm")
-        level = try r.u32le("compression level")
-        guard algorithm <= 4 else { throw FormatError(.invalid, context: "", "unknown lzo algorithm \(algorithm)") }
-        guard algorithm == 4 ? (1 ... 9).contains(level) : level == 0 else {
-            throw FormatError(.invalid, context: "", "lzo level \(level) invalid for \(LzoCodec.names[Int(algorithm)])")
-        }
+        stored = options
+        guard options.count == 8, var r = try? Codecs.expect(options, 8),
+              let a = try? r.u32le("algorithm"), let l = try? r.u32le("compression level"),
+              a <= 4, a == 4 ? (1 ... 9).contains(l) : l == 0 else { storedUnrecognised = true; return }
+        algorithm = a; level = l
     }
 
     public func decompress(_ input: UnsafeRawBufferPointer, maxOutput: Int) throws -> [UInt8] {
@@ -35,6 +39,7 @@ public struct LzoCodec: SquashCodec {
     }
 
     public func optionsPayload(blockSize: UInt32) -> [UInt8]? {
+        if let stored { return stored }
         if algorithm == 4 && level == 8 { return nil }
         var w = ByteWriter(capacity: 8)
         w.u32le(algorithm); w.u32le(algorithm == 4 ? level : 0)
@@ -44,6 +49,6 @@ public struct LzoCodec: SquashCodec {
     public var settings: [(String, String)] {
         var s = [("algorithm", LzoCodec.names[Int(min(algorithm, 4))])]
         if algorithm == 4 { s.append(("compression-level", "\(level)")) }
-        return s
+        return s + Codecs.unrecognised(stored, storedUnrecognised)
     }
 }
