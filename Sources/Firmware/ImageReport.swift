@@ -105,6 +105,11 @@ public struct ImageReport: Sendable, Codable {
     public var metadata: String?
     /// Facts read from the rootfs (nil when no reader was given or no rootfs exists).
     public var facts: RootfsFacts?
+    /// The installed kernel package version (what kmods depend on), from the rootfs or,
+    /// when the rootfs records none, the build manifest beside the image.
+    public var kernelPackageVersion: String?
+    /// Where `kernelPackageVersion` was read.
+    public var kernelPackageSource: String?
     /// Parts of the image that could not be read, each naming what is lost (the rest of
     /// the report stands); `imagetool inspect` exits 1 when there are any.
     public var problems: [String]
@@ -154,5 +159,12 @@ public struct ImageReport: Sendable, Codable {
         }
         metadata = image.metadataJSON
         self.facts = facts
+        kernelPackageVersion = facts?.kernelPackageVersion
+        kernelPackageSource = facts?.kernelPackageSource
+        if kernelPackageVersion == nil, let p = image.path,
+           let (v, src) = BuildManifest.kernelPackage(besides: p, release: kernel?.release ?? facts?.moduleReleases.first) {
+            kernelPackageVersion = v
+            kernelPackageSource = "build manifest " + src
+        }
     }
 }

@@ -60,6 +60,11 @@ public struct RootfsFacts: Sendable, Codable, Equatable {
     public var board: String?
     /// Feed lines ("name url") from distfeeds.
     public var feeds: [String]
+    /// Where the kernel package version came from ("/usr/lib/opkg/status",
+    /// "/usr/lib/opkg/info/kernel.control", "/lib/apk/db/installed", or a build manifest).
+    public var kernelPackageSource: String?
+    /// `DISTRIB_ARCH` of /etc/openwrt_release (the package architecture).
+    public var distribArch: String?
     /// What could not be read when the facts were salvaged from a damaged rootfs
     /// ("/usr/lib/opkg/status: <error>"); empty when everything read.
     public var unreadable: [String] = []
@@ -104,6 +109,20 @@ public struct RootfsFacts: Sendable, Codable, Equatable {
                 record(name: name, version: stanza["V"], arch: stanza["A"])
             }
         }
+        if kernelPackageVersion != nil {
+            kernelPackageSource = packageManager == "apk" ? "/lib/apk/db/installed" : "/usr/lib/opkg/status"
+        } else if let c = try attempt("usr/lib/opkg/info/kernel.control", { try fs.readFile("usr/lib/opkg/info/kernel.control", limit: 1 << 20) }),
+                  let stanza = RootfsFacts.stanzas(String(decoding: c, as: UTF8.self), separator: ": ").first, stanza["Package"] == "kernel" {
+            // opkg keeps each package's control file; builds that trim the status file keep it.
+            record(name: "kernel", version: stanza["Version"], arch: stanza["Architecture"])
+            kernelPackageSource = "/usr/lib/opkg/info/kernel.control"
+        }
+        if let rel = try attempt("etc/openwrt_release", { try fs.readFile("etc/openwrt_release", limit: 1 << 16) }) {
+            for line in String(decoding: rel, as: UTF8.self).split(separator: "\n") where line.hasPrefix("DISTRIB_ARCH=") {
+                distribArch = String(line.dropFirst(13).filter { $0 != "'" && $0 != "\"" })
+            }
+        }
+        if arch == nil { arch = distribArch }
         if let rels = try attempt("lib/modules", { try fs.list("lib/modules") }) {
             moduleReleases = rels
             for rel in rels {
@@ -125,6 +144,21 @@ public struct RootfsFacts: Sendable, Codable, Equatable {
             }
         }
         unreadable = lost
+    }
+
+    /// No facts (an image whose rootfs could not be read at all).
+    public static var empty: RootfsFacts { RootfsFacts() }
+
+    private init() { kmods = [:]; moduleReleases = []; modules = []; feeds = [] }
+
+    /// Takes the kernel package version from the build's manifest beside the image when the
+    /// rootfs records none (see `BuildManifest`).
+    public mutating func fillKernelPackage(fromManifestBesides imagePath: String, release: String?) {
+        guard kernelPackageVersion == nil,
+              let (v, src) = BuildManifest.kernelPackage(besides: imagePath, release: release ?? moduleReleases.first) else { return }
+        kernelPackageVersion = v
+        vermagic = RootfsFacts.vermagic(fromKernelVersion: v)
+        kernelPackageSource = "build manifest " + src
     }
 
     mutating func record(name: String, version: String?, arch a: String?) {

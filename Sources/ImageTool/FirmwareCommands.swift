@@ -129,8 +129,12 @@ enum FirmwareCLI {
         if let f = r.rootfs {
             out.line("rootfs: squashfs \(f.compressor), \(f.size) bytes at 0x\(String(f.offset, radix: 16)), block \(f.blockSize), \(f.inodes) inodes")
         }
+        if let v = r.kernelPackageVersion {
+            out.line("kernel package: \(v) (vermagic \(RootfsFacts.vermagic(fromKernelVersion: v) ?? "?"), arch \(r.facts?.arch ?? "?"), from \(r.kernelPackageSource ?? "?"))")
+        } else if r.facts != nil {
+            out.line("kernel package: ? (the rootfs records no installed kernel package and no build manifest is beside the image)")
+        }
         if let f = r.facts {
-            out.line("kernel package: \(f.kernelPackageVersion ?? "?") (vermagic \(f.vermagic ?? "?"), arch \(f.arch ?? "?"))")
             out.line("kmods: \(f.kmods.keys.sorted().joined(separator: " "))")
             out.line("modules: \(f.modules.joined(separator: " "))")
             out.line("board: \(f.board ?? "?")")

@@ -53,6 +53,14 @@ public enum ImageLoader {
                 source = lookup
             }
         }
+        let bannerRelease = payload?.release
+        if facts == nil, payload != nil { facts = RootfsFacts.empty }
+        if facts?.kernelPackageVersion == nil {
+            facts?.fillKernelPackage(fromManifestBesides: path, release: bannerRelease)
+            if let src = facts?.kernelPackageSource {
+                lost.append("the rootfs records no installed kernel package: its version is taken from the \(src)")
+            }
+        }
         guard let facts, let kv = facts.kernelPackageVersion else {
             let why = lost.isEmpty ? "" : " (\(lost.joined(separator: "; ")))"
             throw FormatError(.invalid, context: "read rootfs", "no installed kernel package (opkg status / apk db)\(why): the version the kmods must depend on is unknown", file: path)

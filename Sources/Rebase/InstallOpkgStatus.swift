@@ -49,10 +49,10 @@ public struct OpkgStatus: Sendable {
     /// Parses the status file bytes (empty when the file is absent).
     public init(parsing bytes: [UInt8], file: String = "/usr/lib/opkg/status") throws {
         let stanzas = try withFile(file) { try ControlStanza.parseDocument(bytes, context: "parse opkg status") }
-        entries = try stanzas.map { s in
-            guard let n = s["Package"], !n.isEmpty else {
-                throw FormatError(.invalid, context: "parse opkg status", "stanza without a Package: field", file: file)
-            }
+        // A stanza without a Package: field is skipped, as opkg does ("probably just a blank
+        // line", libopkg/pkg_hash.c pkg_hash_add_from_file), and so not written back.
+        entries = try stanzas.compactMap { s in
+            guard let n = s["Package"], !n.isEmpty else { return nil }
             return try withFile(file) { try Entry(stanza: s) }
         }
     }

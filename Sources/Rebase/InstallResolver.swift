@@ -173,7 +173,11 @@ public enum InstallResolver {
 
     /// Architectures opkg accepts: the `arch NAME PRIORITY` lines of opkg.conf (and
     /// /etc/opkg/*.conf), else `all`, `noarch` and every architecture already installed.
-    public static func architectures(confFiles: [String], status: OpkgStatus) -> Set<String> {
+    /// Without `arch` lines opkg uses the architecture it was built for (opkg-lede
+    /// libopkg/opkg_conf.c: HOST_CPU_STR, plus all and noarch); OpenWrt records the same
+    /// value as DISTRIB_ARCH in /etc/openwrt_release (`distribArch`), which matters when
+    /// the status file lists nothing (builds that strip opkg's data).
+    public static func architectures(confFiles: [String], status: OpkgStatus, distribArch: String? = nil) -> Set<String> {
         var out = Set<String>()
         for text in confFiles {
             for line in text.split(separator: "\n") {
@@ -183,6 +187,7 @@ public enum InstallResolver {
         }
         if !out.isEmpty { return out }
         out = ["all", "noarch"]
+        if let d = distribArch, !d.isEmpty { out.insert(d) }
         for e in status.entries { if let a = e.architecture { out.insert(a) } }
         return out
     }

@@ -96,9 +96,16 @@ public enum OfflineInstaller {
             }
         }
 
+        var distribArch: String? = nil
+        if let rel = try root.readFile("/etc/openwrt_release") {
+            for line in String(decoding: rel, as: UTF8.self).split(separator: "\n") where line.hasPrefix("DISTRIB_ARCH=") {
+                distribArch = String(line.dropFirst(13).filter { $0 != "'" && $0 != "\"" })
+            }
+        }
         let packages = try options.packages.map { try InstallPackage.read($0) }
         let plan = try InstallResolver.plan(packages, status: status,
-                                            architectures: InstallResolver.architectures(confFiles: confTexts, status: status),
+                                            architectures: InstallResolver.architectures(confFiles: confTexts, status: status,
+                                                                                          distribArch: distribArch),
                                             overrides: options.overrides)
         try root.loadOwners(status.entries.filter(\.isInstalled).map(\.name))
 

@@ -14,8 +14,9 @@ final class RealDataTableTests: XCTestCase {
     struct Expected {
         /// Kernel release from the banner (or /lib/modules for a bare rootfs).
         var release: String
-        /// The installed kernel package version; nil for an initramfs image (no rootfs).
-        var kernelPackage: String?
+        /// The installed kernel package version (from the rootfs, or the build manifest beside an
+        /// image whose rootfs records none).
+        var kernelPackage: String
         /// The image family inspect reports.
         var kind: String
     }
@@ -28,13 +29,13 @@ final class RealDataTableTests: XCTestCase {
         "Mauroalfieri__OpenWRT_TP-Link_MR3020_video/openwrt-ar71xx-generic-tl-mr3020-v1-squashfs-sysupgrade.bin":
             Expected(release: "3.8.8", kernelPackage: "3.8.8-1-9579ee95c3a5761ca8d13d777fbe1f16", kind: "tplink"),
         "102464__openwrt-mt76x8-binary/openwrt-ramips-mt76x8-mediatek_mt7628an-eval-board-initramfs-kernel.bin":
-            Expected(release: "4.14.167", kernelPackage: nil, kind: "uimage-kernel"),
+            Expected(release: "4.14.167", kernelPackage: "4.14.167-1-c6dca51365d5c12bc248d5b39885d802", kind: "uimage-kernel"),
         "Roy75117__TL-WR703N-openwrt-bk/lede-17.01.7-ar71xx-generic-tl-wr703n-v1-squashfs-sysupgrade.bin":
-            Expected(release: "4.4.182", kernelPackage: nil, kind: "tplink"),
+            Expected(release: "4.4.182", kernelPackage: "4.4.182-1-d576400bcaea680299b5ec5f1453a6ff", kind: "tplink"),
         "WorldWideWebDev__HooToo-Tripmate-HT-TM02/lede-ramips-rt305x-ht-tm02-squashfs-sysupgrade.bin":
-            Expected(release: "4.4.182", kernelPackage: nil, kind: "uimage-sysupgrade"),
+            Expected(release: "4.4.182", kernelPackage: "4.4.182-1-eb63c23e51a3039dd60c7f7c6f6f87c8", kind: "uimage-sysupgrade"),
         "WorldWideWebDev__HooToo-Tripmate-HT-TM02/lede-ramips-rt305x-root.squashfs":
-            Expected(release: "4.4.182", kernelPackage: nil, kind: "squashfs-rootfs"),
+            Expected(release: "4.4.182", kernelPackage: "4.4.182-1-eb63c23e51a3039dd60c7f7c6f6f87c8", kind: "squashfs-rootfs"),
         "dng-nguyn__OpenWRT-for-TL-WR840N-v6.2/openwrt-ramips-mt76x8-tl-wr840n-v6.2-squashfs-sysupgrade.bin":
             Expected(release: "4.14.275", kernelPackage: "4.14.275-1-d2e0a589214daa7e43fd1bd18e88034c", kind: "tplink"),
     ]
@@ -95,14 +96,10 @@ final class RealDataTableTests: XCTestCase {
         if let expected {
             XCTAssertEqual(json["kind"] as? String, expected.kind, rel)
             XCTAssertEqual(release, expected.release, rel)
-            if let kp = expected.kernelPackage {
-                XCTAssertEqual(facts?["kernelPackageVersion"] as? String, kp, rel)
-            }
+            XCTAssertEqual(json["kernelPackageVersion"] as? String, expected.kernelPackage, rel)
         }
         let rootfs = json["rootfs"] as? [String: Any]
-        if rootfs != nil {
-            XCTAssertNotNil(facts?["kernelPackageVersion"] as? String, "\(rel): rootfs without an installed kernel package")
-        }
+        XCTAssertNotNil(json["kernelPackageVersion"] as? String, "\(rel): no kernel package version (rootfs or build manifest)")
 
         // unpack + repack byte for byte
         let t = TestEnv.tempDir("realtable")

@@ -78,10 +78,20 @@ final class WR840NRealFeedTests: XCTestCase {
         XCTAssertEqual(try TestSupport.run(signify, ["-V", "-q", "-p", t + "/out/" + pubs[0], "-x", t + "/out/Packages.sig", "-m", t + "/out/Packages"]).status, 0,
                        "signify-openbsd verifies the rebased index")
 
-        // Install the bumped kmod from the rebased feed.
+        // Install the bumped kmod from the rebased feed. This 19.07 build stripped opkg's
+        // records (DISTRIB_TAINTS `no-all`: the status file lists no package, the kernel
+        // package version is only in the build manifest), so, as opkg on the device would,
+        // the image's own kernel package is installed with it (from the build's feed), and
+        // the packages and files the image holds unrecorded (libc, the old leds-gpio.ko)
+        // need opkg's --force-depends / --force-overwrite.
         let kmod = t + "/out/kmod-leds-gpio_4.14.275-2_mipsel_24kc.ipk"
         XCTAssertTrue(FS.isRegularFile(kmod))
-        let ins = try TestEnv.imagetool(["install", image, kmod, "-o", t + "/new.bin", "--add-key", t + "/out/" + pubs[0]])
+        let kernelIPK = rd + "/" + Self.folder + "/packages/kernel_\(Self.oldKernel)_mipsel_24kc.ipk"
+        let refused = try TestEnv.imagetool(["install", image, kmod, "-o", t + "/refused.bin"])
+        XCTAssertEqual(refused.status, 3, "without the kernel package opkg's dependency check fails: \(refused.err)")
+        XCTAssertTrue(refused.err.contains("kernel (= \(Self.oldKernel))"), refused.err)
+        let ins = try TestEnv.imagetool(["install", image, kernelIPK, kmod, "-o", t + "/new.bin", "--add-key", t + "/out/" + pubs[0],
+                                         "--force-depends", "--force-overwrite"])
         XCTAssertEqual(ins.status, 0, "install: \(ins.err)\n\(ins.out)")
         let new = try FS.read(t + "/new.bin")
         let old = try FS.read(image)
@@ -119,8 +129,8 @@ final class WR840NRealFeedTests: XCTestCase {
         }
         XCTAssertGreaterThan(files, 0)
         let status = try FS.readText(t + "/root/usr/lib/opkg/status")
-        XCTAssertTrue(status.contains("Package: kmod-leds-gpio\nVersion: 4.14.275-2\nDepends: kernel (=\(Self.oldKernel))"), "status entry of the upgraded kmod")
-        XCTAssertFalse(status.contains("Package: kmod-leds-gpio\nVersion: 4.14.275-1\n"), "the old version's entry is replaced")
+        XCTAssertTrue(status.contains("Package: kmod-leds-gpio\nVersion: 4.14.275-2\nDepends: kernel (= \(Self.oldKernel))"), "status entry of the upgraded kmod")
+        XCTAssertTrue(status.contains("Package: kernel\nVersion: \(Self.oldKernel)\n"), "the image's kernel package is recorded")
         XCTAssertTrue(FS.isRegularFile(t + "/root/etc/opkg/keys/" + pubs[0]), "--add-key placed the feed's key")
         // And imagetool's own inspect agrees that every checksum verifies.
         let insp = try TestEnv.imagetool(["inspect", "--json", t + "/new.bin"])
@@ -148,12 +158,16 @@ final class WR840NRealFeedTests: XCTestCase {
         let at = Int(span.offset) + Int(e.blockSizes.isEmpty ? (e.fragment?.blockStart ?? 0) : e.blocksStart)
         XCTAssertGreaterThan(at, Int(span.offset) + 96)
         for i in 0 ..< 64 { bytes[at + 16 + i] ^= 0xa5 }
-        guard case .nor(let l) = fw.layout, var h = l.tplink else { return XCTFail("not a TP-Link layout") }
-        var body = Array(bytes[..<Int(l.bodySize)])
-        h.seal(&body)
-        bytes.replaceSubrange(0 ..< body.count, with: body)
+        // Rebuilt with the damaged rootfs: header MD5 and fwtool CRC recomputed, so only the
+        // rootfs is wrong.
+        let damagedRootfs = Array(bytes[Int(span.offset) ..< Int(span.end)])
+        let rebuilt = try fw.rebuild(replacingRootfs: damagedRootfs).bytes
         let damaged = t + "/damaged.bin"
-        try FS.writeAtomically(bytes, to: damaged)
+        try FS.writeAtomically(rebuilt, to: damaged)
+        // The build manifest beside it, as in the build's bin/targets folder (this build's
+        // status file records no kernel package).
+        let manifest = "openwrt-ramips-mt76x8-device-tl-wr840n-v6.2.manifest"
+        try FileManager.default.copyItem(atPath: rd + "/" + Self.folder + "/" + manifest, toPath: t + "/" + manifest)
 
         let insp = try TestEnv.imagetool(["inspect", damaged])
         XCTAssertEqual(insp.status, 1, insp.err)
@@ -170,7 +184,8 @@ final class WR840NRealFeedTests: XCTestCase {
                       "rebase says what evidence is lost: \(rb.out)\n\(rb.err)")
         XCTAssertTrue(FS.isRegularFile(t + "/out/Packages.sig"))
 
-        let ins = try TestEnv.imagetool(["install", damaged, t + "/out/kmod-leds-gpio_4.14.275-2_mipsel_24kc.ipk", "-o", t + "/new.bin"])
+        let ins = try TestEnv.imagetool(["install", damaged, t + "/out/kmod-leds-gpio_4.14.275-2_mipsel_24kc.ipk", "-o", t + "/new.bin",
+                                         "--force-depends", "--force-overwrite"])
         XCTAssertEqual(ins.status, 3, ins.err)
         XCTAssertEqual(ins.err.split(separator: "\n").count, 1, "one line: \(ins.err)")
         XCTAssertTrue(ins.err.contains("damaged"), ins.err)
