@@ -82,7 +82,11 @@ final class SmallFS {
     func command(_ bin: String, _ args: [String], limit: UInt64) -> (String, [String]) {
         switch mode {
         case .tmpfs: return (bin, args)
-        case .fsize: return ("/usr/bin/prlimit", ["--fsize=\(limit)", bin] + args)
+        case .fsize:
+            // The limit applies to every file the command writes, so its stderr must be a
+            // pipe (the test runner collects it in a file): through cat, which runs unlimited.
+            return ("/bin/bash", ["-c", "set -o pipefail; \"$@\" 2>&1 >/dev/null | cat >&2", "fault",
+                                  "/usr/bin/prlimit", "--fsize=\(limit)", bin] + args)
         }
     }
 
