@@ -116,8 +116,8 @@ enum Faults {
         return s
     }
 
-    /// Seeded runs per command and fault (FAULT_RUNS, default 6).
-    static var runs: Int { ProcessInfo.processInfo.environment["FAULT_RUNS"].flatMap { Int($0) }.map { max(1, $0) } ?? 6 }
+    /// Seeded runs per command and fault (FAULT_RUNS, default 4).
+    static var runs: Int { ProcessInfo.processInfo.environment["FAULT_RUNS"].flatMap { Int($0) }.map { max(1, $0) } ?? 4 }
 
     /// Copies `from` (a folder) into `to` preserving modes (cp -a).
     static func copyTree(_ from: String, into to: String) throws {
