@@ -62,7 +62,8 @@ enum ApkRebaseEngine {
         var report = RebaseReport(feed: dir, output: options.output, feedKernel: feedKernel, targetKernels: targets,
                                   verification: verification, verdicts: verdicts, packages: [],
                                   forced: verdicts.contains { $0.forced }, refused: false, signedBy: nil,
-                                  publicKeyFile: nil, customfeedsLine: nil, warnings: warnings)
+                                  publicKeyFile: nil, customfeedsLine: nil, warnings: warnings,
+                                  inputDigest: options.inputDigest)
         if verdicts.contains(where: { !$0.compatible }) { report.refused = true; return report }
         guard targets.count == 1, let target = targets.first else {
             throw FormatError(.refused, context: "rebase apk feed",

@@ -26,6 +26,9 @@ public struct RebaseOptions: Sendable {
     /// URL the device will fetch the rebased feed from (for customfeeds.conf).
     public var feedURL: String?
     public var force: Bool
+    /// Digest of every input of a batch job (`BatchResume.inputDigest`), recorded in the
+    /// output's report so that a re-run of the batch can keep a finished job; nil otherwise.
+    public var inputDigest: String? = nil
 
     public init(feed: String, images: [String], output: String, signingKey: String, trustedKeys: String? = nil,
                 feedConfig: String? = nil, imageConfig: String? = nil, kernelSource: String? = nil,
@@ -56,6 +59,11 @@ public struct RebaseReport: Sendable, Codable {
     public var warnings: [String]
     /// "opkg" or "apk".
     public var packageManager: String = "opkg"
+    /// Batch jobs: the digest of the job's inputs (`RebaseOptions.inputDigest`).
+    public var inputDigest: String? = nil
+    /// Batch jobs, in the printed report only: "built" (run now) or "kept" (the output of
+    /// an earlier run was verified and its inputs are unchanged, so it was not redone).
+    public var batch: String? = nil
 
     public var rewritten: Int { packages.filter { $0.action == .rewritten }.count }
     public var kept: Int { packages.filter { $0.action == .kept }.count }
@@ -116,7 +124,8 @@ public enum RebaseEngine {
                 var report = RebaseReport(feed: options.feed, output: options.output, feedKernel: loaded.side.kernelPackage.raw,
                                           targetKernels: targets, verification: loaded.verification, verdicts: verdicts,
                                           packages: loaded.plan.actions, forced: verdicts.contains { $0.forced }, refused: false,
-                                          signedBy: nil, publicKeyFile: nil, customfeedsLine: nil, warnings: warnings)
+                                          signedBy: nil, publicKeyFile: nil, customfeedsLine: nil, warnings: warnings,
+                                          inputDigest: options.inputDigest)
                 if verdicts.contains(where: { !$0.compatible }) {
                     report.refused = true
                     refusal = report
