@@ -205,6 +205,12 @@ public enum FS {
         return "\(dir)/.\(base).\(tag)-\(getpid())-\(UInt32.random(in: 0 ... .max))"
     }
 
+    /// Removes the temporaries that killed runs left beside `path` (`.NAME.TAG-PID-N`, PID
+    /// gone), for a run that keeps `path` as it is and so makes no temporary of its own.
+    public static func removeStaleTemporaries(beside path: String, tag: String = "tmp") {
+        removeStaleTemporaries(in: dirname(of: path), prefix: ".\(basename(of: path)).\(tag)-")
+    }
+
     /// Removes `prefix` + `PID-N` entries of `dir` whose PID is not a running process.
     static func removeStaleTemporaries(in dir: String, prefix: String) {
         guard let names = try? list(dir) else { return }

@@ -29,7 +29,13 @@ public enum BatchRunner {
                     if resume {
                         // An input that cannot be read fails below, in the job itself.
                         job.inputDigest = try? BatchResume.inputDigest(job)
-                        if let d = job.inputDigest, var kept = BatchResume.kept(job, digest: d) {
+                        // Checked under the output's lock: never while another run replaces it.
+                        if let d = job.inputDigest, FS.isDirectory(job.output),
+                           var kept = try FS.withOutputLock(job.output, { () -> RebaseReport? in
+                               guard let r = BatchResume.kept(job, digest: d) else { return nil }
+                               FS.removeStaleTemporaries(beside: job.output)
+                               return r
+                           }) {
                             progress?("kept \(job.output): finished by an earlier run, verified")
                             kept.batch = "kept"
                             return kept

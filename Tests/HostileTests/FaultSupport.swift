@@ -102,8 +102,10 @@ struct FaultRow: CustomStringConvertible {
     var failedCleanly = 0
     var completed = 0
     var lost = 0
+    /// Replaces the outcome column when set.
+    var note: String? = nil
     var description: String {
-        "| \(command) | \(fault) | \(runs) | \(failedCleanly) failed cleanly (1 line, exit 1), \(completed) completed | "
+        "| \(command) | \(fault) | \(runs) | \(note ?? "\(failedCleanly) failed cleanly (1 line, exit 1), \(completed) completed") | "
             + (lost == 0 ? "nothing lost" : "\(lost) LOST") + " |"
     }
 }
