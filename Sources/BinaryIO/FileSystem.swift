@@ -40,6 +40,15 @@ public enum FS {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// Device, inode, size and modification time of `path` (following symlinks), or nil:
+    /// equal values before and after reading mean the file was not replaced or rewritten
+    /// meanwhile.
+    public static func identity(_ path: String) -> [Int64]? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return [Int64(st.st_dev), Int64(st.st_ino), Int64(st.st_size), Int64(st.st_mtim.tv_sec), Int64(st.st_mtim.tv_nsec)]
+    }
+
     /// Size of a file in bytes.
     public static func size(_ path: String) throws -> UInt64 {
         var st = stat()

@@ -98,6 +98,11 @@ public enum RebaseEngine {
         // The packages are read, checked and written into the unpublished output folder in
         // one pass; it is published only when every image is compatible, else discarded
         // (with any parent folders this run created), so a refusal writes nothing.
+        // Everything taken from the feed is read before the output is built: a feed folder that
+        // disappears part-way then fails the run, never publishes a feed missing a file.
+        let indexJSON = FS.isRegularFile(options.feed + "/index.json")
+            ? try FS.read(options.feed + "/index.json", limit: 64 << 20) : nil
+        let feedIdentity = FS.identity(options.feed + "/Packages")
         let created = try FS.makeDirectoriesRecording(FS.dirname(of: absOut))
         var refusal: RebaseReport? = nil
         do {
@@ -105,6 +110,12 @@ public enum RebaseEngine {
                 let loaded = try FeedLoader.load(options.feed, trustedKeys: options.trustedKeys, config: options.feedConfig,
                                                  feedKernelDigest: feedDigest, targets: targets, output: tmp,
                                                  previous: FS.isDirectory(absOut) ? absOut : nil)
+                // A feed folder removed, renamed or re-indexed while its packages were read
+                // would look like packages gone missing: fail instead of publishing that.
+                guard let id = feedIdentity, FS.identity(options.feed + "/Packages") == id else {
+                    throw FormatError(.io, context: "read feed", "the feed changed or disappeared while it was read; nothing written",
+                                      file: options.feed)
+                }
                 // The packages are written: flush them to disk while the verdicts, index and
                 // report are computed (publishing syncs again, then only the small files).
                 let flushed = DispatchGroup()
@@ -132,7 +143,8 @@ public enum RebaseEngine {
                     throw Refused()
                 }
                 progress?("writing \(options.output)")
-                try finish(tmp, loaded: loaded, secret: secret, options: options, absOut: absOut, report: &report)
+                try finish(tmp, loaded: loaded, secret: secret, options: options, absOut: absOut, indexJSON: indexJSON,
+                           report: &report)
                 return report
             }
         } catch {
@@ -148,16 +160,14 @@ public enum RebaseEngine {
     /// Completes the unpublished output folder `tmp` (the ipks are already in it): index,
     /// Packages.sig, public key, customfeeds.conf line and the report.
     static func finish(_ tmp: String, loaded: FeedLoader.Loaded, secret: Usign.SecretKey,
-                       options: RebaseOptions, absOut: String, report: inout RebaseReport) throws {
+                       options: RebaseOptions, absOut: String, indexJSON: [UInt8]?, report: inout RebaseReport) throws {
         let pubName = Usign.fingerprintName(secret.fingerprint)
         let name = "imagetool_" + FS.basename(of: absOut).map { $0.isLetter || $0.isNumber ? $0 : "_" }
         let line = "src/gz \(String(name)) \(options.feedURL ?? "file://" + absOut)"
         report.signedBy = Hex.encode(secret.fingerprint)
         report.publicKeyFile = pubName
         report.customfeedsLine = line
-        if FS.isRegularFile(options.feed + "/index.json") {
-            try FS.writeNew(try FS.read(options.feed + "/index.json", limit: 64 << 20), to: tmp + "/index.json")
-        }
+        if let indexJSON { try FS.writeNew(indexJSON, to: tmp + "/index.json") }
         _ = try FeedIndexWriter.write(tmp, key: secret, prebuilt: PackagesIndex(entries: loaded.entries),
                                       prebuiltMD5: loaded.includeMD5)
         let pub = secret.publicKeyFile(comment: "imagetool rebased feed public key \(Hex.encode(secret.fingerprint))")

@@ -148,7 +148,8 @@ final class ReadFaultTests: XCTestCase {
         }
     }
 
-    /// `squash create` and `repack` whose source folder loses a sub-folder part-way.
+    /// `squash create` whose source folder loses a sub-folder part-way; `rebase` whose
+    /// input feed folder disappears part-way.
     func testSourceFolderDisappears() throws {
         let bin = try Hostile.binary()
         let base = TestEnv.tempDir("imagetool-fault-vanish")
@@ -175,25 +176,49 @@ final class ReadFaultTests: XCTestCase {
             XCTAssertEqual(try TestSupport.run(bin, args).status, 0)
             wants.append(try AtomicityTests.state(out))
         }
-        var refMs: UInt64 = 0
-        try FS.removeTree(src); try Faults.copyTree(pristine, into: src)
-        refMs = try InterruptedRunTests.milliseconds { _ = try TestSupport.run(bin, args) }
-        var row = FaultRow(command: "squash create", fault: "source sub-folder removed while read")
+        try race("squash create", args: args, output: out, outputDir: base + "/w", errFile: base + "/err",
+                 fault: "source sub-folder removed while read", acceptable: wants, rng: &rng,
+                 restore: { try FS.removeTree(src); try Faults.copyTree(pristine, into: src) },
+                 inject: { try FS.removeTree(src + "/d3") })
+
+        // rebase whose input feed folder disappears (renamed away) part-way.
+        let feed = base + "/feed", feedOut = base + "/w2/feed"
+        try FS.makeDirectories(base + "/w2")
+        let rebase = ["rebase", feed, "--kernel", Self.image, "-o", feedOut, "--key", Self.demoSec, "--config", Self.newConfig,
+                      "--feed-url", "http://mirror.example/"]
+        try Faults.copyTree(Self.feed, into: feed)
+        XCTAssertEqual(try TestSupport.run(bin, rebase).status, 0)
+        let want = try AtomicityTests.state(feedOut)
+        try race("rebase", args: rebase, output: feedOut, outputDir: base + "/w2", errFile: base + "/err",
+                 fault: "input feed folder removed while read", acceptable: [want], rng: &rng,
+                 restore: { try FS.removeTree(base + "/gone"); if !FS.exists(feed) { try Faults.copyTree(Self.feed, into: feed) } },
+                 inject: { _ = rename(feed, base + "/gone") })
+    }
+
+    /// Runs `args` `Faults.runs` times, each time calling `inject` after a seeded delay
+    /// within the reference run's duration; checks each outcome with `check`.
+    func race(_ name: String, args: [String], output: String, outputDir: String, errFile: String, fault: String,
+              acceptable: [String], rng: inout AtomicityTests.SplitMix, restore: () throws -> Void,
+              inject: () throws -> Void) throws {
+        try restore()
+        try FS.removeTree(output)
+        let refMs = try InterruptedRunTests.milliseconds { _ = try TestSupport.run(try Hostile.binary(), args) }
+        var row = FaultRow(command: name, fault: fault)
         for _ in 0 ..< Faults.runs {
-            try FS.removeTree(out)
-            try FS.removeTree(src); try Faults.copyTree(pristine, into: src)
+            try FS.removeTree(output)
+            try restore()
             let delay = rng.next() % max(1, refMs)
-            let p = try Self.start(args, errFile: base + "/err")
+            let p = try Self.start(args, errFile: errFile)
             usleep(useconds_t(delay * 1000))
-            try FS.removeTree(src + "/d3")
+            try inject()
             p.waitUntilExit()
             row.runs += 1
-            let err = (try? String(contentsOfFile: base + "/err", encoding: .utf8)) ?? ""
-            print("ReadFaultTests.vanish after \(delay) ms: exit \(p.terminationStatus) \(err.trimmingCharacters(in: .whitespacesAndNewlines))")
-            if try check(p, errFile: base + "/err", output: out, acceptable: wants, "squash create, d3 removed after \(delay) ms") {
+            let err = (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? ""
+            print("ReadFaultTests.\(name) after \(delay) ms: exit \(p.terminationStatus) \(err.trimmingCharacters(in: .whitespacesAndNewlines))")
+            if try check(p, errFile: errFile, output: output, acceptable: acceptable, "\(name), \(fault) after \(delay) ms") {
                 row.failedCleanly += 1
             } else { row.completed += 1 }
-            XCTAssertEqual(Set(try FS.list(base + "/w")).subtracting(["o.sqfs"]), [], "leftovers")
+            XCTAssertEqual(Set(try FS.list(outputDir)).subtracting([FS.basename(of: output)]), [], "\(name): leftovers")
         }
         print("ReadFaultTests: \(row)")
     }
