@@ -48,7 +48,8 @@ final class ReadFaultTests: XCTestCase {
     }
 
     /// Each command reads an input that is a FIFO: a writer sends the first 4 KiB of the real
-    /// file and closes it.
+    /// file and closes it. Refused as not a regular file; one with no writer at all, which
+    /// would block a plain open forever, is refused the same way.
     func testFIFOClosingEarly() throws {
         let base = TestEnv.tempDir("imagetool-fault-fifo")
         defer { try? FS.removeTree(base) }
@@ -68,7 +69,7 @@ final class ReadFaultTests: XCTestCase {
             ("rebase", Self.image, ["rebase", Self.feed, "--kernel", fifo, "-o", base + "/w/feed", "--key", Self.demoSec], base + "/w/feed"),
             ("feed index --sign", Self.demoSec, ["feed", "index", base + "/feed", "--sign", fifo], base + "/feed/Packages"),
         ]
-        var row = FaultRow(command: cases.map(\.0).joined(separator: ", "), fault: "input is a FIFO closed after 4 KiB")
+        var row = FaultRow(command: cases.map(\.0).joined(separator: ", "), fault: "input is a FIFO (a writer sends 4 KiB and closes; or no writer)")
         for (name, source, args, output) in cases {
             unlink(fifo)
             XCTAssertEqual(mkfifo(fifo, 0o600), 0)
@@ -87,9 +88,19 @@ final class ReadFaultTests: XCTestCase {
             let err = (try? String(contentsOfFile: base + "/err", encoding: .utf8)) ?? ""
             print("ReadFaultTests.fifo \(name): exit \(p.terminationStatus): \(err.trimmingCharacters(in: .whitespacesAndNewlines))")
             if try check(p, errFile: base + "/err", output: output, acceptable: [], "FIFO \(name)") { row.failedCleanly += 1 }
+            XCTAssertTrue(err.contains("\(fifo): open: not a regular file"), "FIFO \(name): \(err)")
             XCTAssertEqual(try FS.list(base + "/w"), [], "FIFO \(name): leftovers")
         }
         XCTAssertEqual(try AtomicityTests.state(base + "/feed"), feedBefore, "feed index changed the feed")
+        // No writer: the open must not wait.
+        unlink(fifo)
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let p = try Self.start(["squash", "extract", fifo, "-d", base + "/w/x"], errFile: base + "/err")
+        p.waitUntilExit()
+        row.runs += 1
+        if try check(p, errFile: base + "/err", output: base + "/w/x", acceptable: [], "FIFO without writer") { row.failedCleanly += 1 }
+        let err = (try? String(contentsOfFile: base + "/err", encoding: .utf8)) ?? ""
+        XCTAssertTrue(err.contains("not a regular file"), err)
         print("ReadFaultTests: \(row)")
     }
 
