@@ -12,9 +12,9 @@ public final class RandomAccessFile: @unchecked Sendable {
     public let size: UInt64
     let writable: Bool
 
-    /// Opens `path` read-only. FIFOs, sockets and character devices are refused: their
-    /// size is unknown, and opening a FIFO nobody writes to would wait forever (O_NONBLOCK
-    /// makes the open return so the type can be checked).
+    /// Opens `path` read-only. FIFOs and sockets are refused: their size is unknown, and
+    /// opening a FIFO nobody writes to would wait forever (O_NONBLOCK makes the open return
+    /// so the type can be checked). Devices read as their size says (0 for most).
     public init(path: String) throws {
         self.path = path
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -27,9 +27,9 @@ public final class RandomAccessFile: @unchecked Sendable {
         case S_IFDIR:
             close(fd)
             throw FormatError(.io, context: "open", "is a directory", file: path)
-        case S_IFIFO, S_IFSOCK, S_IFCHR:
+        case S_IFIFO, S_IFSOCK:
             close(fd)
-            throw FormatError(.io, context: "open", "not a regular file (a FIFO, socket or character device): give a file", file: path)
+            throw FormatError(.io, context: "open", "not a regular file (a FIFO or socket): give a file", file: path)
         default:
             break
         }
