@@ -143,7 +143,10 @@ public enum ApkFeed {
     /// index by path copying (unchanged entries keep their bytes), signs it with `key`, and
     /// writes the new feed to `outDir` atomically. Files other than packages and the index
     /// are copied unchanged, except `index.json`, whose `kernel` version is updated.
-    public static func rebase(_ dir: String, kernelVersion: String, outDir: String, key: ApkKey?) throws -> RebaseReport {
+    /// `finishing` runs inside the unpublished output folder (its path is the second
+    /// argument) after every file is written, so files it adds are published with the rest.
+    public static func rebase(_ dir: String, kernelVersion: String, outDir: String, key: ApkKey?,
+                              finishing: ((RebaseReport, String) throws -> Void)? = nil) throws -> RebaseReport {
         guard ApkVersion.isValid(kernelVersion) else {
             throw FormatError(.usage, context: "rebase apk feed", "\(kernelVersion.debugDescription) is not a valid apk version")
         }
@@ -212,6 +215,7 @@ public enum ApkFeed {
         try FS.replaceDirectoryAtomically(outDir) { tmp in
             // Plain writes: the whole temporary folder is fsynced and renamed into place at once.
             for (name, bytes) in outputs { try RandomAccessFile(creating: tmp + "/" + name).write(bytes, at: 0) }
+            try finishing?(report, tmp)
         }
         return report
     }

@@ -40,6 +40,15 @@ public enum FS {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// Device, inode, size and modification time of `path` (following symlinks), or nil:
+    /// equal values before and after reading mean the file was not replaced or rewritten
+    /// meanwhile.
+    public static func identity(_ path: String) -> [Int64]? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return [Int64(st.st_dev), Int64(st.st_ino), Int64(st.st_size), Int64(st.st_mtim.tv_sec), Int64(st.st_mtim.tv_nsec)]
+    }
+
     /// Size of a file in bytes.
     public static func size(_ path: String) throws -> UInt64 {
         var st = stat()
@@ -205,6 +214,12 @@ public enum FS {
         return "\(dir)/.\(base).\(tag)-\(getpid())-\(UInt32.random(in: 0 ... .max))"
     }
 
+    /// Removes the temporaries that killed runs left beside `path` (`.NAME.TAG-PID-N`, PID
+    /// gone), for a run that keeps `path` as it is and so makes no temporary of its own.
+    public static func removeStaleTemporaries(beside path: String, tag: String = "tmp") {
+        removeStaleTemporaries(in: dirname(of: path), prefix: ".\(basename(of: path)).\(tag)-")
+    }
+
     /// Removes `prefix` + `PID-N` entries of `dir` whose PID is not a running process.
     static func removeStaleTemporaries(in dir: String, prefix: String) {
         guard let names = try? list(dir) else { return }
@@ -217,18 +232,84 @@ public enum FS {
     }
 
     /// Writes `bytes` to `path` atomically: a temporary sibling is written, fsynced and
-    /// renamed over `path`, so readers see the old or the new content, never a mix.
+    /// renamed over `path`, so readers see the old or the new content, never a mix; the
+    /// folder is fsynced after the rename so the new name survives a power cut. A failed
+    /// write (a full disk) removes the temporary and leaves `path` as it was.
     public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
-        let tmp = temporarySibling(of: path)
+        try writeAtomically([(path, bytes, mode)])
+    }
+
+    /// Replaces several files together: every new content is first written to a temporary
+    /// sibling and fsynced; only when all are complete are they renamed into place, one after
+    /// another (a rename needs no space), and their folders fsynced. A failure while writing
+    /// (a full disk, a read-only file system) removes every temporary and leaves all the
+    /// old files as they were: a key pair or a feed index is never half replaced.
+    public static func writeAtomically(_ files: [(path: String, bytes: [UInt8], mode: mode_t)]) throws {
+        var temporaries: [String] = []
         do {
-            let f = try RandomAccessFile(creating: tmp, mode: mode)
-            try f.write(bytes, at: 0)
-            try f.sync()
-            if rename(tmp, path) != 0 { throw FormatError.errno("rename into place", file: path) }
+            for f in files {
+                let tmp = temporarySibling(of: f.path)
+                temporaries.append(tmp)
+                let out = try RandomAccessFile(creating: tmp, mode: f.mode)
+                try out.write(f.bytes, at: 0)
+                try out.sync()
+            }
+            for (i, f) in files.enumerated() {
+                if rename(temporaries[i], f.path) != 0 { throw FormatError.errno("rename into place", file: f.path) }
+                temporaries[i] = ""
+            }
         } catch {
-            unlink(tmp)
+            for t in temporaries where !t.isEmpty { unlink(t) }
             throw error
         }
+        var folders: [String] = []
+        for f in files where !folders.contains(dirname(of: f.path)) { folders.append(dirname(of: f.path)) }
+        for d in folders { syncDirectory(d) }
+    }
+
+    /// fsyncs the folder `path` itself (its entries: a rename into it becomes durable).
+    /// Best effort: the rename has already happened, so a failure here is not reported.
+    public static func syncDirectory(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
+    /// Runs `body` holding an exclusive advisory lock (flock) on `.NAME.lock` beside `path`,
+    /// so two imagetool runs never build the same output at once: the second fails at once,
+    /// naming the output, instead of racing the first. The lock file is removed afterwards;
+    /// a run that finds it replaced while it waited for the lock tries again.
+    public static func withOutputLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let lockPath = dirname(of: path) + "/." + basename(of: path) + ".lock"
+        var fd: Int32 = -1
+        while fd < 0 {
+            let f = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard f >= 0 else { throw FormatError.errno("create lock file", file: lockPath) }
+            if flock(f, LOCK_EX | LOCK_NB) != 0 {
+                let e = errno
+                close(f)
+                if e == EWOULDBLOCK {
+                    throw FormatError(.io, context: "lock output",
+                                      "another imagetool run is writing this output (lock \(lockPath) is held)", file: path)
+                }
+                errno = e
+                throw FormatError.errno("lock output", file: lockPath)
+            }
+            // The holder before us may have removed the file after we opened it: then our lock
+            // is on a name nobody else will find; start over with the current file.
+            var a = stat(), b = stat()
+            if fstat(f, &a) == 0, lstat(lockPath, &b) == 0, a.st_dev == b.st_dev, a.st_ino == b.st_ino {
+                fd = f
+            } else {
+                close(f)
+            }
+        }
+        defer {
+            unlink(lockPath)
+            close(fd)
+        }
+        return try body()
     }
 
     /// Writes a NEW file (never following or replacing anything: O_CREAT|O_EXCL|O_NOFOLLOW),
@@ -253,7 +334,13 @@ public enum FS {
     /// Builds a directory atomically: `body` fills a temporary sibling directory, which then
     /// replaces `path` in one step (Linux `renameat2(RENAME_EXCHANGE)` when `path` exists),
     /// so `path` holds the complete old or the complete new tree, never a mix.
+    /// The build holds the output's lock (`withOutputLock`): a second run writing the same
+    /// folder at the same time fails clearly instead of racing.
     public static func replaceDirectoryAtomically<T>(_ path: String, _ body: (String) throws -> T) throws -> T {
+        try withOutputLock(path) { try replaceDirectoryLocked(path, body) }
+    }
+
+    static func replaceDirectoryLocked<T>(_ path: String, _ body: (String) throws -> T) throws -> T {
         let tmp = temporarySibling(of: path)
         try? removeTree(tmp)
         guard mkdir(tmp, 0o755) == 0 else { throw FormatError.errno("create temporary directory", file: tmp) }
@@ -266,10 +353,13 @@ public enum FS {
                 if csys_rename_exchange(tmp, path) != 0 {
                     throw FormatError.errno("replace directory", file: path)
                 }
-                try removeTree(tmp)  // now holds the old content
+                // `tmp` now holds the old content; the new one is published, so failing to
+                // remove the old one is not the run's failure.
+                try? removeTree(tmp)
             } else if rename(tmp, path) != 0 {
                 throw FormatError.errno("rename directory into place", file: path)
             }
+            syncDirectory(dirname(of: path))
             return result
         } catch {
             try? removeTree(tmp)

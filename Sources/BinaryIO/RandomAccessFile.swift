@@ -12,18 +12,26 @@ public final class RandomAccessFile: @unchecked Sendable {
     public let size: UInt64
     let writable: Bool
 
-    /// Opens `path` read-only.
+    /// Opens `path` read-only. FIFOs and sockets are refused: their size is unknown, and
+    /// opening a FIFO nobody writes to would wait forever (O_NONBLOCK makes the open return
+    /// so the type can be checked). Devices read as their size says (0 for most).
     public init(path: String) throws {
         self.path = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw FormatError.errno("open", file: path) }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
             let e = FormatError.errno("stat", file: path); close(fd); throw e
         }
-        if (st.st_mode & S_IFMT) == S_IFDIR {
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR:
             close(fd)
             throw FormatError(.io, context: "open", "is a directory", file: path)
+        case S_IFIFO, S_IFSOCK:
+            close(fd)
+            throw FormatError(.io, context: "open", "not a regular file (a FIFO or socket): give a file", file: path)
+        default:
+            break
         }
         self.fd = fd
         self.size = UInt64(max(0, st.st_size))

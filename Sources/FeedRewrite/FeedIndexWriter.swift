@@ -1,4 +1,7 @@
 import BinaryIO
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Regenerates a feed's index files from its ipks the way OpenWrt's package/Makefile
 /// `index` rule does (see `PackagesIndex`), writing each changed file atomically.
@@ -62,27 +65,34 @@ public enum FeedIndexWriter {
             let stanzas = try ControlStanza.parseDocument(packages)
             outputs.append(("index.json", form.render(packages: stanzas)))
         }
-        var removed = false
+        var removeStaleSignature = false
         if let key {
             outputs.append(("Packages.sig", try key.sign(packages).render()))
         } else if FS.isRegularFile(dir + "/Packages.sig"), oldPackages != packages {
-            try FS.removeTree(dir + "/Packages.sig")
-            removed = true
+            removeStaleSignature = true
         }
         var report = Report(feed: dir, packages: index.entries.count,
                             skipped: try PackagesIndex.ipkFiles(in: dir).filter { PackagesIndex.isSkipped($0) },
                             written: [], unchanged: [], usignPadding: padded,
-                            md5Sum: md5, signedBy: key.map { Usign.fingerprintName($0.fingerprint) }, removedStaleSignature: removed)
+                            md5Sum: md5, signedBy: key.map { Usign.fingerprintName($0.fingerprint) },
+                            removedStaleSignature: removeStaleSignature)
+        // Files of a published feed are replaced together (`FS.writeAtomically` of the set):
+        // all are written and fsynced before the first rename, so a full disk leaves the old
+        // index, manifest and signature as they were, never a new Packages beside an old
+        // Packages.sig. Packages.sig is renamed last.
+        var replace: [(path: String, bytes: [UInt8], mode: mode_t)] = []
         for (name, bytes) in outputs {
             if prebuilt != nil && oldManifest == nil && oldPackages == nil && !FS.exists(dir + "/" + name) {
                 // A folder being built (a rebase's unpublished output): plain new files.
                 try FS.writeNew(bytes, to: dir + "/" + name)
             } else {
                 if existing(name).map({ $0.sameBytes(bytes) }) == true { report.unchanged.append(name); continue }
-                try FS.writeAtomically(bytes, to: dir + "/" + name)
+                replace.append((dir + "/" + name, bytes, 0o644))
             }
             report.written.append(name)
         }
+        try FS.writeAtomically(replace)
+        if removeStaleSignature { try FS.removeTree(dir + "/Packages.sig") }
         return report
     }
 }

@@ -164,8 +164,8 @@ struct ApkKeygen: ParsableCommand {
                 }
             }
             let key = try ApkKey.generateECDSA()
-            try FS.writeAtomically(try key.privatePEM(), to: secret, mode: 0o600)
-            try FS.writeAtomically(try key.publicPEM(), to: `public`)
+            // Both or neither: a full disk never leaves a new secret beside an old public key.
+            try FS.writeAtomically([(secret, try key.privatePEM(), 0o600), (`public`, try key.publicPEM(), 0o644)])
             if global.json { try out.json(["secret": secret, "public": `public`, "keyID": key.idHex]) } else {
                 out.line("key id \(key.idHex): secret \(secret), public \(`public`)")
             }

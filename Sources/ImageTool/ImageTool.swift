@@ -31,6 +31,9 @@ struct ImageTool: ParsableCommand {
 
     /// Parses and runs, mapping argument errors to exit code 2 (not ArgumentParser's 64).
     static func main() {
+        // A write past RLIMIT_FSIZE (ulimit -f) then fails with EFBIG and is reported as one
+        // line like any other write error, instead of SIGXFSZ killing the run with a core dump.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -36,8 +36,8 @@ struct KeyGenerate: ParsableCommand {
             let base = comment ?? "imagetool key \(Usign.fingerprintName(sk.fingerprint))"
             sk.comment = comment ?? "\(base) secret key"
             let pk = sk.publicKeyFile(comment: comment ?? "\(base) public key")
-            try FS.writeAtomically(sk.render(), to: secret, mode: 0o600)
-            try FS.writeAtomically(pk.render(), to: `public`, mode: 0o644)
+            // Both or neither: a full disk never leaves a new secret beside an old public key.
+            try FS.writeAtomically([(secret, sk.render(), 0o600), (`public`, pk.render(), 0o644)])
             struct R: Encodable { var fingerprint: String; var fingerprintName: String; var secret: String; var `public`: String }
             if global.json {
                 try out.json(R(fingerprint: pk.fingerprintHex, fingerprintName: pk.fingerprintName, secret: secret, public: `public`))

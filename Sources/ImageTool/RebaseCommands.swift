@@ -17,7 +17,7 @@ struct RebaseCommand: ParsableCommand {
 
         Then it rewrites every package whose relationships name the feed's kernel version to the image's kernel version (several images: `kernel (=A) | kernel (=B)`), leaves every other package byte-identical, and writes OUT atomically: ipks, Packages, Packages.gz, Packages.manifest, index.json, Packages.sig signed with --key, the public key named by its fingerprint (for /etc/opkg/keys), customfeeds.conf and imagetool-rebase.json. The input is never modified; two runs give identical output.
 
-        Batch (mirror operators): --batch MANIFEST, a JSON array of {"feed", "images": [...], "out", optional "config", "imageConfig", "feedKernel", "trustedKeys", "force"}; jobs run on both cores; one report.
+        Batch (mirror operators): --batch MANIFEST, a JSON array of {"feed", "images": [...], "out", optional "config", "imageConfig", "feedKernel", "trustedKeys", "force"}; jobs run on both cores; one report. Re-running an interrupted batch keeps the jobs an earlier run finished (their report records a digest of every input; the output must still verify against --key) and redoes the rest; the report says which ("built" or "kept").
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -78,13 +78,23 @@ struct RebaseCommand: ParsableCommand {
             } else {
                 jobs = [options(feed: feed ?? "", images: images, output: output ?? "")]
             }
-            let reports = try BatchRunner.run(jobs, progress: { msg in out.detail(msg) })
+            let reports = try BatchRunner.run(jobs, resume: batch != nil, progress: { msg in out.detail(msg) })
             if global.json {
                 if batch == nil, let r = reports.first { try out.json(r) } else { try out.json(reports) }
             } else {
                 for (i, r) in reports.enumerated() {
                     if i > 0 { out.line("") }
+                    if r.batch == "kept" {
+                        out.line("job \(i + 1)     kept \(r.output): finished by an earlier run (inputs unchanged, output verified), not redone")
+                    } else if r.batch != nil {
+                        out.line("job \(i + 1)     built \(r.output)")
+                    }
                     out.line(ReportRendering.table(r, verbose: global.verbose))
+                }
+                if batch != nil {
+                    let kept = reports.filter { $0.batch == "kept" }.count
+                    out.line("")
+                    out.line("batch     \(reports.count) job(s): \(reports.count - kept) built, \(kept) kept from an earlier run")
                 }
             }
             for r in reports { for w in r.warnings { out.warn(w) } }

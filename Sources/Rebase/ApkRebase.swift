@@ -65,7 +65,8 @@ enum ApkRebaseEngine {
         var report = RebaseReport(feed: dir, output: options.output, feedKernel: feedKernel, targetKernels: targets,
                                   verification: verification, verdicts: verdicts, packages: [],
                                   forced: verdicts.contains { $0.forced }, refused: false, signedBy: nil,
-                                  publicKeyFile: nil, customfeedsLine: nil, warnings: warnings)
+                                  publicKeyFile: nil, customfeedsLine: nil, warnings: warnings,
+                                  inputDigest: options.inputDigest)
         if verdicts.contains(where: { !$0.compatible }) { report.refused = true; return report }
         guard targets.count == 1, let target = targets.first else {
             throw FormatError(.refused, context: "rebase apk feed",
@@ -74,7 +75,20 @@ enum ApkRebaseEngine {
         let key = try ApkKey(path: options.signingKey, private: true)
         progress?("writing \(options.output)")
         try FS.makeDirectories(FS.dirname(of: FS.absolute(options.output)))
-        let r = try ApkFeed.rebase(dir, kernelVersion: target, outDir: options.output, key: key)
+        // The report is completed and written inside the unpublished folder, so it appears
+        // together with the feed (a full disk or a kill never publishes a feed without it).
+        let base = report
+        let r = try ApkFeed.rebase(dir, kernelVersion: target, outDir: options.output, key: key) { r, tmp in
+            let full = complete(base, r, names: names, feedKernel: feedKernel, target: target, options: options)
+            try FS.writeNew(try ReportRendering.json(full), to: tmp + "/imagetool-rebase.json")
+        }
+        return complete(base, r, names: names, feedKernel: feedKernel, target: target, options: options)
+    }
+
+    /// `base` with the packages, warnings, signer and feed line of the apk rebase `r`.
+    static func complete(_ base: RebaseReport, _ r: ApkFeed.RebaseReport, names: [String: String], feedKernel: String,
+                         target: String, options: RebaseOptions) -> RebaseReport {
+        var report = base
         for f in r.rewritten {
             report.packages.append(PackageAction(package: names[f] ?? f, filename: f, action: .rewritten,
                                                  detail: ["depends: kernel=\(feedKernel) -> kernel=\(target)"]))
@@ -93,7 +107,6 @@ enum ApkRebaseEngine {
         report.publicKeyFile = nil
         report.customfeedsLine = "\(options.feedURL ?? "file://" + FS.absolute(options.output))/packages.adb"
         report.packageManager = "apk"
-        try FS.writeAtomically(try ReportRendering.json(report), to: options.output + "/imagetool-rebase.json")
         return report
     }
 }

@@ -1,5 +1,8 @@
+import Apk
 import BinaryIO
 import Dispatch
+import FeedRewrite
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,8 +10,12 @@ import Glibc
 /// Runs several rebase jobs on both cores; each job reads its images once.
 public enum BatchRunner {
     /// Runs `jobs` (at most `parallel` at once) and returns their reports in order. The
-    /// first job error is thrown after all jobs finish.
-    public static func run(_ jobs: [RebaseOptions], parallel: Int = 2, progress: (@Sendable (String) -> Void)? = nil) throws -> [RebaseReport] {
+    /// first job error is thrown after all jobs finish. With `resume` (a `--batch` run), a
+    /// job whose output an earlier run already finished — same inputs, output verified
+    /// (`BatchResume.kept`) — is not redone: its stored report comes back marked "kept",
+    /// every other job's report "built".
+    public static func run(_ jobs: [RebaseOptions], parallel: Int = 2, resume: Bool = false,
+                           progress: (@Sendable (String) -> Void)? = nil) throws -> [RebaseReport] {
         let results = ResultBox(count: jobs.count)
         let sem = DispatchSemaphore(value: max(1, parallel))
         let group = DispatchGroup()
@@ -18,14 +25,111 @@ public enum BatchRunner {
             DispatchQueue.global().async {
                 defer { sem.signal(); group.leave() }
                 let r = Result { () throws -> RebaseReport in
+                    var job = job
+                    if resume {
+                        // An input that cannot be read fails below, in the job itself.
+                        job.inputDigest = try? BatchResume.inputDigest(job)
+                        // Checked under the output's lock: never while another run replaces it.
+                        if let d = job.inputDigest, FS.isDirectory(job.output),
+                           var kept = try FS.withOutputLock(job.output, { () -> RebaseReport? in
+                               guard let r = BatchResume.kept(job, digest: d) else { return nil }
+                               FS.removeStaleTemporaries(beside: job.output)
+                               return r
+                           }) {
+                            progress?("kept \(job.output): finished by an earlier run, verified")
+                            kept.batch = "kept"
+                            return kept
+                        }
+                    }
                     let images = try job.images.map { try ImageLoader.load($0, imageConfig: job.imageConfig) }
-                    return try RebaseEngine.run(job, images: images, progress: progress)
+                    var report = try RebaseEngine.run(job, images: images, progress: progress)
+                    if resume { report.batch = "built" }
+                    return report
                 }
                 results.set(i, r)
             }
         }
         group.wait()
         return try results.values().map { try $0.get() }
+    }
+}
+
+/// Resuming an interrupted `rebase --batch`: each job's output folder records the digest of
+/// the job's inputs in its `imagetool-rebase.json`; a re-run keeps a folder whose digest
+/// matches and whose content verifies, and redoes every other job. A folder is published
+/// whole (`FS.replaceDirectoryAtomically`), so a killed run leaves finished jobs complete
+/// and unfinished ones absent (or at their previous content, which the digest then rejects).
+public enum BatchResume {
+    /// Changes when what a rebase writes for the same inputs changes.
+    static let version = "imagetool-rebase-batch-1"
+
+    /// SHA-256 over the job's options and the content of every file it reads: the feed
+    /// folder's files (names, sizes, SHA-256), the images, the signing key, configs, trusted
+    /// keys, feed kernel and Module.symvers. A `--kernel-src` tree counts by its path only.
+    public static func inputDigest(_ job: RebaseOptions) throws -> String {
+        var text = "\(version)\nfeed \(job.feed)\noutput \(job.output)\nforce \(job.force)\n"
+        text += "feed-url \(job.feedURL ?? "-")\nkernel-src \(job.kernelSource ?? "-")\n"
+        func file(_ label: String, _ path: String?) throws {
+            guard let path else { text += "\(label) -\n"; return }
+            if FS.isDirectory(path) {
+                for rel in try files(in: path) { try file(label + " " + rel, path + "/" + rel) }
+            } else {
+                text += "\(label) \(path) \(try FS.size(path)) \(Hex.encode(try Digest.hashFile(.sha256, path: path)))\n"
+            }
+        }
+        try file("feed", job.feed)
+        for (i, image) in job.images.enumerated() { try file("image\(i)", image) }
+        try file("key", job.signingKey)
+        try file("trusted-keys", job.trustedKeys)
+        try file("config", job.feedConfig)
+        try file("image-config", job.imageConfig)
+        try file("feed-kernel", job.feedKernel)
+        try file("symvers", job.symvers)
+        return Hex.encode(Digest.sha256(Array(text.utf8)))
+    }
+
+    /// The stored report of `job`'s output when an earlier run finished it: the report says
+    /// so (same input digest, not refused) and the feed verifies — opkg: Packages.sig
+    /// against the signing key's public key, Packages.gz, every package's size and SHA-256;
+    /// apk: packages.adb's signature against the key and every package's size and hash.
+    /// Nil (redo the job) otherwise.
+    public static func kept(_ job: RebaseOptions, digest: String) -> RebaseReport? {
+        let out = job.output
+        guard FS.isDirectory(out), let bytes = try? FS.read(out + "/imagetool-rebase.json", limit: 64 << 20),
+              let report = try? JSONDecoder().decode(RebaseReport.self, from: Data(bytes)),
+              report.inputDigest == digest, !report.refused else { return nil }
+        if report.packageManager == "apk" {
+            guard let key = try? ApkKey(path: job.signingKey, private: true), let pem = try? key.publicPEM() else { return nil }
+            let keys = FS.temporarySibling(of: NSTemporaryDirectoryPath() + "/imagetool-batch-keys")
+            defer { try? FS.removeTree(keys) }
+            guard (try? FS.makeDirectories(keys)) != nil, (try? FS.writeAtomically(pem, to: keys + "/batch.pem")) != nil,
+                  let v = try? ApkFeed.verify(out, keysDir: keys), v.ok else { return nil }
+        } else {
+            guard let secret = try? Usign.SecretKey.load(job.signingKey),
+                  let v = try? Feed.verify(out, keys: .key(secret.publicKeyFile(comment: ""))), v.ok else { return nil }
+        }
+        return report
+    }
+
+    /// Regular files below `dir`, relative, sorted bytewise (hidden names included: they
+    /// are inputs too).
+    static func files(in dir: String) throws -> [String] {
+        var out: [String] = []
+        func walk(_ rel: String) throws {
+            for (name, type) in try FS.listTyped(rel.isEmpty ? dir : dir + "/" + rel) {
+                let r = rel.isEmpty ? name : rel + "/" + name
+                if type == .directory { try walk(r) } else if type == .file { out.append(r) }
+            }
+        }
+        try walk("")
+        return out
+    }
+
+    /// The system temporary folder ($TMPDIR or /tmp).
+    static func NSTemporaryDirectoryPath() -> String {
+        var t = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        while t.count > 1 && t.hasSuffix("/") { t.removeLast() }
+        return t.isEmpty ? "/tmp" : t
     }
 }
 

@@ -69,6 +69,7 @@ struct InstallApkImage {
             throw FormatError(.refused, context: "install", "the new rootfs is \(report.bytesUsed) bytes, more than --max-image-size \(max)")
         }
         guard rename(tmp, output) == 0 else { throw FormatError.errno("rename into place", file: output) }
+        FS.syncDirectory(FS.dirname(of: output))
         let d = report.data
         let before = squash.superblock.bytesUsed
         return InstallRepack.Result(rootfsBytesBefore: before, rootfsBytesAfter: report.bytesUsed,

@@ -26,6 +26,9 @@ public struct RebaseOptions: Sendable {
     /// URL the device will fetch the rebased feed from (for customfeeds.conf).
     public var feedURL: String?
     public var force: Bool
+    /// Digest of every input of a batch job (`BatchResume.inputDigest`), recorded in the
+    /// output's report so that a re-run of the batch can keep a finished job; nil otherwise.
+    public var inputDigest: String? = nil
 
     public init(feed: String, images: [String], output: String, signingKey: String, trustedKeys: String? = nil,
                 feedConfig: String? = nil, imageConfig: String? = nil, kernelSource: String? = nil,
@@ -56,6 +59,11 @@ public struct RebaseReport: Sendable, Codable {
     public var warnings: [String]
     /// "opkg" or "apk".
     public var packageManager: String = "opkg"
+    /// Batch jobs: the digest of the job's inputs (`RebaseOptions.inputDigest`).
+    public var inputDigest: String? = nil
+    /// Batch jobs, in the printed report only: "built" (run now) or "kept" (the output of
+    /// an earlier run was verified and its inputs are unchanged, so it was not redone).
+    public var batch: String? = nil
 
     public var rewritten: Int { packages.filter { $0.action == .rewritten }.count }
     public var kept: Int { packages.filter { $0.action == .kept }.count }
@@ -90,6 +98,11 @@ public enum RebaseEngine {
         // The packages are read, checked and written into the unpublished output folder in
         // one pass; it is published only when every image is compatible, else discarded
         // (with any parent folders this run created), so a refusal writes nothing.
+        // Everything taken from the feed is read before the output is built: a feed folder that
+        // disappears part-way then fails the run, never publishes a feed missing a file.
+        let indexJSON = FS.isRegularFile(options.feed + "/index.json")
+            ? try FS.read(options.feed + "/index.json", limit: 64 << 20) : nil
+        let feedIdentity = FS.identity(options.feed + "/Packages")
         let created = try FS.makeDirectoriesRecording(FS.dirname(of: absOut))
         var refusal: RebaseReport? = nil
         do {
@@ -97,6 +110,12 @@ public enum RebaseEngine {
                 let loaded = try FeedLoader.load(options.feed, trustedKeys: options.trustedKeys, config: options.feedConfig,
                                                  feedKernelDigest: feedDigest, targets: targets, output: tmp,
                                                  previous: FS.isDirectory(absOut) ? absOut : nil)
+                // A feed folder removed, renamed or re-indexed while its packages were read
+                // would look like packages gone missing: fail instead of publishing that.
+                guard let id = feedIdentity, FS.identity(options.feed + "/Packages") == id else {
+                    throw FormatError(.io, context: "read feed", "the feed changed or disappeared while it was read; nothing written",
+                                      file: options.feed)
+                }
                 // The packages are written: flush them to disk while the verdicts, index and
                 // report are computed (publishing syncs again, then only the small files).
                 let flushed = DispatchGroup()
@@ -119,14 +138,16 @@ public enum RebaseEngine {
                 var report = RebaseReport(feed: options.feed, output: options.output, feedKernel: loaded.side.kernelPackage.raw,
                                           targetKernels: targets, verification: loaded.verification, verdicts: verdicts,
                                           packages: loaded.plan.actions, forced: verdicts.contains { $0.forced }, refused: false,
-                                          signedBy: nil, publicKeyFile: nil, customfeedsLine: nil, warnings: warnings)
+                                          signedBy: nil, publicKeyFile: nil, customfeedsLine: nil, warnings: warnings,
+                                          inputDigest: options.inputDigest)
                 if verdicts.contains(where: { !$0.compatible }) {
                     report.refused = true
                     refusal = report
                     throw Refused()
                 }
                 progress?("writing \(options.output)")
-                try finish(tmp, loaded: loaded, secret: secret, options: options, absOut: absOut, report: &report)
+                try finish(tmp, loaded: loaded, secret: secret, options: options, absOut: absOut, indexJSON: indexJSON,
+                           report: &report)
                 return report
             }
         } catch {
@@ -142,16 +163,14 @@ public enum RebaseEngine {
     /// Completes the unpublished output folder `tmp` (the ipks are already in it): index,
     /// Packages.sig, public key, customfeeds.conf line and the report.
     static func finish(_ tmp: String, loaded: FeedLoader.Loaded, secret: Usign.SecretKey,
-                       options: RebaseOptions, absOut: String, report: inout RebaseReport) throws {
+                       options: RebaseOptions, absOut: String, indexJSON: [UInt8]?, report: inout RebaseReport) throws {
         let pubName = Usign.fingerprintName(secret.fingerprint)
         let name = "imagetool_" + FS.basename(of: absOut).map { $0.isLetter || $0.isNumber ? $0 : "_" }
         let line = "src/gz \(String(name)) \(options.feedURL ?? "file://" + absOut)"
         report.signedBy = Hex.encode(secret.fingerprint)
         report.publicKeyFile = pubName
         report.customfeedsLine = line
-        if FS.isRegularFile(options.feed + "/index.json") {
-            try FS.writeNew(try FS.read(options.feed + "/index.json", limit: 64 << 20), to: tmp + "/index.json")
-        }
+        if let indexJSON { try FS.writeNew(indexJSON, to: tmp + "/index.json") }
         _ = try FeedIndexWriter.write(tmp, key: secret, prebuilt: PackagesIndex(entries: loaded.entries),
                                       prebuiltMD5: loaded.includeMD5)
         let pub = secret.publicKeyFile(comment: "imagetool rebased feed public key \(Hex.encode(secret.fingerprint))")

@@ -40,6 +40,7 @@ public struct TarExporter {
             guard fsync(fd) == 0 else { throw FormatError.errno("fsync", file: tmp) }
             close(fd)
             guard rename(tmp, path) == 0 else { throw FormatError.errno("rename into place", file: path) }
+            FS.syncDirectory(FS.dirname(of: path))
             return r
         } catch {
             close(fd)

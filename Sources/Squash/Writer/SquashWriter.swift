@@ -42,6 +42,7 @@ public enum SquashWriter {
             let report = try write(tree, into: out, options: options, progress: progress)
             try out.sync()
             guard rename(tmp, path) == 0 else { throw FormatError.errno("rename into place", file: path) }
+            FS.syncDirectory(FS.dirname(of: path))
             return report
         } catch {
             unlink(tmp)
