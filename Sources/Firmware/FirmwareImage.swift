@@ -18,6 +18,8 @@ public struct FirmwareImage: Sendable {
         case nandTar = "nand-sysupgrade-tar"
         /// x86 disk image (MBR, boot and rootfs partitions), gzip'd or not.
         case x86Combined = "x86-combined"
+        /// UBI image made by ubinize (NAND `*-factory.ubi`: kernel, rootfs, rootfs_data volumes).
+        case ubi
     }
 
     /// The layout, one case per family.
@@ -25,6 +27,7 @@ public struct FirmwareImage: Sendable {
         case nor(NORLayout)
         case nand(NANDTarLayout)
         case disk(DiskImageLayout)
+        case ubi(UBILayout)
     }
 
     /// The file this image came from, for error messages.
@@ -53,6 +56,9 @@ public struct FirmwareImage: Sendable {
             if NANDTarLayout.matches(bytes) {
                 let l = try NANDTarLayout.parse(bytes)
                 kind = .nandTar; layout = .nand(l); regions = l.regions(of: bytes)
+            } else if UBILayout.matches(bytes) {
+                let l = try UBILayout.parse(bytes)
+                kind = .ubi; layout = .ubi(l); regions = l.regions(of: bytes)
             } else if DiskImageLayout.matches(bytes) {
                 let l = try DiskImageLayout.parse(bytes)
                 kind = .x86Combined; layout = .disk(l); regions = l.regions(of: bytes)
@@ -73,6 +79,7 @@ public struct FirmwareImage: Sendable {
         case .nor(let l): return Array(bytes[Int(l.kernelOffset) ..< Int(l.kernelOffset + l.kernelSize)])
         case .nand(let l): return l.member(named: "kernel", in: bytes) ?? []
         case .disk(let l): return l.kernelImage ?? []
+        case .ubi(let l): return l.kernelImage(in: bytes) ?? []
         }
     }
 
@@ -84,6 +91,7 @@ public struct FirmwareImage: Sendable {
             return Array(bytes[Int(r.offset) ..< Int(r.end)])
         case .nand(let l): return l.member(named: "root", in: bytes)
         case .disk(let l): return l.rootfsImage
+        case .ubi(let l): return l.rootfsImage(in: bytes)
         }
     }
 
@@ -93,6 +101,7 @@ public struct FirmwareImage: Sendable {
         case .nor(let l): return l.rootfs
         case .nand(let l): return l.rootfs
         case .disk(let l): return l.rootfs
+        case .ubi(let l): return l.rootfs
         }
     }
 
@@ -103,6 +112,7 @@ public struct FirmwareImage: Sendable {
         case .nor(let l): chunks = l.chunks
         case .nand(let l): chunks = l.chunks
         case .disk(let l): chunks = l.chunks
+        case .ubi: chunks = []
         }
         return chunks.last(where: { $0.isMetadata })?.metadataJSON
     }

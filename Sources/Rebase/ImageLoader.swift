@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BinaryIO
 import Firmware
 import KernelABI
@@ -21,7 +24,18 @@ public enum ImageLoader {
             guard let span = fw.rootfsSpan else {
                 throw FormatError(.invalid, context: "read image", "no squashfs rootfs found in the image", file: path)
             }
-            squash = try withFile(path) { try SquashImage(view: try file.view(base: span.offset, length: span.bytesUsed)) }
+            if let off = fw.rootfsFileOffset {
+                squash = try withFile(path) { try SquashImage(view: try file.view(base: off, length: span.bytesUsed)) }
+            } else {
+                // Not stored contiguously (UBI LEBs, gzip'd disk): read a temporary copy.
+                guard let root = fw.rootfsImage else {
+                    throw FormatError(.invalid, context: "read image", "no squashfs rootfs found in the image", file: path)
+                }
+                let tmp = FS.temporarySibling(of: "/tmp/imagetool-rebase-rootfs.sqfs", tag: "rebase")
+                defer { unlink(tmp) }
+                try FS.writeAtomically(root, to: tmp, mode: 0o600)
+                squash = try withFile(path) { try SquashImage(view: try RandomAccessFile(path: tmp).view()) }
+            }
         }
         let tree = try withFile(path) { try squash.readTree() }
         let rootfs = SquashRootfs(image: squash, tree: tree)
