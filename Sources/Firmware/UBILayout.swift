@@ -231,12 +231,12 @@ public struct UBILayout: Sendable, Equatable {
         func lebs(_ id: UInt32, reserved: UInt32?) throws -> [Int] {
             guard let m = byVolume[id] else { return [] }
             var out: [Int] = []
+            if let r = reserved, let (lnum, pi) = m.first(where: { $0.key >= r }) {
+                throw FormatError(.invalid, offset: UInt64(pebs[pi].offset + g.vidHeaderOffset + 12), context: ctx,
+                                  "volume \(id): LEB \(lnum) beyond its reserved_pebs \(r)")
+            }
             for lnum in m.keys.sorted() {
                 guard let pi = m[lnum] else { continue }
-                if let r = reserved, lnum >= r {
-                    throw FormatError(.invalid, offset: UInt64(pebs[pi].offset + g.vidHeaderOffset + 12), context: ctx,
-                                      "volume \(id): LEB \(lnum) beyond its reserved_pebs \(r)")
-                }
                 guard lnum == UInt32(out.count) else { break }  // content stops at the first unmapped LEB
                 out.append(pi)
             }
