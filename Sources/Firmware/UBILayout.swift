@@ -11,7 +11,8 @@ import BinaryIO
 /// The PEB size and minimum I/O size are not stored: the PEB size is the distance from
 /// the EC header at 0 to the next valid EC header with the same offsets, and the min I/O
 /// size is bounded by `data_offset = ALIGN(vid_hdr_offset + 64, min_io)`
-/// (libubigen `ubigen_info_init`); `geometry.derivation` says how each was found.
+/// (libubigen `ubigen_info_init`, linux drivers/mtd/ubi/build.c `io_init`);
+/// `geometry.derivation` says how each was found.
 public struct UBILayout: Sendable, Equatable {
     /// Largest PEB size tried (NAND erase blocks are at most a few MiB).
     static let maxPEBSize = 64 << 20
@@ -111,9 +112,11 @@ public struct UBILayout: Sendable, Equatable {
                               "EC header hdr_crc \(Checksum.hex32(ec0.storedCRC)) != computed \(Checksum.hex32(ec0.computedCRC)); the geometry cannot be trusted")
         }
         let vid = Int(ec0.vidHeaderOffset), data = Int(ec0.dataOffset)
-        guard vid >= UBIECHeader.size, vid % 8 == 0, data >= vid + UBIVIDHeader.size, data < maxPEBSize else {
+        // drivers/mtd/ubi/build.c io_init: 64 <= vid_hdr_offset, 32-bit aligned,
+        // vid_hdr_offset + 64 <= leb_start <= peb_size - 64.
+        guard vid >= UBIECHeader.size, vid % 4 == 0, data >= vid + UBIVIDHeader.size, data < maxPEBSize else {
             throw FormatError(.invalid, offset: 16, context: ctx,
-                              "vid_hdr_offset \(vid) / data_offset \(data) out of range (need 64 <= vid, vid % 8 == 0, vid + 64 <= data)")
+                              "vid_hdr_offset \(vid) / data_offset \(data) out of range (need 64 <= vid, vid % 4 == 0, vid + 64 <= data)")
         }
         var derivation: [String] = []
         var peb: Int? = nil
@@ -137,6 +140,9 @@ public struct UBILayout: Sendable, Equatable {
             derivation.append("PEB size \(bytes.count): the image is one PEB")
         }
         let pebSize = peb ?? bytes.count
+        guard data <= pebSize - UBIVIDHeader.size else {
+            throw FormatError(.invalid, offset: 20, context: ctx, "data_offset \(data) leaves no room for data in the \(pebSize)-byte PEB")
+        }
         guard bytes.count % pebSize == 0 else {
             let last = bytes.count / pebSize * pebSize
             throw FormatError(.truncated, offset: UInt64(last), context: ctx,
