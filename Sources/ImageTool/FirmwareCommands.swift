@@ -123,7 +123,8 @@ enum FirmwareCLI {
             out.line("kernel: not read (\(e))")
         }
         if let f = r.rootfs {
-            out.line("rootfs: squashfs \(f.compressor), \(f.size) bytes at 0x\(String(f.offset, radix: 16)), block \(f.blockSize), \(f.inodes) inodes")
+            let place = r.ubi?.rootfsVolume.map { "in UBI volume \($0)" } ?? "at 0x\(String(f.offset, radix: 16))"
+            out.line("rootfs: squashfs \(f.compressor), \(f.size) bytes \(place), block \(f.blockSize), \(f.inodes) inodes")
         }
         if let f = r.facts {
             out.line("kernel package: \(f.kernelPackageVersion ?? "?") (vermagic \(f.vermagic ?? "?"), arch \(f.arch ?? "?"))")

@@ -147,6 +147,7 @@ final class UBITests: XCTestCase {
             XCTAssertTrue(r.out.contains("derived: PEB size \(g.peb)"), r.out)
             XCTAssertTrue(r.out.contains("volume 2 rootfs_data: dynamic autoresize"), r.out)
             XCTAssertTrue(r.out.contains("kmods: kmod-imt-hello kmod-imt-user"), r.out)
+            XCTAssertTrue(r.out.contains("rootfs: squashfs xz, \(try readBytes(rootFile).count) bytes in UBI volume rootfs"), r.out)
         }
     }
 
@@ -183,6 +184,73 @@ final class UBITests: XCTestCase {
                 XCTAssertTrue(try Independent.unsquashfsListing(dir + "/root-x.sqfs").contains { $0.hasSuffix("/etc/ubi-noise") }, label)
             }
         }
+    }
+
+    /// Volumes after the rootfs move with it; a new kernel (a uImage made by mkimage) goes
+    /// in the same way; erase counters stay with their PEB position.
+    func testFollowingVolumesShiftAndKernelReplacementAsUbinize() throws {
+        _ = try Images.fixture()
+        let g = UBITests.geometries[1]
+        var rng = SplitMix(seed: 5)
+        try writeBytes((0 ..< 20_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }, dir + "/extra.bin")
+        let noise = (0 ..< 40_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        let big = try editedSquashfs(try readBytes(rootFile), adding: ["etc/ubi-noise": noise], in: dir + "/big")
+        try writeBytes(big, dir + "/big.sqfs")
+        func layout(kernel: String, rootfs: String) -> String {
+            // ubinize-image.sh --uboot-env: two volumes without image first.
+            """
+            [ubootenv]
+            mode=ubi
+            vol_id=0
+            vol_type=dynamic
+            vol_name=ubootenv
+            vol_size=1MiB
+            [ubootenv2]
+            mode=ubi
+            vol_id=1
+            vol_type=dynamic
+            vol_name=ubootenv2
+            vol_size=1MiB
+
+            """ + ini(kernel: kernel, rootfs: rootfs)
+                .replacingOccurrences(of: "vol_id=0", with: "vol_id=2")
+                .replacingOccurrences(of: "vol_id=1", with: "vol_id=3")
+                .replacingOccurrences(of: "vol_id=2\nvol_type=dynamic\nvol_name=rootfs_data", with: "vol_id=5\nvol_type=dynamic\nvol_name=rootfs_data")
+                .replacingOccurrences(of: "[rootfs_data]", with: "[extra]\nmode=ubi\nvol_id=4\nvol_type=static\nvol_name=extra\nimage=\(dir)/extra.bin\n[rootfs_data]")
+        }
+        let orig = try FirmwareImage.open(try ubinize(layout(kernel: kernelFile, rootfs: rootFile), g.args, name: "f-orig"))
+        guard case .ubi(let l) = orig.layout else { return XCTFail("not UBI") }
+        XCTAssertEqual(l.volumes.map(\.name), ["ubootenv", "ubootenv2", "kernel", "rootfs", "extra", "rootfs_data"])
+        XCTAssertEqual(l.volumes.map(\.lebCount), [0, 0, 6, 1, 2, 0])
+        let want = try readBytes(try ubinize(layout(kernel: kernelFile, rootfs: dir + "/big.sqfs"), g.args, name: "f-want"))
+        XCTAssertTrue(try orig.rebuild(replacingRootfs: big).bytes == want, "rootfs grown with a static volume after it")
+
+        // A different kernel: a uImage made by mkimage from another payload.
+        let mkimage = try Images.tool("mkimage", package: "u-boot-tools")
+        try writeBytes((0 ..< 30_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }, dir + "/payload.bin")
+        let mk = try TestSupport.run(mkimage, ["-A", "x86", "-O", "linux", "-T", "kernel", "-C", "none", "-a", "0x1000000", "-e", "0x1000000",
+                                               "-n", "other", "-d", dir + "/payload.bin", dir + "/other.uImage"])
+        XCTAssertEqual(mk.status, 0, mk.err)
+        let wantK = try readBytes(try ubinize(layout(kernel: dir + "/other.uImage", rootfs: rootFile), g.args, name: "f-kernel"))
+        let k = try orig.rebuild(replacingKernel: try readBytes(dir + "/other.uImage"))
+        XCTAssertTrue(k.bytes == wantK, "kernel replaced: \(k.bytes.count) vs \(wantK.count) bytes")
+        XCTAssertEqual(try FirmwareImage(bytes: k.bytes).kernelImage, try readBytes(dir + "/other.uImage"))
+
+        // Erase counters belong to the PEB position: give PEB 3 ec 5 and PEB 8 ec 9, then grow.
+        var b = orig.bytes
+        let peb = g.peb
+        for (i, ec) in [(3, UInt8(5)), (8, UInt8(9))] {
+            b[i * peb + 15] = ec
+            let crc = CRC32.uninverted(Array(b[i * peb ..< i * peb + 60]))
+            b.replaceSubrange(i * peb + 60 ..< i * peb + 64, with: [UInt8(crc >> 24), UInt8(truncatingIfNeeded: crc >> 16), UInt8(truncatingIfNeeded: crc >> 8), UInt8(truncatingIfNeeded: crc)])
+        }
+        let grown = try FirmwareImage(bytes: b).rebuild(replacingRootfs: big).bytes
+        let gi = try FirmwareImage(bytes: grown)
+        XCTAssertTrue(gi.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) })
+        guard case .ubi(let gl) = gi.layout else { return XCTFail("not UBI") }
+        XCTAssertEqual(gl.pebs[3].ec?.eraseCount, 5)
+        XCTAssertEqual(gl.pebs[8].ec?.eraseCount, 9)
+        XCTAssertEqual(gl.pebs.compactMap { $0.ec?.eraseCount }.filter { $0 != 0 }.count, 2)
     }
 
     func testUnpackRepackIsByteIdenticalAndEditsGoThroughRebuild() throws {
