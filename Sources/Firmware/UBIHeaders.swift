@@ -55,6 +55,8 @@ public struct UBIECHeader: Sendable, Equatable {
         computedCRC = UBICRC.of(bytes[offset ..< offset + 60])
     }
 
+    /// Whether `hdr_crc` verifies.
+    public var verifies: Bool { storedCRC == computedCRC }
     /// The checksum pair for the region map.
     var checksum: Checksum { Checksum(kind: "ubi-ec-hdr-crc", stored: storedCRC, computed: computedCRC) }
 }
@@ -103,6 +105,8 @@ public struct UBIVIDHeader: Sendable, Equatable {
     public var storedCRC: UInt32 { Self.u32(raw, 60) }
     /// CRC recomputed over the first 60 bytes.
     public var computedCRC: UInt32 { UBICRC.of(raw[0 ..< 60]) }
+    /// Whether `hdr_crc` verifies.
+    public var verifies: Bool { storedCRC == computedCRC }
     /// Whether this is a static-volume LEB.
     public var isStatic: Bool { volumeType == UBIVIDHeader.static }
 
@@ -127,7 +131,9 @@ public struct UBIVIDHeader: Sendable, Equatable {
         guard raw[0 ..< 4].elementsEqual(UBIVIDHeader.magic) else {
             throw FormatError(.invalid, offset: UInt64(offset), context: "read UBI VID header", "no \"UBI!\" magic")
         }
-        guard volumeType == UBIVIDHeader.dynamic || volumeType == UBIVIDHeader.static else {
+        // A header whose CRC fails is kept for the region map but not interpreted
+        // (drivers/mtd/ubi/io.c ubi_io_read_vid_hdr: UBI_BAD_HDR).
+        guard !verifies || volumeType == UBIVIDHeader.dynamic || volumeType == UBIVIDHeader.static else {
             throw FormatError(.invalid, offset: UInt64(offset + 5), context: "read UBI VID header",
                               "vol_type \(volumeType) is neither 1 (dynamic) nor 2 (static)")
         }

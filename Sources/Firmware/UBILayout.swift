@@ -179,11 +179,12 @@ public struct UBILayout: Sendable, Equatable {
                 continue
             }
             let ec = try UBIECHeader(bytes, at: off)
-            guard Int(ec.vidHeaderOffset) == g.vidHeaderOffset, Int(ec.dataOffset) == g.dataOffset else {
+            // A header whose CRC fails is reported, its fields not trusted.
+            guard !ec.verifies || Int(ec.vidHeaderOffset) == g.vidHeaderOffset && Int(ec.dataOffset) == g.dataOffset else {
                 throw FormatError(.invalid, offset: UInt64(off + 16), context: ctx,
                                   "PEB \(i): vid_hdr_offset/data_offset \(ec.vidHeaderOffset)/\(ec.dataOffset) differ from PEB 0's \(g.vidHeaderOffset)/\(g.dataOffset)")
             }
-            guard ec.imageSequence == g.imageSequence || ec.storedCRC != ec.computedCRC else {
+            guard ec.imageSequence == g.imageSequence || !ec.verifies else {
                 throw FormatError(.invalid, offset: UInt64(off + 24), context: ctx,
                                   "PEB \(i): image_seq \(ec.imageSequence) differs from PEB 0's \(g.imageSequence)")
             }
@@ -191,6 +192,7 @@ public struct UBILayout: Sendable, Equatable {
             let v = off + g.vidHeaderOffset
             if !bytes[v ..< v + UBIVIDHeader.size].allSatisfy({ $0 == 0xff }) {
                 let h = try UBIVIDHeader(bytes, at: v)
+                guard h.verifies else { peb.vid = h; pebs.append(peb); continue }
                 guard h.dataPad < UInt32(g.lebSize) else {
                     throw FormatError(.invalid, offset: UInt64(v + 28), context: ctx, "PEB \(i): data_pad \(h.dataPad) >= LEB size \(g.lebSize)")
                 }
@@ -208,7 +210,7 @@ public struct UBILayout: Sendable, Equatable {
         // LEBs by volume, checking for duplicates.
         var byVolume: [UInt32: [UInt32: Int]] = [:]
         for p in pebs {
-            guard let h = p.vid, h.storedCRC == h.computedCRC else { continue }
+            guard let h = p.vid, h.verifies else { continue }
             if byVolume[h.volumeID]?[h.lnum] != nil {
                 throw FormatError(.unsupported, offset: UInt64(p.offset + g.vidHeaderOffset + 12), context: ctx,
                                   "LEB \(h.lnum) of volume \(h.volumeID) is mapped twice (a flash dump taken during wear-leveling)")
@@ -392,6 +394,14 @@ public struct UBILayout: Sendable, Equatable {
             let v = p.offset + g.vidHeaderOffset
             fill(p.offset + UBIECHeader.size, v)
             guard let h = p.vid else { fill(v, end, note: "PEB \(p.index) free (no VID header)"); continue }
+            guard h.verifies else {
+                rs.append(Region(offset: UInt64(v), size: UInt64(UBIVIDHeader.size), role: .ubiVIDHeader,
+                                 checksums: [Checksum(kind: "ubi-vid-hdr-crc", stored: h.storedCRC, computed: h.computedCRC)],
+                                 note: "PEB \(p.index): VID header CRC mismatch, not interpreted"))
+                rs.append(Region(offset: UInt64(v + UBIVIDHeader.size), size: UInt64(end - v - UBIVIDHeader.size), role: .unknown,
+                                 note: "PEB \(p.index) data (VID header CRC mismatch)"))
+                continue
+            }
             let isLayout = h.volumeID == UBIVolumeTable.layoutVolumeID
             let vol = volumeOf[h.volumeID].map { volumes[$0] }
             let volName = isLayout ? "layout volume" : vol.map { "\($0.name.isEmpty ? "?" : $0.name) (id \($0.id))" } ?? "volume \(h.volumeID) (not in the volume table)"

@@ -78,12 +78,12 @@ extension UBILayout {
             }
             return lastEC
         }
-        let maxSqnum = pebs.compactMap { $0.vid?.sqnum }.max() ?? 0
+        let maxSqnum = pebs.compactMap { $0.vid?.verifies == true ? $0.vid?.sqnum : nil }.max() ?? 0
         var sqnum = maxSqnum == 0 ? 0 : maxSqnum + 1
         var emitted = Set<Int>()
         for p in pebs {
             let pebIndex = out.count / g.pebSize
-            if let h = p.vid, replacedIDs.contains(h.volumeID) {
+            if let h = p.vid, h.verifies, replacedIDs.contains(h.volumeID) {
                 guard let vi = volumes.firstIndex(where: { $0.id == h.volumeID }), !emitted.contains(vi),
                       let data = replacements[vi], let n = newCount[vi], let first = volumes[vi].pebs.first,
                       let template = pebs[first].vid else { continue }
@@ -103,7 +103,7 @@ extension UBILayout {
             }
             var peb = Array(bytes[p.offset ..< p.offset + g.pebSize])
             if p.ec != nil { peb.replaceSubrange(0 ..< UBIECHeader.size, with: ecHeader(pebIndex)) }
-            if tableChanged, let h = p.vid, h.volumeID == UBIVolumeTable.layoutVolumeID {
+            if tableChanged, let h = p.vid, h.verifies, h.volumeID == UBIVolumeTable.layoutVolumeID {
                 peb.replaceSubrange(g.dataOffset ..< g.dataOffset + tableBytes.count, with: tableBytes)
             }
             out += peb

@@ -95,6 +95,14 @@ final class UBICorruptTests: XCTestCase {
         var d = b; d[3 * peb + 8] ^= 1
         let img = try FirmwareImage(bytes: d)
         XCTAssertEqual(img.regions.flatMap(\.checksums).filter { !$0.verifies }.map(\.kind), ["ubi-ec-hdr-crc"])
+        // A flipped bit in a kernel LEB's VID header: reported, the PEB not interpreted,
+        // the kernel volume ends before it (its payload no longer decompresses).
+        var vb = b; vb[3 * peb + vid + 13] ^= 1
+        let vbi = try FirmwareImage(bytes: vb)
+        XCTAssertEqual(vbi.regions.flatMap(\.checksums).filter { !$0.verifies }.map(\.kind), ["ubi-vid-hdr-crc"])
+        XCTAssertEqual(vbi.kernelImage.count, peb - data)
+        XCTAssertThrowsError(try vbi.kernelPayload())
+        XCTAssertEqual(vbi.rootfsImage, try readBytes(TestEnv.fixtures + "/image/root.squashfs"))
         // vol_type 7 in a VID header, CRC resealed.
         var v = b; v[3 * peb + vid + 5] = 7; reseal(&v, header: 3 * peb + vid)
         XCTAssertEqual(exercise(v, "vol_type")?.offset, UInt64(3 * peb + vid + 5))
