@@ -165,7 +165,8 @@ public struct ImageReport: Sendable, Codable {
                 kernelError = "\(error)"
             }
         } else {
-            kernelError = "the kernel is inside the boot partition's filesystem"
+            kernelError = ubi != nil ? "the UBI image has no kernel volume (the kernel is in another flash partition)"
+                : "the kernel is inside the boot partition's filesystem"
         }
         if let r = image.rootfsSpan {
             rootfs = Rootfs(offset: r.offset, size: r.bytesUsed, compressor: r.compressor, blockSize: r.blockSize,

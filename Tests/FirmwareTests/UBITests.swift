@@ -253,6 +253,36 @@ final class UBITests: XCTestCase {
         XCTAssertEqual(gl.pebs.compactMap { $0.ec?.eraseCount }.filter { $0 != 0 }.count, 2)
     }
 
+    /// A UBI image with only rootfs + rootfs_data (the kernel in its own MTD partition),
+    /// 4 KiB PEBs: read, round-tripped, and rebuilt as ubinize would.
+    func testRootfsOnlyImage() throws {
+        _ = try Images.fixture()
+        let text = ini(kernel: kernelFile, rootfs: rootFile)
+        let rootOnly = String(text[try XCTUnwrap(text.range(of: "[rootfs]")).lowerBound...])
+            .replacingOccurrences(of: "vol_id=1", with: "vol_id=0").replacingOccurrences(of: "vol_id=2", with: "vol_id=1")
+        let args = ["-p", "4KiB", "-m", "512", "-s", "256"]
+        let img = try FirmwareImage.open(try ubinize(rootOnly, args, name: "r"))
+        guard case .ubi(let l) = img.layout else { return XCTFail("not UBI") }
+        XCTAssertEqual(l.geometry.pebSize, 4096)
+        XCTAssertNil(l.kernelVolume)
+        XCTAssertTrue(img.kernelImage.isEmpty)
+        XCTAssertEqual(img.rootfsImage, try readBytes(rootFile))
+        XCTAssertEqual(l.volumes.first?.lebCount, 2)
+        let report = ImageReport(image: img, file: "r.ubi")
+        XCTAssertTrue(report.kernelError?.contains("no kernel volume") ?? false, report.kernelError ?? "")
+        XCTAssertTrue(report.checksumsVerify)
+        _ = try FirmwareUnpacker.unpack(img, into: dir + "/ur", extractTree: false)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/ur/kernel"))
+        XCTAssertTrue(try FirmwareUnpacker.repack(from: dir + "/ur", options: RepackOptions()).bytes == img.bytes)
+        let edited = try editedSquashfs(try readBytes(rootFile), adding: ["etc/r": Array(repeating: 7, count: 9000)], in: dir + "/re")
+        try writeBytes(edited, dir + "/re.sqfs")
+        let want = try readBytes(try ubinize(rootOnly.replacingOccurrences(of: rootFile, with: dir + "/re.sqfs"), args, name: "rw"))
+        XCTAssertTrue(try img.rebuild(replacingRootfs: edited).bytes == want)
+        XCTAssertThrowsError(try img.rebuild(replacingKernel: try readBytes(kernelFile))) { e in
+            XCTAssertEqual((e as? FormatError)?.kind, .unsupported)
+        }
+    }
+
     func testUnpackRepackIsByteIdenticalAndEditsGoThroughRebuild() throws {
         _ = try Images.fixture()
         for g in UBITests.geometries {
