@@ -72,8 +72,8 @@ public struct UBILayout: Sendable, Equatable {
         /// Bytes of data the file holds for the volume (static: sum of data_size; dynamic:
         /// LEBs times the usable LEB size).
         public var size: Int
-        /// LEBs present in the file.
-        public var lebCount: Int { pebs.count }
+        /// LEBs present in the file (= `pebs.count`).
+        public var lebCount: Int
         /// Whether the volume is static.
         public var isStatic: Bool { type == "static" }
     }
@@ -259,14 +259,14 @@ public struct UBILayout: Sendable, Equatable {
             let st = r.volumeType == UBIVIDHeader.static
             volumes.append(Volume(id: id, name: r.name, type: st ? "static" : "dynamic", reservedPEBs: r.reservedPEBs,
                                   alignment: r.alignment, dataPad: r.dataPad, autoresize: r.autoresize, pebs: ps,
-                                  size: size(ps, usable: g.lebSize - Int(r.dataPad), isStatic: st)))
+                                  size: size(ps, usable: g.lebSize - Int(r.dataPad), isStatic: st), lebCount: ps.count))
         }
         for id in byVolume.keys.sorted() where id != UBIVolumeTable.layoutVolumeID && !volumes.contains(where: { $0.id == id }) {
             let ps = try lebs(id, reserved: nil)
             guard let first = ps.first, let h = pebs[first].vid else { continue }
             volumes.append(Volume(id: id, name: "", type: h.isStatic ? "static" : "dynamic", reservedPEBs: 0, alignment: 1,
                                   dataPad: h.dataPad, autoresize: false, pebs: ps,
-                                  size: size(ps, usable: g.lebSize - Int(h.dataPad), isStatic: h.isStatic)))
+                                  size: size(ps, usable: g.lebSize - Int(h.dataPad), isStatic: h.isStatic), lebCount: ps.count))
         }
 
         var l = UBILayout(geometry: g, pebs: pebs, table: table, tablePEB: tablePEB, volumes: volumes,

@@ -336,5 +336,10 @@ final class UBITests: XCTestCase {
         let j = try JSONSerialization.jsonObject(with: again.stdout) as? [String: Any] ?? [:]
         XCTAssertEqual(j["checksumsVerify"] as? Bool, true)
         XCTAssertTrue(((j["facts"] as? [String: Any])?["kmods"] as? [String: Any])?.keys.contains("kmod-imt-extra") ?? false)
+        let jvols = (j["ubi"] as? [String: Any])?["volumes"] as? [[String: Any]] ?? []
+        XCTAssertEqual(jvols.map { $0["name"] as? String ?? "" }, ["kernel", "rootfs", "rootfs_data"])
+        XCTAssertEqual(jvols.map { $0["lebCount"] as? Int ?? -1 }, [6, 1, 0])
+        XCTAssertEqual(jvols.map { $0["type"] as? String ?? "" }, ["dynamic", "dynamic", "dynamic"])
+        XCTAssertEqual(((j["ubi"] as? [String: Any])?["geometry"] as? [String: Any])?["pebSize"] as? Int, g.peb)
     }
 }
