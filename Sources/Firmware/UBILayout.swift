@@ -17,28 +17,6 @@ public struct UBILayout: Sendable, Equatable {
     /// Largest PEB size tried (NAND erase blocks are at most a few MiB).
     static let maxPEBSize = 64 << 20
 
-    /// Sizes of the flash the image was made for.
-    public struct Geometry: Sendable, Equatable, Codable {
-        /// PEB (erase block) size, derived.
-        public var pebSize: Int
-        /// LEB size = PEB size - data_offset.
-        public var lebSize: Int
-        /// From the EC header.
-        public var vidHeaderOffset: Int
-        /// From the EC header.
-        public var dataOffset: Int
-        /// Smallest min I/O size consistent with the offsets.
-        public var minIOSizeMin: Int
-        /// Largest min I/O size consistent with the offsets.
-        public var minIOSizeMax: Int
-        /// `image_seq` of the EC headers.
-        public var imageSequence: UInt32
-        /// PEBs in the file.
-        public var pebCount: Int
-        /// How each derived value was found, one sentence each.
-        public var derivation: [String]
-    }
-
     /// One physical eraseblock.
     public struct PEB: Sendable, Equatable {
         /// Index in the file.
@@ -101,67 +79,6 @@ public struct UBILayout: Sendable, Equatable {
     /// Whether `bytes` start with a UBI EC header.
     public static func matches(_ bytes: [UInt8]) -> Bool { UBIECHeader.matches(bytes) }
 
-    static func align(_ v: Int, _ a: Int) -> Int { (v + a - 1) / a * a }
-
-    /// Derives the geometry from the EC header at 0 and the next EC header.
-    static func geometry(_ bytes: [UInt8]) throws -> Geometry {
-        let ctx = "read UBI image"
-        let ec0 = try UBIECHeader(bytes, at: 0)
-        guard ec0.storedCRC == ec0.computedCRC else {
-            throw FormatError(.checksum, offset: 60, context: ctx,
-                              "EC header hdr_crc \(Checksum.hex32(ec0.storedCRC)) != computed \(Checksum.hex32(ec0.computedCRC)); the geometry cannot be trusted")
-        }
-        let vid = Int(ec0.vidHeaderOffset), data = Int(ec0.dataOffset)
-        // drivers/mtd/ubi/build.c io_init: 64 <= vid_hdr_offset, 32-bit aligned,
-        // vid_hdr_offset + 64 <= leb_start <= peb_size - 64.
-        guard vid >= UBIECHeader.size, vid % 4 == 0, data >= vid + UBIVIDHeader.size, data < maxPEBSize else {
-            throw FormatError(.invalid, offset: 16, context: ctx,
-                              "vid_hdr_offset \(vid) / data_offset \(data) out of range (need 64 <= vid, vid % 4 == 0, vid + 64 <= data)")
-        }
-        var derivation: [String] = []
-        var peb: Int? = nil
-        var p = 512
-        while p <= data { p *= 2 }
-        while p <= maxPEBSize && p < bytes.count {
-            if UBIECHeader.matches(bytes, at: p), let e = try? UBIECHeader(bytes, at: p), e.storedCRC == e.computedCRC,
-               e.vidHeaderOffset == ec0.vidHeaderOffset, e.dataOffset == ec0.dataOffset {
-                peb = p
-                derivation.append("PEB size \(p): distance from the EC header at 0 to the next valid EC header")
-                break
-            }
-            p *= 2
-        }
-        if peb == nil {
-            guard bytes.count > data, bytes.count <= maxPEBSize, bytes.count & (bytes.count - 1) == 0 else {
-                throw FormatError(.truncated, offset: UInt64(bytes.count), context: ctx,
-                                  "no second EC header at a power-of-two offset above data_offset \(data); cannot derive the PEB size")
-            }
-            peb = bytes.count
-            derivation.append("PEB size \(bytes.count): the image is one PEB")
-        }
-        let pebSize = peb ?? bytes.count
-        guard data <= pebSize - UBIVIDHeader.size else {
-            throw FormatError(.invalid, offset: 20, context: ctx, "data_offset \(data) leaves no room for data in the \(pebSize)-byte PEB")
-        }
-        guard bytes.count % pebSize == 0 else {
-            let last = bytes.count / pebSize * pebSize
-            throw FormatError(.truncated, offset: UInt64(last), context: ctx,
-                              "image ends \(bytes.count - last) bytes into PEB \(bytes.count / pebSize) (PEB size \(pebSize))")
-        }
-        derivation.append("LEB size \(pebSize - data) = PEB size - data_offset \(data)")
-        var lo = 0, hi = 0
-        var m = 1
-        while m <= data {
-            if align(vid + UBIVIDHeader.size, m) == data { if lo == 0 { lo = m }; hi = m }
-            m *= 2
-        }
-        derivation.append(lo == 0
-            ? "min I/O size: no power of two m gives data_offset = ALIGN(vid_hdr_offset + 64, m)"
-            : "min I/O size \(lo == hi ? "\(lo)" : "\(lo)...\(hi)"): data_offset \(data) = ALIGN(vid_hdr_offset \(vid) + 64, min_io)")
-        return Geometry(pebSize: pebSize, lebSize: pebSize - data, vidHeaderOffset: vid, dataOffset: data,
-                        minIOSizeMin: lo, minIOSizeMax: hi, imageSequence: ec0.imageSequence,
-                        pebCount: bytes.count / pebSize, derivation: derivation)
-    }
 
     /// Parses a UBI image: every PEB's headers, the volume table, the volumes and the
     /// squashfs superblock of the rootfs volume. Stored CRCs that do not match are left to
@@ -354,99 +271,6 @@ public struct UBILayout: Sendable, Equatable {
     public func rootfsImage(in bytes: [UInt8]) -> [UInt8]? {
         guard let ri = rootfsVolume, let r = rootfs else { return nil }
         return content(of: volumes[ri], in: bytes, limit: Int(r.bytesUsed))
-    }
-
-    /// Where each byte of the kernel and rootfs sits in the file: (file offset, length,
-    /// "kernel"/"rootfs", offset in the payload), for `unpack`.
-    func payloadSpans() -> [(offset: Int, size: Int, source: String, sourceOffset: Int)] {
-        var out: [(offset: Int, size: Int, source: String, sourceOffset: Int)] = []
-        for (vi, name, len) in [(kernelVolume, "kernel", kernelLength), (rootfsVolume, "rootfs", rootfs.map { Int($0.bytesUsed) })] {
-            guard let vi, let len else { continue }
-            let v = volumes[vi]
-            var pos = 0
-            for pi in v.pebs where pos < len {
-                let r = lebData(pi, usable: usable(v))
-                let n = min(r.count, len - pos)
-                if n > 0 { out.append((r.lowerBound, n, name, pos)) }
-                pos += n
-            }
-        }
-        return out
-    }
-
-    /// Regions per PEB: EC header, fill, VID header, fill, LEB data (the volume table,
-    /// kernel, rootfs or another volume's data), fill to the PEB end.
-    public func regions(of bytes: [UInt8]) -> [Region] {
-        var rs: [Region] = []
-        let g = geometry
-        var volumeOf: [UInt32: Int] = [:]
-        for (i, v) in volumes.enumerated() { volumeOf[v.id] = i }
-        func fill(_ from: Int, _ to: Int, note: String? = nil) {
-            guard to > from else { return }
-            let erased = bytes[from ..< to].allSatisfy { $0 == 0xff }
-            rs.append(Region(offset: UInt64(from), size: UInt64(to - from), role: erased ? .ubiPadding : .unknown, note: note))
-        }
-        for p in pebs {
-            let end = p.offset + g.pebSize
-            guard let ec = p.ec else { fill(p.offset, end, note: "PEB \(p.index) erased"); continue }
-            rs.append(Region(offset: UInt64(p.offset), size: UInt64(UBIECHeader.size), role: .ubiECHeader,
-                             checksums: [ec.checksum], note: "PEB \(p.index), ec \(ec.eraseCount), image_seq \(ec.imageSequence)"))
-            let v = p.offset + g.vidHeaderOffset
-            fill(p.offset + UBIECHeader.size, v)
-            guard let h = p.vid else { fill(v, end, note: "PEB \(p.index) free (no VID header)"); continue }
-            guard h.verifies else {
-                rs.append(Region(offset: UInt64(v), size: UInt64(UBIVIDHeader.size), role: .ubiVIDHeader,
-                                 checksums: [Checksum(kind: "ubi-vid-hdr-crc", stored: h.storedCRC, computed: h.computedCRC)],
-                                 note: "PEB \(p.index): VID header CRC mismatch, not interpreted"))
-                rs.append(Region(offset: UInt64(v + UBIVIDHeader.size), size: UInt64(end - v - UBIVIDHeader.size), role: .unknown,
-                                 note: "PEB \(p.index) data (VID header CRC mismatch)"))
-                continue
-            }
-            let isLayout = h.volumeID == UBIVolumeTable.layoutVolumeID
-            let vol = volumeOf[h.volumeID].map { volumes[$0] }
-            let volName = isLayout ? "layout volume" : vol.map { "\($0.name.isEmpty ? "?" : $0.name) (id \($0.id))" } ?? "volume \(h.volumeID) (not in the volume table)"
-            rs.append(Region(offset: UInt64(v), size: UInt64(UBIVIDHeader.size), role: .ubiVIDHeader,
-                             checksums: [Checksum(kind: "ubi-vid-hdr-crc", stored: h.storedCRC, computed: h.computedCRC)],
-                             note: "\(volName) LEB \(h.lnum), \(h.isStatic ? "static, data_size \(h.dataSize), used_ebs \(h.usedEBs)" : "dynamic")\(h.sqnum != 0 ? ", sqnum \(h.sqnum)" : "")"))
-            let d = p.offset + g.dataOffset
-            fill(v + UBIVIDHeader.size, d)
-            let usableLEB = g.lebSize - Int(min(UInt32(g.lebSize), h.dataPad))
-            var length: Int
-            var role: Region.Role = .ubiVolume
-            var sums: [Checksum] = []
-            var isDataSized = false
-            if isLayout {
-                length = UBIVolumeTable.recordCount(lebSize: g.lebSize) * UBIVolumeTable.recordSize
-                role = .ubiVolumeTable
-                if let t = try? UBIVolumeTable(bytes, at: d, lebSize: g.lebSize) { sums = t.checksums }
-            } else if h.isStatic || h.copyFlag != 0 {
-                length = min(Int(h.dataSize), usableLEB)
-                isDataSized = true
-                sums = [Checksum(kind: "ubi-data-crc", stored: h.dataCRC, computed: UBICRC.of(bytes[d ..< d + length]))]
-            } else {
-                length = usableLEB
-            }
-            let vi = volumeOf[h.volumeID]
-            let inVolume = vi.map { volumes[$0].pebs.contains(p.index) } ?? false
-            if let vi, inVolume, !isLayout {
-                let payloadLength: Int? = vi == kernelVolume ? kernelLength : vi == rootfsVolume ? rootfs.map { Int($0.bytesUsed) } : nil
-                if vi == kernelVolume { role = .kernel } else if vi == rootfsVolume && rootfs != nil { role = .rootfs }
-                let before = Int(h.lnum) * usableLEB
-                if let pl = payloadLength, !isDataSized {
-                    length = max(0, min(length, pl - before))
-                } else if !h.isStatic, volumes[vi].pebs.last == p.index {
-                    while length > 0 && bytes[d + length - 1] == 0xff { length -= 1 }
-                }
-            }
-            if length > 0 {
-                rs.append(Region(offset: UInt64(d), size: UInt64(length), role: role, checksums: sums,
-                                 note: "\(volName) LEB \(h.lnum)\(isLayout ? " (volume table, \(UBIVolumeTable.recordCount(lebSize: g.lebSize)) records)" : "")"))
-            } else if !sums.isEmpty {
-                rs.append(Region(offset: UInt64(d), size: 0, role: role, checksums: sums, note: "\(volName) LEB \(h.lnum) (empty)"))
-            }
-            fill(d + length, end)
-        }
-        return rs
     }
 }
 
