@@ -20,6 +20,8 @@ public struct FirmwareImage: Sendable {
         case x86Combined = "x86-combined"
         /// A bare squashfs rootfs (`root.squashfs`, an unpacked `rootfs.sqfs`).
         case squashfs = "squashfs-rootfs"
+        /// UBI image made by ubinize (NAND `*-factory.ubi`: kernel, rootfs, rootfs_data volumes).
+        case ubi
     }
 
     /// The layout, one case per family.
@@ -29,6 +31,7 @@ public struct FirmwareImage: Sendable {
         case disk(DiskImageLayout)
         /// A bare squashfs: the filesystem and the padding after `bytes_used`.
         case bare(SquashfsSpan)
+        case ubi(UBILayout)
     }
 
     /// The file this image came from, for error messages.
@@ -60,6 +63,9 @@ public struct FirmwareImage: Sendable {
             if NANDTarLayout.matches(bytes) {
                 let l = try NANDTarLayout.parse(bytes)
                 kind = .nandTar; layout = .nand(l); regions = l.regions(of: bytes)
+            } else if UBILayout.matches(bytes) {
+                let l = try UBILayout.parse(bytes)
+                kind = .ubi; layout = .ubi(l); regions = l.regions(of: bytes)
             } else if DiskImageLayout.matches(bytes) {
                 let l = try DiskImageLayout.parse(bytes)
                 kind = .x86Combined; layout = .disk(l); regions = l.regions(of: bytes)
@@ -86,6 +92,7 @@ public struct FirmwareImage: Sendable {
         case .nand(let l): return l.member(named: "kernel", in: bytes) ?? []
         case .disk(let l): return l.kernelImage ?? []
         case .bare: return []
+        case .ubi(let l): return l.kernelImage(in: bytes) ?? []
         }
     }
 
@@ -98,6 +105,7 @@ public struct FirmwareImage: Sendable {
         case .nand(let l): return l.member(named: "root", in: bytes)
         case .disk(let l): return l.rootfsImage
         case .bare(let r): return Array(bytes[..<Int(r.bytesUsed)])
+        case .ubi(let l): return l.rootfsImage(in: bytes)
         }
     }
 
@@ -108,6 +116,7 @@ public struct FirmwareImage: Sendable {
         case .nand(let l): return l.rootfs
         case .disk(let l): return l.rootfs
         case .bare(let r): return r
+        case .ubi(let l): return l.rootfs
         }
     }
 
@@ -119,6 +128,7 @@ public struct FirmwareImage: Sendable {
         case .nand(let l): chunks = l.chunks
         case .disk(let l): chunks = l.chunks
         case .bare: chunks = []
+        case .ubi: chunks = []
         }
         return chunks.last(where: { $0.isMetadata })?.metadataJSON
     }
@@ -189,7 +199,7 @@ extension FirmwareImage {
 /// occur where, so a user can tell what the file is and where a filesystem starts.
 enum ContainerScan {
     /// Families `FirmwareImage` recognises, in the order it tries them.
-    static let families = "NAND sysupgrade tar, x86 disk (MBR), bare squashfs, TP-Link (mktplinkfw v1/v2, mktplinkfw2 v2/v3, at 0 or behind recovery padding), uImage"
+    static let families = "NAND sysupgrade tar, UBI, x86 disk (MBR), bare squashfs, TP-Link (mktplinkfw v1/v2, mktplinkfw2 v2/v3, at 0 or behind recovery padding), uImage"
 
     /// Known magics at 4-byte boundaries (the first 8 hits).
     static func magics(_ bytes: [UInt8]) -> [String] {

@@ -71,6 +71,7 @@ public enum FirmwareUnpacker {
                                               head: Base64.encode(Array(b.prefix(head))))
             }
             var spans: [(offset: Int, size: Int, source: String)] = []
+            var sourceOffsets: [Int: Int] = [:]
             switch image.layout {
             case .nor(let l):
                 spans.append((Int(l.kernelOffset), Int(l.kernelSize), "kernel"))
@@ -83,6 +84,11 @@ public enum FirmwareUnpacker {
                 if !l.gzipped, let r = l.rootfs { spans.append((Int(r.offset), Int(r.bytesUsed), "rootfs")) }
             case .bare(let r):
                 spans.append((0, Int(r.bytesUsed), "rootfs"))
+            case .ubi(let l):
+                for s in l.payloadSpans() {
+                    spans.append((s.offset, s.size, s.source))
+                    sourceOffsets[s.offset] = s.sourceOffset
+                }
             }
             let kernel = image.kernelImage
             let rootfs = image.rootfsImage
@@ -92,7 +98,7 @@ public enum FirmwareUnpacker {
             if let r = rootfs { m.rootfs = try payload("rootfs.sqfs", r, head: 96) }
             if let j = image.metadataJSON { m.metadata = try payload("metadata.json", Array(j.utf8), head: 0) }
             m.parts = try UnpackManifest.parts(of: bytes, spans: spans, boundaries: image.regions.map { Int($0.offset) }.sorted(),
-                                               writeFile: write)
+                                               sourceOffsets: sourceOffsets, writeFile: write)
             if extractTree, rootfs != nil {
                 if let io = treeIO {
                     let treeDir = tmp + "/rootfs"

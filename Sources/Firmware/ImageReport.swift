@@ -81,6 +81,18 @@ public struct ImageReport: Sendable, Codable {
         public var created: UInt32
     }
 
+    /// A UBI image's geometry (derived, with how) and volumes.
+    public struct UBI: Sendable, Codable {
+        /// PEB/LEB sizes, header offsets, image_seq and how the sizes were derived.
+        public var geometry: UBILayout.Geometry
+        /// Volumes of the volume table: name, id, type, reserved PEBs, LEBs in the file, size.
+        public var volumes: [UBILayout.Volume]
+        /// Name of the volume read as the kernel.
+        public var kernelVolume: String?
+        /// Name of the volume read as the rootfs.
+        public var rootfsVolume: String?
+    }
+
     /// The image path as given.
     public var file: String
     /// Size in bytes.
@@ -103,6 +115,8 @@ public struct ImageReport: Sendable, Codable {
     public var rootfs: Rootfs?
     /// The fwtool metadata JSON text.
     public var metadata: String?
+    /// UBI geometry and volumes, for UBI images.
+    public var ubi: UBI?
     /// Facts read from the rootfs (nil when no reader was given or no rootfs exists).
     public var facts: RootfsFacts?
     /// The installed kernel package version (what kmods depend on), from the rootfs or,
@@ -138,6 +152,17 @@ public struct ImageReport: Sendable, Codable {
                                 loadAddress: ImageReport.hex(u.loadAddress), entryPoint: ImageReport.hex(u.entryPoint), created: u.time)
             }
         }
+        if case .ubi(let l) = image.layout {
+            ubi = UBI(geometry: l.geometry, volumes: l.volumes, kernelVolume: l.kernelVolume.map { l.volumes[$0].name },
+                      rootfsVolume: l.rootfsVolume.map { l.volumes[$0].name })
+            if let u = l.kernelImage(in: image.bytes), UImageHeader.matches(u) {
+                var r = ByteReader(u, context: "read uImage header")
+                if let h = try? UImageHeader(parsing: &r) {
+                    uimage = UImage(name: h.name, arch: h.archName, compression: h.compressionName, dataSize: h.dataSize,
+                                    loadAddress: ImageReport.hex(h.loadAddress), entryPoint: ImageReport.hex(h.entryPoint), created: h.time)
+                }
+            }
+        }
         if !image.kernelImage.isEmpty {
             do {
                 let k = try image.kernelPayload()
@@ -151,7 +176,8 @@ public struct ImageReport: Sendable, Codable {
         } else if case .bare = image.layout {
             kernelError = "a bare squashfs rootfs holds no kernel"
         } else {
-            kernelError = "the kernel is inside the boot partition's filesystem"
+            kernelError = ubi != nil ? "the UBI image has no kernel volume (the kernel is in another flash partition)"
+                : "the kernel is inside the boot partition's filesystem"
         }
         if let r = image.rootfsSpan {
             rootfs = Rootfs(offset: r.offset, size: r.bytesUsed, compressor: r.compressor, blockSize: r.blockSize,

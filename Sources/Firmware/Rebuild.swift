@@ -65,6 +65,8 @@ extension FirmwareImage {
                 out = try l.rebuildBody(bytes, rootfs: newRoot)
                 try FirmwareImage.appendChunks(&out, l.chunks, original: bytes, originalBodySize: l.bodySize,
                                                options: options, warnings: &warnings)
+            case .ubi(let l):
+                out = try l.rebuildBody(bytes, rootfs: newRoot, kernel: replacingKernel, warnings: &warnings)
             }
             if let max = options.maxImageSize, UInt64(out.count) > max {
                 throw FormatError(.refused, context: "rebuild image",

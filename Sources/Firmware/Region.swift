@@ -50,6 +50,16 @@ public struct Region: Sendable, Codable, Equatable {
         case gzip
         /// Bytes after the gzip stream (OpenWrt appends metadata there).
         case gzipTrailer = "gzip-trailer"
+        /// UBI erase-counter header, 64 bytes (linux include/uapi/mtd/ubi-media.h `ubi_ec_hdr`).
+        case ubiECHeader = "ubi-ec-header"
+        /// UBI volume-identifier header, 64 bytes (`ubi_vid_hdr`).
+        case ubiVIDHeader = "ubi-vid-header"
+        /// UBI volume table (a layout-volume LEB: 172-byte `ubi_vtbl_record`s).
+        case ubiVolumeTable = "ubi-volume-table"
+        /// Data of a UBI volume other than the kernel and rootfs.
+        case ubiVolume = "ubi-volume"
+        /// 0xff between UBI headers and after LEB data, or an erased PEB.
+        case ubiPadding = "ubi-padding"
         /// Bytes imagetool does not interpret.
         case unknown
     }

@@ -140,6 +140,7 @@ extension FirmwareImage {
             return UInt64(m.dataOffset)
         case .disk(let l): return l.gzipped ? nil : l.rootfs?.offset
         case .bare: return 0
+        case .ubi: return nil  // split across LEBs
         }
     }
 

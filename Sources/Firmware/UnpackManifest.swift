@@ -61,7 +61,10 @@ public struct UnpackManifest: Sendable, Codable {
 
     /// Splits `image` into parts: payload spans refer to the payload files, the rest is
     /// a fill (uniform bytes), inline (<= 4 KiB) or a file under parts/.
+    /// `sourceOffsets[offset]` is the offset inside the payload file of the span at that
+    /// image offset (0 when absent; UBI volumes are split across LEBs).
     static func parts(of bytes: [UInt8], spans: [(offset: Int, size: Int, source: String)], boundaries: [Int],
+                      sourceOffsets: [Int: Int] = [:],
                       writeFile: (String, [UInt8]) throws -> Void) throws -> [Part] {
         var out: [Part] = []
         var pos = 0
@@ -85,7 +88,8 @@ public struct UnpackManifest: Sendable, Codable {
         }
         for s in spans.sorted(by: { $0.offset < $1.offset }) {
             try gap(pos, s.offset)
-            out.append(Part(offset: UInt64(s.offset), size: UInt64(s.size), source: s.source, sourceOffset: 0))
+            out.append(Part(offset: UInt64(s.offset), size: UInt64(s.size), source: s.source,
+                            sourceOffset: UInt64(sourceOffsets[s.offset] ?? 0)))
             pos = s.offset + s.size
         }
         try gap(pos, bytes.count)

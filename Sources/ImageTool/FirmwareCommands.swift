@@ -13,7 +13,7 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Show the regions of an OpenWrt firmware image, its checksums, kernel and rootfs facts.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Firmware image (TP-Link, uImage sysupgrade, NAND sysupgrade tar, x86 combined).")
+    @Argument(help: "Firmware image (TP-Link, uImage sysupgrade, NAND sysupgrade tar, x86 combined, UBI).")
     var image: String
 
     func run() throws {
@@ -117,6 +117,14 @@ enum FirmwareCLI {
         if let t = r.tplink {
             out.line("TP-Link v\(t.headerVersion)\(t.vendor.isEmpty ? "" : ": vendor \(t.vendor)"), version \(t.firmwareVersion), hw_id \(t.hardwareID) rev \(t.hardwareRevision), fw_length \(t.firmwareLength), rootfs \(t.rootfsPlacement ?? "-")")
         }
+        if let u = r.ubi {
+            let g = u.geometry
+            out.line("UBI: PEB \(g.pebSize), LEB \(g.lebSize), min I/O \(g.minIOSizeMin == g.minIOSizeMax ? "\(g.minIOSizeMin)" : "\(g.minIOSizeMin)...\(g.minIOSizeMax)"), vid_hdr_offset \(g.vidHeaderOffset), data_offset \(g.dataOffset), image_seq \(g.imageSequence), \(g.pebCount) PEBs")
+            for d in g.derivation { out.line("  derived: \(d)") }
+            for v in u.volumes {
+                out.line("  volume \(v.id) \(v.name): \(v.type)\(v.autoresize ? " autoresize" : ""), \(v.reservedPEBs) reserved PEBs, \(v.lebCount) LEBs in the image, \(v.size) bytes\(v.name == u.kernelVolume ? " (kernel)" : v.name == u.rootfsVolume ? " (rootfs)" : "")")
+            }
+        }
         if let u = r.uimage {
             out.line("uImage: \(u.name), \(u.arch), \(u.compression), load \(u.loadAddress) entry \(u.entryPoint)")
         }
@@ -127,7 +135,8 @@ enum FirmwareCLI {
             out.line("kernel: not read (\(e))")
         }
         if let f = r.rootfs {
-            out.line("rootfs: squashfs \(f.compressor), \(f.size) bytes at 0x\(String(f.offset, radix: 16)), block \(f.blockSize), \(f.inodes) inodes")
+            let place = r.ubi?.rootfsVolume.map { "in UBI volume \($0)" } ?? "at 0x\(String(f.offset, radix: 16))"
+            out.line("rootfs: squashfs \(f.compressor), \(f.size) bytes \(place), block \(f.blockSize), \(f.inodes) inodes")
         }
         if let v = r.kernelPackageVersion {
             out.line("kernel package: \(v) (vermagic \(RootfsFacts.vermagic(fromKernelVersion: v) ?? "?"), arch \(r.facts?.arch ?? "?"), from \(r.kernelPackageSource ?? "?"))")

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BinaryIO
 import Firmware
 import KernelABI
@@ -27,7 +30,16 @@ public enum ImageLoader {
             do { payload = try fw.kernelPayload() } catch let e as FormatError where e.kind == .unsupported { payload = nil }
             if let span = fw.rootfsSpan {
                 do {
-                    squash = try withFile(path) { try SquashImage(view: try file.view(base: span.offset, length: span.bytesUsed)) }
+                    if let off = fw.rootfsFileOffset {
+                        squash = try withFile(path) { try SquashImage(view: try file.view(base: off, length: span.bytesUsed)) }
+                    } else if let root = fw.rootfsImage {
+                        // Not stored contiguously (UBI LEBs, gzip'd disk): read a temporary copy
+                        // (unlinked at once; the open descriptor keeps it readable).
+                        let tmp = FS.temporarySibling(of: "/tmp/imagetool-rebase-rootfs.sqfs", tag: "rebase")
+                        defer { unlink(tmp) }
+                        try FS.writeAtomically(root, to: tmp, mode: 0o600)
+                        squash = try withFile(path) { try SquashImage(view: try RandomAccessFile(path: tmp).view()) }
+                    }
                 } catch let e as FormatError {
                     lost.append("the rootfs at 0x\(String(span.offset, radix: 16)) cannot be opened (\(e.located))")
                 }

@@ -96,6 +96,7 @@ final class RegressionReplayTests: XCTestCase {
                 let fw = try FirmwareImage(bytes: b, path: "fuzz.bin")
                 _ = fw.kernelImage; _ = fw.rootfsImage; _ = fw.rootfsSpan; _ = fw.metadataJSON
                 try each { _ = try fw.kernelPayload() }
+                if fw.kind == .ubi { try each { _ = try fw.rebuild(replacingRootfs: fw.rootfsImage) } }
             }
         },
         "FuzzApk": { b, _ in

@@ -2,8 +2,9 @@ import BinaryIO
 import Firmware
 
 /// libFuzzer entry: firmware detection and layout (uImage, TP-Link, fwtool trailers, MBR,
-/// NAND sysupgrade tar, squashfs span; openwrt/firmware-utils, openwrt/fwtool, u-boot
-/// include/image.h).
+/// NAND sysupgrade tar, UBI (EC/VID headers, volume table, geometry; linux
+/// include/uapi/mtd/ubi-media.h), squashfs span; openwrt/firmware-utils, openwrt/fwtool,
+/// u-boot include/image.h). UBI images also go through the volume rebuild.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -14,6 +15,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = fw.metadataJSON
     _ = fw.kernelPayloadBytes()
     _ = try? fw.kernelPayload()
+    if fw.kind == .ubi { _ = try? fw.rebuild(replacingRootfs: fw.rootfsImage) }
     return 0
 }
 
