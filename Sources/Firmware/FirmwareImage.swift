@@ -18,6 +18,8 @@ public struct FirmwareImage: Sendable {
         case nandTar = "nand-sysupgrade-tar"
         /// x86 disk image (MBR, boot and rootfs partitions), gzip'd or not.
         case x86Combined = "x86-combined"
+        /// x86 EFI disk image (GPT, boot and rootfs partitions), gzip'd or not.
+        case x86CombinedEFI = "x86-combined-efi"
     }
 
     /// The layout, one case per family.
@@ -55,7 +57,7 @@ public struct FirmwareImage: Sendable {
                 kind = .nandTar; layout = .nand(l); regions = l.regions(of: bytes)
             } else if DiskImageLayout.matches(bytes) {
                 let l = try DiskImageLayout.parse(bytes)
-                kind = .x86Combined; layout = .disk(l); regions = l.regions(of: bytes)
+                kind = l.gpt != nil ? .x86CombinedEFI : .x86Combined; layout = .disk(l); regions = l.regions(of: bytes)
             } else {
                 let l = try NORLayout.parse(bytes)
                 kind = l.tplink != nil ? .tplink : (l.rootfs != nil ? .uimageSysupgrade : .uimageKernel)
@@ -72,7 +74,7 @@ public struct FirmwareImage: Sendable {
         switch layout {
         case .nor(let l): return Array(bytes[Int(l.kernelOffset) ..< Int(l.kernelOffset + l.kernelSize)])
         case .nand(let l): return l.member(named: "kernel", in: bytes) ?? []
-        case .disk(let l): return l.kernelImage ?? []
+        case .disk(let l): return (try? l.readKernel()) ?? []
         }
     }
 
@@ -116,6 +118,10 @@ public struct FirmwareImage: Sendable {
                 let end = min(k.count, UImageHeader.size + Int(h.dataSize))
                 return (Array(k[UImageHeader.size ..< end]), h.compressionName)
             }
+        }
+        if BzImageHeader.matches(k), let h = try? BzImageHeader(parsing: k) {
+            let p = h.payload(of: k)
+            return (p, KernelPayload.sniff(p, at: 0))
         }
         return (k, nil)
     }

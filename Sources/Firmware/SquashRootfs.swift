@@ -129,6 +129,13 @@ extension FirmwareImage {
     /// Reads the rootfs facts through the Squash reader (nil when the image has no rootfs).
     /// A rootfs inside a gzip'd disk is written to a temporary file beside the image first.
     public func rootfsFacts() throws -> RootfsFacts? {
+        if case .disk(let l) = layout, let p = l.extRootfs {
+            return try withFile(path ?? "image") {
+                try l.withPartitionFile(p) { file in
+                    try RootfsFacts(reading: Ext4Rootfs(fs: Ext4Filesystem(path: file, offset: 0), partitionOffset: UInt64(p.offset)))
+                }
+            }
+        }
         guard let root = rootfsImage else { return nil }
         if let p = path, let off = rootfsFileOffset {
             return try RootfsFacts(reading: SquashRootfs(path: p, offset: off))
