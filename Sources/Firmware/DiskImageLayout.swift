@@ -78,6 +78,12 @@ public struct DiskImageLayout: Sendable, Equatable {
 
     static func hasMBR(_ b: [UInt8]) -> Bool { b.count >= 512 && b[510] == 0x55 && b[511] == 0xaa }
 
+    /// Whether an image starting with `head` (its first 512 bytes or more) is read as a
+    /// disk image by `FirmwareImage` (not a NAND tar, and gzip or an MBR signature).
+    public static func isDiskImage(head: [UInt8]) -> Bool {
+        !NANDTarLayout.matches(head) && matches(head)
+    }
+
     /// A gzip stream or a raw MBR disk.
     public static func matches(_ bytes: [UInt8]) -> Bool {
         (bytes.count > 18 && bytes[0] == 0x1f && bytes[1] == 0x8b) || hasMBR(bytes)

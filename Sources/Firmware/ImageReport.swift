@@ -105,6 +105,9 @@ public struct ImageReport: Sendable, Codable {
     public var metadata: String?
     /// Facts read from the rootfs (nil when no reader was given or no rootfs exists).
     public var facts: RootfsFacts?
+    /// Regions of the inflated disk of a gzip'd x86 image (offsets inside the disk):
+    /// MBR, GPT headers and entry arrays, partitions and gaps, covering the whole disk.
+    public var diskRegions: [Region]?
 
     static func hex(_ v: UInt32) -> String { "0x" + Checksum.hex32(v) }
 
@@ -115,6 +118,11 @@ public struct ImageReport: Sendable, Codable {
         kind = image.kind.rawValue
         regions = image.regions
         checksumsVerify = image.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) }
+        if case .disk(let l) = image.layout, l.gzipped {
+            let d = l.diskRegions()
+            diskRegions = d
+            checksumsVerify = checksumsVerify && d.allSatisfy { $0.checksums.allSatisfy(\.verifies) }
+        }
         if case .nor(let l) = image.layout {
             if let h = l.tplink {
                 tplink = TPLink(headerVersion: h.headerVersion, vendor: h.vendor, firmwareVersion: h.firmwareVersion,
@@ -139,8 +147,10 @@ public struct ImageReport: Sendable, Codable {
             } catch {
                 kernelError = "\(error)"
             }
+        } else if case .disk = image.layout {
+            kernelError = "no /boot/vmlinuz found in a boot partition"
         } else {
-            kernelError = "the kernel is inside the boot partition's filesystem"
+            kernelError = "the image holds no kernel"
         }
         if let r = image.rootfsSpan {
             rootfs = Rootfs(offset: r.offset, size: r.bytesUsed, compressor: r.compressor, blockSize: r.blockSize,
