@@ -284,6 +284,14 @@ extension DiskImageLayout {
         return try body(tmp)
     }
 
+    /// The ext2/3/4 filesystem of partition `p` opened read-only from a temporary copy
+    /// (removed at once; the open descriptor keeps it readable).
+    public func openExtRootfs(_ p: Partition) throws -> Ext4Rootfs {
+        try withPartitionFile(p) { file in
+            Ext4Rootfs(fs: try Ext4Filesystem(path: file, offset: 0), partitionOffset: UInt64(p.offset))
+        }
+    }
+
     /// The kernel file of the boot partition (ext2/3/4 through libext2fs, or FAT), or nil
     /// when there is no boot partition or no `/boot/vmlinuz` in it.
     public func readKernel() throws -> [UInt8]? {

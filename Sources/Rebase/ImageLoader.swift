@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BinaryIO
 import Firmware
 import KernelABI
@@ -11,20 +14,34 @@ public enum ImageLoader {
     public static func load(_ path: String, imageConfig: String? = nil) throws -> ImageSide {
         let file = try RandomAccessFile(path: path)
         var payload: KernelPayload? = nil
-        let squash: SquashImage
+        let rootfs: any RootfsSource
         if file.size >= 4, try file.read(at: 0, count: 4) == Array("hsqs".utf8) {
             // A bare rootfs (e.g. an unpacked or apk-era rootfs.sqfs): no kernel to read.
-            squash = try withFile(path) { try SquashImage(view: try file.view()) }
+            let squash = try withFile(path) { try SquashImage(view: try file.view()) }
+            rootfs = SquashRootfs(image: squash, tree: try withFile(path) { try squash.readTree() })
         } else {
             let fw = try FirmwareImage.open(path)
             do { payload = try fw.kernelPayload() } catch let e as FormatError where e.kind == .unsupported { payload = nil }
-            guard let span = fw.rootfsSpan else {
-                throw FormatError(.invalid, context: "read image", "no squashfs rootfs found in the image", file: path)
+            if case .disk(let l) = fw.layout, let p = l.extRootfs {
+                // x86 ext4 rootfs: read through libext2fs from a temporary copy of the partition.
+                rootfs = try withFile(path) { try l.openExtRootfs(p) }
+            } else {
+                guard let span = fw.rootfsSpan, let bytes = fw.rootfsImage else {
+                    throw FormatError(.invalid, context: "read image", "no squashfs or ext4 rootfs found in the image", file: path)
+                }
+                let squash: SquashImage
+                if let off = fw.rootfsFileOffset {
+                    squash = try withFile(path) { try SquashImage(view: try file.view(base: off, length: span.bytesUsed)) }
+                } else {
+                    // Inside a gzip'd disk: a temporary copy, removed at once (the descriptor stays open).
+                    let tmp = FS.temporarySibling(of: "/tmp/imagetool-rootfs.sqfs", tag: "load")
+                    try FS.writeAtomically(bytes, to: tmp, mode: 0o600)
+                    defer { unlink(tmp) }
+                    squash = try withFile(path) { try SquashImage(view: try RandomAccessFile(path: tmp).view()) }
+                }
+                rootfs = SquashRootfs(image: squash, tree: try withFile(path) { try squash.readTree() })
             }
-            squash = try withFile(path) { try SquashImage(view: try file.view(base: span.offset, length: span.bytesUsed)) }
         }
-        let tree = try withFile(path) { try squash.readTree() }
-        let rootfs = SquashRootfs(image: squash, tree: tree)
         let facts = try withFile(path) { try RootfsFacts(reading: rootfs) }
         guard let kv = facts.kernelPackageVersion else {
             throw FormatError(.invalid, context: "read rootfs", "no installed kernel package (opkg status / apk db)", file: path)
@@ -72,7 +89,7 @@ public enum ImageLoader {
     }
 }
 
-extension SquashRootfs {
+extension RootfsSource {
     /// Every `.ko` below /lib/modules/<release>, parsed (read in place, nothing extracted).
     func modules(release: String, file: String) throws -> [KernelModule] {
         var out: [KernelModule] = []
