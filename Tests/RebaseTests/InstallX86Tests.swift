@@ -1,0 +1,127 @@
+import BinaryIO
+import FeedRewrite
+import Firmware
+import Foundation
+import Rebase
+import TestSupport
+import XCTest
+
+/// `install` into x86 disk images made by fixtures/make-x86-image.sh (sgdisk, sfdisk,
+/// mkfs.fat + mtools, mkfs.ext4 -d, gzip): checked with sgdisk -v, e2fsck -fn, debugfs,
+/// unsquashfs, GNU gzip and fwimage.py's fwtool trailer check.
+final class InstallX86Tests: XCTestCase {
+    static func sbin(_ t: String, _ pkg: String) throws -> String {
+        for d in ["/usr/sbin", "/sbin", "/usr/bin", "/bin"] where FileManager.default.isExecutableFile(atPath: d + "/" + t) { return d + "/" + t }
+        throw XCTSkip("\(t) not installed (Debian package \(pkg))")
+    }
+
+    func makeImage(_ kind: String, in dir: String) throws -> String {
+        for (t, p) in [("sgdisk", "gdisk"), ("sfdisk", "fdisk"), ("mkfs.ext4", "e2fsprogs"), ("mkfs.fat", "dosfstools"), ("mcopy", "mtools")] {
+            _ = try InstallX86Tests.sbin(t, p)
+        }
+        let out = "\(dir)/\(kind).img.gz"
+        let r = try TestSupport.run("/bin/bash", [TestEnv.fixtures + "/make-x86-image.sh", kind, out])
+        XCTAssertEqual(r.status, 0, r.err)
+        return out
+    }
+
+    /// The inflated disk (GNU gzip) and the rootfs partition (sfdisk -d, partition 2) as files.
+    func rawDisk(_ image: String, _ raw: String) throws -> (start: Int, size: Int) {
+        _ = try TestSupport.run("/bin/sh", ["-c", "gzip -dc < '\(image)' > '\(raw)' 2>/dev/null; true"])
+        let dump = try TestSupport.run(try InstallX86Tests.sbin("sfdisk", "fdisk"), ["-d", raw]).out
+        let line = try XCTUnwrap(dump.split(separator: "\n").first { $0.contains("\(raw)2 :") }, dump)
+        let f = line.replacingOccurrences(of: " ", with: "").split(separator: ",")
+        let start = Int(f.first { $0.contains("start=") }?.split(separator: "=").last ?? "") ?? 0
+        let size = Int(f.first { $0.hasPrefix("size=") }?.split(separator: "=").last ?? "") ?? 0
+        return (start * 512, size * 512)
+    }
+
+    func testInstallKmodIntoAllX86Kinds() throws {
+        try InstallFixture.requireFixtures()
+        let dir = TestEnv.tempDir("install-x86")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try InstallFixture.rebase(into: dir)
+        let ipkPath = dir + "/feed/" + InstallFixture.ipkName("kmod-imt-extra")
+        let ko = try IPK.read(path: ipkPath).dataFiles(readData: true).first { $0.name.hasSuffix("/imt_extra.ko") }
+        let release = InstallFixture.fact("RELEASE")
+        let debugfs = try InstallX86Tests.sbin("debugfs", "e2fsprogs")
+        for kind in ["ext4-efi", "ext4-mbr", "squashfs-efi"] {
+            let image = try makeImage(kind, in: dir)
+            let before = try FS.read(image)
+            let out = "\(dir)/\(kind).out.img.gz"
+            let report = try OfflineInstaller.run(InstallOptions(image: image, packages: [ipkPath], output: out))
+            XCTAssertEqual(report.packages.first?.action, "install", kind)
+            XCTAssertEqual(try FS.read(image), before, "\(kind): input untouched")
+
+            // Every region and GPT checksum verifies, and the facts see the kmod.
+            let fw = try FirmwareImage.open(out)
+            let insp = ImageReport(image: fw, file: out, facts: try fw.rootfsFacts())
+            XCTAssertTrue(insp.checksumsVerify, kind)
+            XCTAssertEqual(insp.facts?.kmods["kmod-imt-extra"], InstallFixture.fact("PKG_KMOD_VERSION"), kind)
+            XCTAssertEqual(insp.kernel?.release, release, kind)
+            let py = try InstallFixture.tool("python3")
+            let chk = try TestSupport.run(py, [TestEnv.fixtures + "/src/fwimage.py", "fwtool-check", out])
+            XCTAssertEqual(chk.status, 0, "\(kind): fwtool trailer: \(chk.err)")
+
+            let raw = "\(dir)/\(kind).raw", rawBefore = "\(dir)/\(kind).before.raw"
+            let (start, size) = try rawDisk(out, raw)
+            let (start0, size0) = try rawDisk(image, rawBefore)
+            XCTAssertEqual([start, size], [start0, size0], "\(kind): partition sizes kept")
+            XCTAssertEqual(try FS.size(raw), try FS.size(rawBefore), kind)
+            if kind.hasSuffix("efi") {
+                let v = try TestSupport.run(try InstallX86Tests.sbin("sgdisk", "gdisk"), ["-v", raw])
+                XCTAssertTrue(v.out.contains("No problems found"), "\(kind): \(v.out)")
+            }
+            // Nothing outside the rootfs partition changed.
+            let a = try FS.read(raw), b = try FS.read(rawBefore)
+            XCTAssertTrue(a[..<start] == b[..<start], "\(kind): bytes before the rootfs changed")
+            XCTAssertTrue(a[(start + size)...] == b[(start + size)...], "\(kind): bytes after the rootfs changed")
+
+            let part = "\(dir)/\(kind).part"
+            try FS.writeAtomically(Array(a[start ..< start + size]), to: part)
+            if kind.hasPrefix("ext4") {
+                let fsck = try TestSupport.run(try InstallX86Tests.sbin("e2fsck", "e2fsprogs"), ["-fn", part])
+                XCTAssertEqual(fsck.status, 0, "\(kind): e2fsck -fn: \(fsck.out) \(fsck.err)")
+                let status = try TestSupport.run(debugfs, ["-R", "cat /usr/lib/opkg/status", part]).out
+                XCTAssertTrue(status.contains("Package: kmod-imt-extra\n"), status)
+                XCTAssertTrue(status.contains("Package: kmod-imt-hello\n"), "\(kind): existing stanzas kept")
+                let list = try TestSupport.run(debugfs, ["-R", "cat /usr/lib/opkg/info/kmod-imt-extra.list", part]).out
+                XCTAssertTrue(list.contains("/lib/modules/\(release)/imt_extra.ko"), list)
+                let dumped = "\(dir)/\(kind).ko"
+                _ = try TestSupport.run(debugfs, ["-R", "dump /lib/modules/\(release)/imt_extra.ko \(dumped)", part])
+                XCTAssertEqual(try FS.read(dumped), ko?.data, "\(kind): module bytes")
+                let st = try TestSupport.run(debugfs, ["-R", "stat /lib/modules/\(release)/imt_extra.ko", part]).out
+                XCTAssertTrue(st.contains("Mode:  0644"), st)
+                XCTAssertTrue(st.contains("User:     0   Group:     0"), st)
+            } else {
+                let l = try TestSupport.run(try InstallFixture.tool("unsquashfs"), ["-lls", part]).out
+                XCTAssertTrue(l.contains("/lib/modules/\(release)/imt_extra.ko"), l)
+                XCTAssertTrue(l.contains("/usr/lib/opkg/info/kmod-imt-extra.list"), l)
+            }
+        }
+    }
+
+    func testRootfsTooSmallIsRefusedAndNothingWritten() throws {
+        try InstallFixture.requireFixtures()
+        let dir = TestEnv.tempDir("install-x86-full")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try InstallFixture.rebase(into: dir)
+        let image = try makeImage("ext4-mbr", in: dir)
+        // A package with a file larger than the whole rootfs partition.
+        let big = [UInt8](repeating: 0x5a, count: 8 << 20).enumerated().map { UInt8(truncatingIfNeeded: $0.offset &* 2654435761 >> 13) }
+        let ctl = Array("Package: huge\nVersion: 1\nArchitecture: all\n".utf8)
+        let ipk = try InstallFixture.makeIPK(control: ctl, data: [TarMember(name: "./usr/", kind: .directory, mode: 0o755, mtime: 1_700_000_000),
+                                                                  TarMember(name: "./usr/huge.bin", mode: 0o644, mtime: 1_700_000_000, data: big)])
+        try FS.writeAtomically(ipk, to: dir + "/huge_1_all.ipk")
+        let out = dir + "/out.img.gz"
+        XCTAssertThrowsError(try OfflineInstaller.run(InstallOptions(image: image, packages: [dir + "/huge_1_all.ipk"], output: out))) { e in
+            let fe = e as? FormatError
+            XCTAssertNotNil(fe, "\(e)")
+            XCTAssertFalse(fe?.description.contains("\n") ?? true)
+            XCTAssertTrue(fe?.description.contains("offset") ?? false, fe?.description ?? "")
+        }
+        XCTAssertFalse(FS.exists(out))
+        let left = try FS.list(dir)
+        XCTAssertTrue(left.allSatisfy { !$0.contains(".disk-") && !$0.hasPrefix(".out.img.gz") }, "temporaries removed: \(left)")
+    }
+}
