@@ -31,6 +31,8 @@ public final class DiskImageFile: @unchecked Sendable {
     public let gpt: GPTLayout?
     /// Index of the rootfs partition.
     public let rootfsPartition: Int?
+    /// Disk bytes whose original gzip blocks the last `write` reused.
+    public private(set) var reusedBytes = 0
 
     /// Inflates (or copies) `path` into a temporary disk file beside `scratch` and reads
     /// its partition table.
@@ -140,7 +142,16 @@ public final class DiskImageFile: @unchecked Sendable {
             var reg: UInt32 = 0xffff_ffff
             var pos: Int
             if gzipped {
-                pos = try GzipStream.deflate(disk, size: diskSize, level: 9, into: out, at: 0, register: &reg)
+                // Unchanged stretches keep their original compressed blocks (GzipStream.recompress).
+                let input = try RandomAccessFile(path: source)
+                if let r = try GzipStream.recompress(original: input, end: UInt64(bodySize), newData: disk, size: diskSize,
+                                                     level: 9, into: out, register: &reg) {
+                    pos = r.written
+                    reusedBytes = r.stats.reusedBytes
+                } else {
+                    reg = 0xffff_ffff
+                    pos = try GzipStream.deflate(disk, size: diskSize, level: 9, into: out, at: 0, register: &reg)
+                }
             } else {
                 pos = 0
                 while pos < diskSize {
