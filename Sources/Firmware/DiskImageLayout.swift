@@ -288,7 +288,7 @@ extension DiskImageLayout {
     /// (removed at once; the open descriptor keeps it readable).
     public func openExtRootfs(_ p: Partition) throws -> Ext4Rootfs {
         try withPartitionFile(p) { file in
-            Ext4Rootfs(fs: try Ext4Filesystem(path: file, offset: 0), partitionOffset: UInt64(p.offset))
+            Ext4Rootfs(fs: try Ext4Filesystem(path: file, offset: 0, reportOffset: UInt64(p.offset)), partitionOffset: UInt64(p.offset))
         }
     }
 
@@ -301,7 +301,7 @@ extension DiskImageLayout {
         switch p.filesystem {
         case .ext:
             return try withPartitionFile(p) { file in
-                let fs = try Ext4Filesystem(path: file, offset: 0)
+                let fs = try Ext4Filesystem(path: file, offset: 0, reportOffset: UInt64(p.offset))
                 let rooted = Ext4Rootfs(fs: fs, partitionOffset: UInt64(p.offset))
                 return try rooted.readFile(DiskImageLayout.kernelPath, limit: KernelPayload.maxKernelSize)
             }

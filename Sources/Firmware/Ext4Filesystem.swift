@@ -71,16 +71,24 @@ public final class Ext4Filesystem: @unchecked Sendable {
 
     static let errorTable: Void = { initialize_ext2_error_table() }()
 
-    /// Opens the filesystem at `offset` of `path` (read-write when `writable`).
-    public init(path: String, offset: UInt64 = 0, writable: Bool = false) throws {
+    /// The file named in errors (the image the user gave, not a temporary copy); nil leaves
+    /// it to the caller (`withFile`).
+    public let label: String?
+    /// The offset named in errors (the partition's offset in the image).
+    public let reportOffset: UInt64
+
+    /// Opens the filesystem at `offset` of `path` (read-write when `writable`); errors name
+    /// `label` and `reportOffset` when given.
+    public init(path: String, offset: UInt64 = 0, writable: Bool = false, label: String? = nil, reportOffset: UInt64? = nil) throws {
         _ = Ext4Filesystem.errorTable
         self.path = path; self.offset = offset; self.writable = writable
+        self.label = label; self.reportOffset = reportOffset ?? offset
         var handle: ext2_filsys? = nil
         let flags = Int32(EXT2_FLAG_64BITS) | (writable ? Int32(EXT2_FLAG_RW) : 0)
         let rc = ext2fs_open2(path, "offset=\(offset)", flags, 0, 0, shim_unix_io_manager(), &handle)
-        try Ext4Filesystem.check(rc, offset: offset, path: path, "open ext filesystem")
+        try Ext4Filesystem.check(rc, offset: self.reportOffset, path: self.label, "open ext filesystem")
         guard let h = handle else {
-            throw FormatError(.io, offset: offset, context: "open ext filesystem", "libext2fs returned no handle", file: path)
+            throw FormatError(.io, offset: self.reportOffset, context: "open ext filesystem", "libext2fs returned no handle", file: self.label)
         }
         fs = h
         if writable {
@@ -92,18 +100,18 @@ public final class Ext4Filesystem: @unchecked Sendable {
         if let h = fs { ext2fs_free(h) }
     }
 
-    static func check(_ rc: errcode_t, offset: UInt64, path: String, _ context: String) throws {
+    static func check(_ rc: errcode_t, offset: UInt64, path: String?, _ context: String) throws {
         guard rc != 0 else { return }
         let msg = error_message(rc).map { String(cString: $0) } ?? "error \(rc)"
         throw FormatError(.invalid, offset: offset, context: context, "libext2fs: \(msg) (partition at offset \(offset))", file: path)
     }
 
     func check(_ rc: errcode_t, _ context: String) throws {
-        try Ext4Filesystem.check(rc, offset: offset, path: path, context)
+        try Ext4Filesystem.check(rc, offset: reportOffset, path: label, context)
     }
 
     func handle() throws -> ext2_filsys {
-        guard let h = fs else { throw FormatError(.usage, offset: offset, context: "ext filesystem", "already closed", file: path) }
+        guard let h = fs else { throw FormatError(.usage, offset: reportOffset, context: "ext filesystem", "already closed", file: label) }
         return h
     }
 
@@ -201,7 +209,7 @@ public final class Ext4Filesystem: @unchecked Sendable {
     public func readlink(_ ino: UInt32) throws -> String {
         var raw = try rawInode(ino)
         let size = Int(raw.i_size)
-        guard size <= 4096 else { throw FormatError(.invalid, offset: offset, context: "read symlink inode \(ino)", "target of \(size) bytes", file: path) }
+        guard size <= 4096 else { throw FormatError(.invalid, offset: reportOffset, context: "read symlink inode \(ino)", "target of \(size) bytes", file: label) }
         if ext2fs_is_fast_symlink(&raw) != 0 {
             let bytes = withUnsafeBytes(of: raw.i_block) { Array($0.prefix(min(size, 60))) }
             return String(decoding: bytes, as: UTF8.self)
@@ -251,7 +259,7 @@ public final class Ext4Filesystem: @unchecked Sendable {
         let h = try handle()
         try retryingExpand(parent, "create directory \(name)") { ext2fs_mkdir(h, parent, 0, name) }
         guard let ino = try lookup(parent, name) else {
-            throw FormatError(.io, offset: offset, context: "create directory \(name)", "not found after creation", file: path)
+            throw FormatError(.io, offset: reportOffset, context: "create directory \(name)", "not found after creation", file: label)
         }
         try setMetadata(ino, m)
         return ino
@@ -263,7 +271,7 @@ public final class Ext4Filesystem: @unchecked Sendable {
         let h = try handle()
         try retryingExpand(parent, "create symlink \(name)") { ext2fs_symlink(h, parent, 0, name, target) }
         guard let ino = try lookup(parent, name) else {
-            throw FormatError(.io, offset: offset, context: "create symlink \(name)", "not found after creation", file: path)
+            throw FormatError(.io, offset: reportOffset, context: "create symlink \(name)", "not found after creation", file: label)
         }
         try setMetadata(ino, m)
         return ino
@@ -307,7 +315,7 @@ public final class Ext4Filesystem: @unchecked Sendable {
             let n = UInt32(min(bytes.count - done, 1 << 20))
             let rc = bytes.withUnsafeBytes { ext2fs_file_write(file, $0.baseAddress! + done, n, &wrote) }
             try check(rc, "write inode \(ino)")
-            guard wrote > 0 else { throw FormatError(.io, offset: offset, context: "write inode \(ino)", "no progress", file: path) }
+            guard wrote > 0 else { throw FormatError(.io, offset: reportOffset, context: "write inode \(ino)", "no progress", file: label) }
             done += Int(wrote)
         }
         try check(ext2fs_file_set_size2(file, ext2_off64_t(bytes.count)), "set size of inode \(ino)")
@@ -322,7 +330,7 @@ public final class Ext4Filesystem: @unchecked Sendable {
         guard let ino = try lookup(parent, name) else { return }
         var i = try rawInode(ino)
         guard i.i_mode & 0o170000 != 0o040000 else {
-            throw FormatError(.unsupported, offset: offset, context: "remove \(name)", "removing directories is not supported", file: path)
+            throw FormatError(.unsupported, offset: reportOffset, context: "remove \(name)", "removing directories is not supported", file: label)
         }
         try check(ext2fs_unlink(h, parent, name, ino, 0), "unlink \(name)")
         if i.i_links_count > 1 {

@@ -85,7 +85,7 @@ extension Ext4Filesystem {
 
     func node(_ ino: UInt32, name: String, depth: Int) throws -> Node {
         guard depth < 256 else {
-            throw FormatError(.invalid, offset: offset, context: "read ext tree", "directories nested deeper than 256 (a loop?)", file: path)
+            throw FormatError(.invalid, offset: reportOffset, context: "read ext tree", "directories nested deeper than 256 (a loop?)", file: label)
         }
         let i = try inode(ino)
         var n = Node(name: name, kind: .file, mode: i.permissions, uid: i.uid, gid: i.gid, mtime: i.mtime)
@@ -110,7 +110,7 @@ extension Ext4Filesystem {
         case 0o010000: n.kind = .fifo
         case 0o140000: n.kind = .socket
         default:
-            throw FormatError(.invalid, offset: offset, context: "read ext tree", "inode \(ino) (\(name)) has file type \(String(i.mode >> 12, radix: 8))", file: path)
+            throw FormatError(.invalid, offset: reportOffset, context: "read ext tree", "inode \(ino) (\(name)) has file type \(String(i.mode >> 12, radix: 8))", file: label)
         }
         return n
     }
@@ -153,7 +153,7 @@ extension Ext4Filesystem {
                 if let i = Ext4Filesystem.inode(ofContent: hp) { return try read(i, limit: DiskImageLayout.maxDiskSize) }
                 return try readHost(hp)
             case .squashfs:
-                throw FormatError(.unsupported, offset: offset, context: "write ext tree", "squashfs content cannot be written here", file: path)
+                throw FormatError(.unsupported, offset: reportOffset, context: "write ext tree", "squashfs content cannot be written here", file: label)
             }
         }
         try edited.walk { p, n in
@@ -162,7 +162,7 @@ extension Ext4Filesystem {
             let old = before[p]
             let (parent, name) = split(p)
             guard let pi = try ino(parent) else {
-                throw FormatError(.invalid, offset: offset, context: "write ext tree", "parent of \(p) missing", file: path)
+                throw FormatError(.invalid, offset: reportOffset, context: "write ext tree", "parent of \(p) missing", file: label)
             }
             if let o = old, o.kind == n.kind, let i = try ino(p) {
                 var changed = false
@@ -192,7 +192,7 @@ extension Ext4Filesystem {
             case .file: inodes[p] = try createFile(pi, name, try bytes(n), meta)
             case .symlink: inodes[p] = try symlink(pi, name, target: n.linkTarget ?? "", meta)
             default:
-                throw FormatError(.unsupported, offset: offset, context: "write ext tree", "creating \(n.kind.rawValue) \(p) is not supported", file: path)
+                throw FormatError(.unsupported, offset: reportOffset, context: "write ext tree", "creating \(n.kind.rawValue) \(p) is not supported", file: label)
             }
             written.append(p)
         }

@@ -132,7 +132,8 @@ extension FirmwareImage {
         if case .disk(let l) = layout, let p = l.extRootfs {
             return try withFile(path ?? "image") {
                 try l.withPartitionFile(p) { file in
-                    try RootfsFacts(reading: Ext4Rootfs(fs: Ext4Filesystem(path: file, offset: 0), partitionOffset: UInt64(p.offset)))
+                    try RootfsFacts(reading: Ext4Rootfs(fs: Ext4Filesystem(path: file, offset: 0, label: path ?? "image", reportOffset: UInt64(p.offset)),
+                                                         partitionOffset: UInt64(p.offset)))
                 }
             }
         }

@@ -44,7 +44,7 @@ enum InstallDisk {
             repack.fragmentsReused = w.data.copiedFragments
             repack.blocksCompressed = w.data.compressedBlocks
         case .ext:
-            let fs = try Ext4Filesystem(path: disk.diskPath, offset: UInt64(p.offset), writable: true)
+            let fs = try Ext4Filesystem(path: disk.diskPath, offset: UInt64(p.offset), writable: true, label: options.image)
             let usedBefore = fs.blockCounts
             let tree = try withFile(options.image) { try fs.readTree() }
             root = InstallRootfs(tree: tree, image: nil, installTime: options.installTime ?? fs.mkfsTime)
