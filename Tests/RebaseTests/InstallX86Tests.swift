@@ -124,4 +124,52 @@ final class InstallX86Tests: XCTestCase {
         let left = try FS.list(dir)
         XCTAssertTrue(left.allSatisfy { !$0.contains(".disk-") && !$0.hasPrefix(".out.img.gz") }, "temporaries removed: \(left)")
     }
+
+    /// Directories, files and symlinks with their modes, owners and times, and a long
+    /// symlink target (not a fast symlink), written into an ext4 rootfs as debugfs reads them.
+    func testExtRootfsGetsDirectoriesSymlinksModesAndOwners() throws {
+        try InstallFixture.requireFixtures()
+        let dir = TestEnv.tempDir("install-x86-meta")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let image = try makeImage("ext4-efi", in: dir)
+        let t: Int64 = 1_650_000_000
+        let long = "/usr/share/linky/" + String(repeating: "./", count: 30) + "a.txt"  // > 60 bytes: a block symlink
+        let ctl = Array("Package: linky\nVersion: 1.0-1\nArchitecture: all\n".utf8)
+        let ipk = try InstallFixture.makeIPK(control: ctl, data: [
+            TarMember(name: "./usr/", kind: .directory, mode: 0o755, mtime: t),
+            TarMember(name: "./usr/bin/", kind: .directory, mode: 0o755, mtime: t),
+            TarMember(name: "./usr/bin/linky", kind: .symlink, mode: 0o777, mtime: t, linkTarget: "../share/linky/a.txt"),
+            TarMember(name: "./usr/bin/linky-long", kind: .symlink, mode: 0o777, mtime: t, linkTarget: long),
+            TarMember(name: "./usr/share/", kind: .directory, mode: 0o755, mtime: t),
+            TarMember(name: "./usr/share/linky/", kind: .directory, mode: 0o750, uid: 1000, gid: 100, mtime: t),
+            TarMember(name: "./usr/share/linky/a.txt", mode: 0o600, uid: 1000, gid: 100, mtime: t, data: Array("hello\n".utf8)),
+        ])
+        try FS.writeAtomically(ipk, to: dir + "/linky_1.0-1_all.ipk")
+        let out = dir + "/out.img.gz"
+        _ = try OfflineInstaller.run(InstallOptions(image: image, packages: [dir + "/linky_1.0-1_all.ipk"], output: out))
+        let raw = dir + "/out.raw"
+        let (start, size) = try rawDisk(out, raw)
+        let part = dir + "/out.part"
+        try FS.writeAtomically(Array(try FS.read(raw)[start ..< start + size]), to: part)
+        let fsck = try TestSupport.run(try InstallX86Tests.sbin("e2fsck", "e2fsprogs"), ["-fn", part])
+        XCTAssertEqual(fsck.status, 0, "e2fsck -fn: \(fsck.out) \(fsck.err)")
+        let debugfs = try InstallX86Tests.sbin("debugfs", "e2fsprogs")
+        func stat(_ p: String) throws -> String { try TestSupport.run(debugfs, ["-R", "stat \(p)", part]).out }
+        let d = try stat("/usr/share/linky")
+        XCTAssertTrue(d.contains("Type: directory") && d.contains("Mode:  0750") && d.contains("User:  1000   Group:   100"), d)
+        let f = try stat("/usr/share/linky/a.txt")
+        XCTAssertTrue(f.contains("Type: regular") && f.contains("Mode:  0600") && f.contains("Size: 6"), f)
+        XCTAssertTrue(f.contains("mtime: 0x\(String(t, radix: 16))"), f)
+        let l = try stat("/usr/bin/linky")
+        XCTAssertTrue(l.contains("Type: symlink") && l.contains("Fast link dest: \"../share/linky/a.txt\""), l)
+        let ll = try stat("/usr/bin/linky-long")
+        XCTAssertTrue(ll.contains("Type: symlink") && ll.contains("Size: \(long.utf8.count)"), ll)
+        let cat = try TestSupport.run(debugfs, ["-R", "cat /usr/share/linky/a.txt", part]).out
+        XCTAssertEqual(cat, "hello\n")
+        // imagetool reads the long target back through libext2fs.
+        let fw = try FirmwareImage.open(out)
+        guard case .disk(let layout) = fw.layout, let p = layout.extRootfs else { return XCTFail("no ext rootfs") }
+        let rootfs = try layout.openExtRootfs(p)
+        XCTAssertEqual(try rootfs.readFile("/usr/bin/linky-long", limit: 100), Array("hello\n".utf8))
+    }
 }
