@@ -172,4 +172,41 @@ final class InstallX86Tests: XCTestCase {
         let rootfs = try layout.openExtRootfs(p)
         XCTAssertEqual(try rootfs.readFile("/usr/bin/linky-long", limit: 100), Array("hello\n".utf8))
     }
+
+    /// An upgrade removes the old version's obsolete file from an ext4 rootfs (inode and
+    /// blocks freed: e2fsck finds nothing to fix) and rewrites the changed one in place.
+    func testExtRootfsUpgradeRemovesObsoleteFiles() throws {
+        try InstallFixture.requireFixtures()
+        let dir = TestEnv.tempDir("install-x86-upgrade")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let image = try makeImage("ext4-mbr", in: dir)
+        let t: Int64 = 1_650_000_000
+        func pkg(_ version: String, _ files: [String: [UInt8]]) throws -> String {
+            var data = [TarMember(name: "./etc/", kind: .directory, mode: 0o755, mtime: t),
+                        TarMember(name: "./etc/upg/", kind: .directory, mode: 0o755, mtime: t)]
+            for (n, b) in files.sorted(by: { $0.key < $1.key }) { data.append(TarMember(name: "./etc/upg/" + n, mtime: t, data: b)) }
+            let ipk = try InstallFixture.makeIPK(control: Array("Package: upg\nVersion: \(version)\nArchitecture: all\n".utf8), data: data)
+            let path = "\(dir)/upg_\(version)_all.ipk"
+            try FS.writeAtomically(ipk, to: path)
+            return path
+        }
+        let big = (0 ..< 300_000).map { UInt8(truncatingIfNeeded: $0 &* 7919 >> 5) }
+        let v1 = try pkg("1", ["old.bin": big, "keep.txt": Array("one\n".utf8)])
+        let v2 = try pkg("2", ["keep.txt": Array("two, longer\n".utf8)])
+        _ = try OfflineInstaller.run(InstallOptions(image: image, packages: [v1], output: dir + "/v1.img.gz"))
+        let r = try OfflineInstaller.run(InstallOptions(image: dir + "/v1.img.gz", packages: [v2], output: dir + "/v2.img.gz"))
+        XCTAssertEqual(r.packages.first?.action, "upgrade")
+        XCTAssertEqual(r.packages.first?.obsoleteFilesRemoved, ["/etc/upg/old.bin"])
+        let (start, size) = try rawDisk(dir + "/v2.img.gz", dir + "/v2.raw")
+        let part = dir + "/v2.part"
+        try FS.writeAtomically(Array(try FS.read(dir + "/v2.raw")[start ..< start + size]), to: part)
+        let fsck = try TestSupport.run(try InstallX86Tests.sbin("e2fsck", "e2fsprogs"), ["-fn", part])
+        XCTAssertEqual(fsck.status, 0, "e2fsck -fn: \(fsck.out) \(fsck.err)")
+        let debugfs = try InstallX86Tests.sbin("debugfs", "e2fsprogs")
+        let ls = try TestSupport.run(debugfs, ["-R", "ls /etc/upg", part]).out
+        XCTAssertFalse(ls.contains("old.bin"), ls)
+        XCTAssertEqual(try TestSupport.run(debugfs, ["-R", "cat /etc/upg/keep.txt", part]).out, "two, longer\n")
+        let status = try TestSupport.run(debugfs, ["-R", "cat /usr/lib/opkg/status", part]).out
+        XCTAssertTrue(status.contains("Package: upg\nVersion: 2\n"), status)
+    }
 }
