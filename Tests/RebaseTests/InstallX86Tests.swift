@@ -209,4 +209,22 @@ final class InstallX86Tests: XCTestCase {
         let status = try TestSupport.run(debugfs, ["-R", "cat /usr/lib/opkg/status", part]).out
         XCTAssertTrue(status.contains("Package: upg\nVersion: 2\n"), status)
     }
+
+    /// `rebase --kernel x86.img.gz`: the image side (kernel package, release, modules,
+    /// kernel digest from the bzImage payload) read from every x86 kind.
+    func testImageLoaderReadsAllX86Kinds() throws {
+        try InstallFixture.requireFixtures()
+        let dir = TestEnv.tempDir("load-x86")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var digests: Set<String> = []
+        for kind in ["ext4-efi", "ext4-mbr", "squashfs-efi"] {
+            let side = try ImageLoader.load(try makeImage(kind, in: dir))
+            XCTAssertEqual(side.kernelPackage.raw, InstallFixture.fact("PKG_KERNEL_VERSION_OLD"), kind)
+            XCTAssertEqual(side.release, InstallFixture.fact("RELEASE"), kind)
+            XCTAssertEqual(side.arch, InstallFixture.fact("ARCH"), kind)
+            XCTAssertEqual(side.modules.map { $0.path.split(separator: "/").last.map(String.init) ?? "" }, ["imt_hello.ko", "imt_user.ko"], kind)
+            digests.insert(try XCTUnwrap(side.kernelDigest, kind))
+        }
+        XCTAssertEqual(digests.count, 1, "the same bzImage in all three images gives one kernel digest")
+    }
 }
