@@ -163,8 +163,10 @@ public final class Ext4Filesystem: @unchecked Sendable {
     public func lookup(_ dir: UInt32, _ name: String) throws -> UInt32? {
         var ino: ext2_ino_t = 0
         let bytes = Array(name.utf8)
-        let rc = bytes.withUnsafeBufferPointer { b in
-            b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) {
+        guard !bytes.isEmpty, bytes.count <= 255 else { return nil }
+        let rc = bytes.withUnsafeBufferPointer { b -> errcode_t in
+            guard let base = b.baseAddress else { return errcode_t(EXT2_ET_FILE_NOT_FOUND) }
+            return base.withMemoryRebound(to: CChar.self, capacity: b.count) {
                 ext2fs_lookup(fs, dir, $0, Int32(b.count), nil, &ino)
             }
         }
