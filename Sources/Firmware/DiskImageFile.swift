@@ -161,26 +161,13 @@ public final class DiskImageFile: @unchecked Sendable {
                     pos += b.count
                 }
             }
-            for c in chunks {
-                var chunk = c
-                if c.isMetadata, let json = options.metadataJSON { chunk.data = Array(c.data.prefix(8)) + json }
-                if c.isSignature {
-                    guard let signer = options.signer else {
-                        warnings.append("dropped the fwtool signature chunk (\(c.data.count) bytes): the image changed and no usign key was given; sysupgrade will treat the image as unsigned")
-                        continue
-                    }
-                    let body = try out.read(at: 0, count: pos, context: "read output for signing")
-                    chunk.data = try UcertChain(parsing: c.data).resigned(with: try signer.usignSignature(of: body))
-                }
-                try Checked.limit(chunk.data.count, FwtoolChunk.maxData, "fwtool chunk", context: "append fwtool chunk")
-                try out.write(chunk.data, at: UInt64(pos))
-                reg = CRC32.uninverted(chunk.data, continuing: reg)
-                pos += chunk.data.count
-                let t = chunk.trailer(crc: reg)
-                try out.write(t, at: UInt64(pos))
-                reg = CRC32.uninverted(t, continuing: reg)
-                pos += t.count
-            }
+            // The image changed, so a signature is re-signed or dropped (existing chain code).
+            let bodyLength = pos
+            let tail = try FirmwareImage.chunkTail(chunks, register: &reg, originalBodySize: bodySize, options: options, warnings: &warnings,
+                                                   signedUnchanged: { _, _ in false },
+                                                   message: { tail in try out.read(at: 0, count: bodyLength, context: "read output for signing") + tail })
+            try out.write(tail, at: UInt64(pos))
+            pos += tail.count
             if let max = options.maxImageSize, UInt64(pos) > max {
                 throw FormatError(.refused, context: "rebuild image", "image would be \(pos) bytes, \(UInt64(pos) - max) more than the allowed \(max)")
             }
