@@ -227,4 +227,67 @@ final class InstallX86Tests: XCTestCase {
         }
         XCTAssertEqual(digests.count, 1, "the same bzImage in all three images gives one kernel digest")
     }
+
+    /// A signed x86 image (fwtool signature chunk after the metadata, ucert-wrapped usign
+    /// signature made by signify-openbsd): install re-signs it with a key (signify verifies
+    /// the new signature over the new image) or drops the chunk with a warning.
+    func testSignedX86ImageIsResignedOrDropped() throws {
+        try InstallFixture.requireFixtures()
+        let signify = try InstallFixture.tool("signify-openbsd")
+        let py = try InstallFixture.tool("python3")
+        let dir = TestEnv.tempDir("install-x86-sig")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try InstallFixture.rebase(into: dir)
+        let ipkPath = dir + "/feed/" + InstallFixture.ipkName("kmod-imt-extra")
+        let image = try makeImage("ext4-mbr", in: dir)
+        XCTAssertEqual(try TestSupport.run(signify, ["-S", "-s", InstallFixture.demoSec, "-m", image, "-x", dir + "/img.sig"]).status, 0)
+        let script = """
+        import struct, sys, zlib
+        img = open(sys.argv[1], 'rb').read(); sig = open(sys.argv[2], 'rb').read()
+        def blob(i, d):
+            b = struct.pack('>I', (i << 24) | (4 + len(d))) + d
+            return b + b'\\0' * (-len(b) % 4)
+        data = blob(0, blob(0, sig))
+        crc = (~zlib.crc32(img + data)) & 0xffffffff
+        open(sys.argv[3], 'wb').write(img + data + struct.pack('>IIB3xI', 0x46577830, crc, 0, len(data) + 16))
+        """
+        let signed = dir + "/signed.img.gz"
+        XCTAssertEqual(try TestSupport.run(py, ["-c", script, image, dir + "/img.sig", signed]).status, 0)
+        XCTAssertTrue(try FirmwareImage.open(signed).regions.contains { $0.role == .fwtoolSignature })
+
+        var o = InstallOptions(image: signed, packages: [ipkPath], output: dir + "/dropped.img.gz")
+        let dropped = try OfflineInstaller.run(o)
+        XCTAssertTrue(dropped.warnings.contains { $0.contains("dropped the fwtool signature chunk") }, "\(dropped.warnings)")
+        let d = try FirmwareImage.open(dir + "/dropped.img.gz")
+        XCTAssertFalse(d.regions.contains { $0.role == .fwtoolSignature })
+        XCTAssertTrue(d.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) })
+
+        o.output = dir + "/resigned.img.gz"
+        o.rebuild.signer = SignifySigner(secretKey: InstallFixture.demoSec, dir: dir, tool: signify)
+        let resigned = try OfflineInstaller.run(o)
+        XCTAssertTrue(resigned.warnings.isEmpty, "\(resigned.warnings)")
+        let out = try FS.read(dir + "/resigned.img.gz")
+        let img = try FirmwareImage(bytes: out)
+        XCTAssertTrue(img.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) })
+        let r = try XCTUnwrap(img.regions.first { $0.role == .fwtoolSignature })
+        let chunk = Array(out[Int(r.offset) ..< Int(r.end)])
+        let inner = Int(UInt32(chunk[4]) << 24 | UInt32(chunk[5]) << 16 | UInt32(chunk[6]) << 8 | UInt32(chunk[7])) & 0xffffff
+        try FS.writeAtomically(Array(chunk[8 ..< 4 + inner]), to: dir + "/new.sig")
+        try FS.writeAtomically(Array(out[..<Int(r.offset)]), to: dir + "/new.msg")
+        let v = try TestSupport.run(signify, ["-V", "-q", "-p", InstallFixture.demoPub, "-m", dir + "/new.msg", "-x", dir + "/new.sig"])
+        XCTAssertEqual(v.status, 0, "signify -V: \(v.err)")
+    }
+}
+
+/// A usign signer backed by signify-openbsd (same key and signature formats as usign).
+struct SignifySigner: FirmwareSigner {
+    var secretKey: String
+    var dir: String
+    var tool: String
+    func usignSignature(of message: [UInt8]) throws -> [UInt8] {
+        try FS.writeAtomically(message, to: dir + "/msg")
+        let r = try TestSupport.run(tool, ["-S", "-s", secretKey, "-m", dir + "/msg", "-x", dir + "/msg.sig"])
+        guard r.status == 0 else { throw FormatError(.io, context: "sign", r.err) }
+        return try FS.read(dir + "/msg.sig")
+    }
 }
