@@ -36,6 +36,7 @@ let package = Package(
         systemLibrary("CZstd", pkg: "libzstd", apt: ["libzstd-dev"]),
         systemLibrary("CLZ4", pkg: "liblz4", apt: ["liblz4-dev"]),
         systemLibrary("CLZO", pkg: "lzo2", apt: ["liblzo2-dev"]),
+        systemLibrary("CExt2fs", pkg: "ext2fs", apt: ["libext2fs-dev", "comerr-dev"]),
 
         .target(name: "CSys", path: "Sources/CSys"),
         .target(name: "BinaryIO", dependencies: ["CSys", "CZlib", "CDeflate", "CLZMA", "CZstd", "CLZ4", "CLZO", "CCrypto"],
@@ -45,7 +46,7 @@ let package = Package(
         .target(name: "FeedRewrite", dependencies: ["BinaryIO", "CArchive", "CCrypto", "CZlib"],
                 swiftSettings: swiftSettings),
         .target(name: "KernelABI", dependencies: ["BinaryIO", "CCrypto"], swiftSettings: swiftSettings),
-        .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CZlib", "CLZMA", "CCrypto", "CArchive"],
+        .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CZlib", "CLZMA", "CCrypto", "CArchive", "CExt2fs"],
                 swiftSettings: swiftSettings),
         .target(name: "Apk", dependencies: ["BinaryIO", "FeedRewrite", "CZlib", "CZstd", "CCrypto", "CArchive"],
                 swiftSettings: swiftSettings),

@@ -22,6 +22,8 @@ public struct FirmwareImage: Sendable {
         case squashfs = "squashfs-rootfs"
         /// UBI image made by ubinize (NAND `*-factory.ubi`: kernel, rootfs, rootfs_data volumes).
         case ubi
+        /// x86 EFI disk image (GPT, boot and rootfs partitions), gzip'd or not.
+        case x86CombinedEFI = "x86-combined-efi"
     }
 
     /// The layout, one case per family.
@@ -68,7 +70,7 @@ public struct FirmwareImage: Sendable {
                 kind = .ubi; layout = .ubi(l); regions = l.regions(of: bytes)
             } else if DiskImageLayout.matches(bytes) {
                 let l = try DiskImageLayout.parse(bytes)
-                kind = .x86Combined; layout = .disk(l); regions = l.regions(of: bytes)
+                kind = l.gpt != nil ? .x86CombinedEFI : .x86Combined; layout = .disk(l); regions = l.regions(of: bytes)
             } else if SquashfsSpan.matches(bytes, at: 0) {
                 let span = try SquashfsSpan(in: bytes, at: 0)
                 kind = .squashfs; layout = .bare(span); regions = FirmwareImage.bareRegions(span, fileSize: bytes.count)
@@ -90,7 +92,7 @@ public struct FirmwareImage: Sendable {
         switch layout {
         case .nor(let l): return Array(bytes[Int(l.kernelOffset) ..< Int(l.kernelOffset + l.kernelSize)])
         case .nand(let l): return l.member(named: "kernel", in: bytes) ?? []
-        case .disk(let l): return l.kernelImage ?? []
+        case .disk(let l): return (try? l.readKernel()) ?? []
         case .bare: return []
         case .ubi(let l): return l.kernelImage(in: bytes) ?? []
         }
@@ -142,6 +144,10 @@ public struct FirmwareImage: Sendable {
                 let end = min(k.count, UImageHeader.size + Int(h.dataSize))
                 return (Array(k[UImageHeader.size ..< end]), h.compressionName)
             }
+        }
+        if BzImageHeader.matches(k), let h = try? BzImageHeader(parsing: k) {
+            let p = h.payload(of: k)
+            return (p, KernelPayload.sniff(p, at: 0))
         }
         return (k, nil)
     }

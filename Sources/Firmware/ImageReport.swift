@@ -127,6 +127,9 @@ public struct ImageReport: Sendable, Codable {
     /// Parts of the image that could not be read, each naming what is lost (the rest of
     /// the report stands); `imagetool inspect` exits 1 when there are any.
     public var problems: [String]
+    /// Regions of the inflated disk of a gzip'd x86 image (offsets inside the disk):
+    /// MBR, GPT headers and entry arrays, partitions and gaps, covering the whole disk.
+    public var diskRegions: [Region]?
 
     static func hex(_ v: UInt32) -> String { "0x" + Checksum.hex32(v) }
 
@@ -138,6 +141,11 @@ public struct ImageReport: Sendable, Codable {
         kind = image.kind.rawValue
         regions = image.regions
         checksumsVerify = image.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) }
+        if case .disk(let l) = image.layout, l.gzipped {
+            let d = l.diskRegions()
+            diskRegions = d
+            checksumsVerify = checksumsVerify && d.allSatisfy { $0.checksums.allSatisfy(\.verifies) }
+        }
         if case .nor(let l) = image.layout {
             if let h = l.tplink {
                 tplink = TPLink(headerVersion: h.headerVersion, vendor: h.vendor, firmwareVersion: h.firmwareVersion,
@@ -175,9 +183,11 @@ public struct ImageReport: Sendable, Codable {
             }
         } else if case .bare = image.layout {
             kernelError = "a bare squashfs rootfs holds no kernel"
+        } else if case .disk = image.layout {
+            kernelError = "no /boot/vmlinuz found in a boot partition"
         } else {
             kernelError = ubi != nil ? "the UBI image has no kernel volume (the kernel is in another flash partition)"
-                : "the kernel is inside the boot partition's filesystem"
+                : "the image holds no kernel"
         }
         if let r = image.rootfsSpan {
             rootfs = Rootfs(offset: r.offset, size: r.bytesUsed, compressor: r.compressor, blockSize: r.blockSize,

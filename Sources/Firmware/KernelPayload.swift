@@ -35,6 +35,7 @@ public struct KernelPayload: Sendable {
         let b = bytes[offset ..< offset + 13]
         let s = b.startIndex
         if b[s] == 0x1f && b[s + 1] == 0x8b { return "gzip" }
+        if Array(b.prefix(4)) == [0x28, 0xb5, 0x2f, 0xfd] { return "zstd" }
         if Array(b.prefix(6)) == [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] { return "xz" }
         // lzma_alone: properties byte lc+lp*9+pb*45 < 225, then a power-of-two-ish dict size.
         if b[s] < 225 {
@@ -56,6 +57,8 @@ public struct KernelPayload: Sendable {
             plain = try LZMA.decode(payload, alone: false, maxOutput: KernelPayload.maxKernelSize, context: context).bytes
         case "gzip":
             plain = try Deflate.inflate(payload, framing: .gzip, maxOutput: KernelPayload.maxKernelSize, context: context).bytes
+        case "zstd":
+            plain = try payload.withUnsafeBytes { try Zstd.decompress($0, maxOutput: KernelPayload.maxKernelSize, context: context) }
         case "none":
             plain = payload
         default:

@@ -91,21 +91,40 @@ extension FirmwareImage {
     static func appendChunks(_ body: inout [UInt8], _ chunks: [FwtoolChunk], original: [UInt8], originalBodySize: Int,
                              options: RebuildOptions, warnings: inout [String]) throws {
         var reg = CRC32.uninverted(body)
+        let head = body
+        let tail = try chunkTail(chunks, register: &reg, originalBodySize: originalBodySize, options: options, warnings: &warnings,
+                                 signedUnchanged: { tail, originalPos in
+            head.count + tail.count == originalPos && originalPos <= original.count
+                && head.withUnsafeBytes { a in original.withUnsafeBytes { b in
+                    guard let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == 0 }
+                    return memcmp(pa, pb, a.count) == 0 } }
+                && tail.withUnsafeBytes { a in original.withUnsafeBytes { b in
+                    guard let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == 0 }
+                    return memcmp(pa, pb + head.count, a.count) == 0 } }
+        }, message: { tail in head + tail })
+        body += tail
+    }
+
+    /// The fwtool chunks to append after an image body whose CRC register (init 0xffffffff,
+    /// no final inversion) is `register`: metadata kept (or replaced), each trailer's CRC
+    /// recomputed over everything before it. A signature chunk is kept when the signed
+    /// bytes are unchanged (`signedUnchanged(tail so far, original offset of the chunk)`),
+    /// re-signed over `message(tail so far)` with
+    /// `options.signer`, or dropped with a warning. Shared by the in-memory rebuild and the
+    /// file-based disk writer (`DiskImageFile`).
+    static func chunkTail(_ chunks: [FwtoolChunk], register reg: inout UInt32, originalBodySize: Int,
+                          options: RebuildOptions, warnings: inout [String],
+                          signedUnchanged: ([UInt8], Int) -> Bool, message: ([UInt8]) throws -> [UInt8]) throws -> [UInt8] {
+        var tail: [UInt8] = []
         var originalPos = originalBodySize
         for c in chunks {
             var chunk = c
-            let signedUnchanged = body.count == originalPos && body.withUnsafeBytes { a in
-                original.withUnsafeBytes { b in
-                    guard let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == 0 }
-                    return b.count >= a.count && memcmp(pa, pb, a.count) == 0
-                }
-            }
             if c.isMetadata, let json = options.metadataJSON {
                 chunk.data = Array(c.data.prefix(8)) + json
             }
-            if c.isSignature && !signedUnchanged {
+            if c.isSignature && !signedUnchanged(tail, originalPos) {
                 if let signer = options.signer {
-                    let sig = try signer.usignSignature(of: body)
+                    let sig = try signer.usignSignature(of: try message(tail))
                     chunk.data = try UcertChain(parsing: c.data).resigned(with: sig)
                 } else {
                     warnings.append("dropped the fwtool signature chunk (\(c.data.count) bytes): the image changed and no usign key was given; sysupgrade will treat the image as unsigned")
@@ -114,13 +133,14 @@ extension FirmwareImage {
                 }
             }
             try Checked.limit(chunk.data.count, FwtoolChunk.maxData, "fwtool chunk", context: "append fwtool chunk")
-            body += chunk.data
+            tail += chunk.data
             reg = CRC32.uninverted(chunk.data, continuing: reg)
             let t = chunk.trailer(crc: reg)
-            body += t
+            tail += t
             reg = CRC32.uninverted(t, continuing: reg)
             originalPos += c.data.count + FwtoolChunk.trailerSize
         }
+        return tail
     }
 }
 

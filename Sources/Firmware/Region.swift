@@ -44,6 +44,10 @@ public struct Region: Sendable, Codable, Equatable {
         case mbr
         /// A partition of a disk image (boot).
         case partition
+        /// GPT header sector, primary at LBA 1 or backup at the last LBA (UEFI 2.10 §5.3.2).
+        case gptHeader = "gpt-header"
+        /// GPT partition entry array, primary or backup (UEFI 2.10 §5.3.3).
+        case gptEntries = "gpt-entries"
         /// Bytes between or after partitions of a disk image.
         case diskGap = "disk-gap"
         /// gzip stream wrapping a disk image.

@@ -147,7 +147,15 @@ extension FirmwareImage {
     /// Reads the rootfs facts through the Squash reader (nil when the image has no rootfs).
     /// A rootfs inside a gzip'd disk is written to a temporary file beside the image first.
     public func rootfsFacts() throws -> RootfsFacts? {
-        try withRootfsFile { p, off in try RootfsFacts(reading: SquashRootfs(path: p, offset: off)) }
+        if case .disk(let l) = layout, let p = l.extRootfs {
+            return try withFile(path ?? "image") {
+                try l.withPartitionFile(p) { file in
+                    try RootfsFacts(reading: Ext4Rootfs(fs: Ext4Filesystem(path: file, offset: 0, label: path ?? "image", reportOffset: UInt64(p.offset)),
+                                                         partitionOffset: UInt64(p.offset)))
+                }
+            }
+        }
+        return try withRootfsFile { p, off in try RootfsFacts(reading: SquashRootfs(path: p, offset: off)) }
     }
 
     /// The rootfs facts, salvaged when the rootfs is damaged: the whole tree first; when
@@ -156,6 +164,12 @@ extension FirmwareImage {
     /// read cleanly); facts are nil when not even the superblock and root could be read.
     public func salvageRootfsFacts() -> (facts: RootfsFacts?, problem: FormatError?) {
         var problem: FormatError? = nil
+        if case .disk(let l) = layout, l.extRootfs != nil {
+            // ext4 rootfs (libext2fs): read whole or reported.
+            do { return (try rootfsFacts(), nil) } catch let e as FormatError { return (nil, e) } catch {
+                return (nil, FormatError(.io, context: "read rootfs", "\(error)"))
+            }
+        }
         do {
             let facts = try withRootfsFile { p, off -> RootfsFacts in
                 let rootfs = try SquashRootfs(path: p, offset: off)

@@ -114,6 +114,13 @@ enum FirmwareCLI {
             let sums = g.checksums.map { "\($0.kind)=\($0.stored)\($0.verifies ? " ok" : " BAD (computed \($0.computed))")" }.joined(separator: " ")
             out.line("  0x\(Text.hex(UInt64(g.offset), 8)) \(Text.right(String(g.size), 10))  \(Text.left(g.role.rawValue, 16)) \(g.note ?? "") \(sums)")
         }
+        if let d = r.diskRegions {
+            out.line("disk (inflated):")
+            for g in d {
+                let sums = g.checksums.map { "\($0.kind)=\($0.stored)\($0.verifies ? " ok" : " BAD (computed \($0.computed))")" }.joined(separator: " ")
+                out.line("  0x\(Text.hex(UInt64(g.offset), 8)) \(Text.right(String(g.size), 10))  \(Text.left(g.role.rawValue, 16)) \(g.note ?? "") \(sums)")
+            }
+        }
         if let t = r.tplink {
             out.line("TP-Link v\(t.headerVersion)\(t.vendor.isEmpty ? "" : ": vendor \(t.vendor)"), version \(t.firmwareVersion), hw_id \(t.hardwareID) rev \(t.hardwareRevision), fw_length \(t.firmwareLength), rootfs \(t.rootfsPlacement ?? "-")")
         }

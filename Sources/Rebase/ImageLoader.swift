@@ -22,13 +22,17 @@ public enum ImageLoader {
         var payload: KernelPayload? = nil
         var squash: SquashImage? = nil
         var lost: [String] = []
+        var extRootfs: (any RootfsSource)? = nil
         if file.size >= 4, try file.read(at: 0, count: 4) == Array("hsqs".utf8) {
             // A bare rootfs (e.g. an unpacked or apk-era rootfs.sqfs): no kernel to read.
             squash = try withFile(path) { try SquashImage(view: try file.view()) }
         } else {
             let fw = try FirmwareImage.open(path)
             do { payload = try fw.kernelPayload() } catch let e as FormatError where e.kind == .unsupported { payload = nil }
-            if let span = fw.rootfsSpan {
+            if case .disk(let l) = fw.layout, let p = l.extRootfs {
+                // x86 ext4 rootfs: read through libext2fs from a temporary copy of the partition.
+                extRootfs = try withFile(path) { try l.openExtRootfs(p) }
+            } else if let span = fw.rootfsSpan {
                 do {
                     if let off = fw.rootfsFileOffset {
                         squash = try withFile(path) { try SquashImage(view: try file.view(base: off, length: span.bytesUsed)) }
@@ -51,7 +55,10 @@ public enum ImageLoader {
         }
         var facts: RootfsFacts? = nil
         var source: RootfsSource? = nil
-        if let squash {
+        if let ext = extRootfs {
+            facts = try withFile(path) { try RootfsFacts(reading: ext) }
+            source = ext
+        } else if let squash {
             do {
                 let tree = try withFile(path) { try squash.readTree() }
                 let rootfs = SquashRootfs(image: squash, tree: tree)

@@ -1,4 +1,5 @@
 import BinaryIO
+import Firmware
 import Squash
 
 /// The rootfs tree being edited by an offline install: reads existing files from the
@@ -20,6 +21,9 @@ public struct InstallRootfs: Sendable {
     public var owners: [String: String] = [:]
     /// Packages whose `.list` lost paths to another package (rewritten at the end).
     public var changedLists: Set<String> = []
+    /// The ext2/3/4 filesystem the tree was read from (file contents not yet replaced live
+    /// there, named by `Ext4Filesystem.contentPrefix` paths).
+    public var ext: Ext4Filesystem?
 
     /// The info folder opkg uses for the root destination (`dest root /`).
     public static let infoDir = "/usr/lib/opkg/info"
@@ -41,7 +45,9 @@ public struct InstallRootfs: Sendable {
         switch n.content {
         case .empty: return []
         case .bytes(let b): return b
-        case .host(let p, _): return try FS.read(p, limit: UInt64(limit))
+        case .host(let p, _):
+            if let fs = ext, let ino = Ext4Filesystem.inode(ofContent: p) { return try fs.read(ino, limit: limit) }
+            return try FS.read(p, limit: UInt64(limit))
         case .squashfs(let e):
             guard let image else { throw FormatError(.invalid, context: "read rootfs \(path)", "no image to read from") }
             return try image.data.contents(of: e, maxSize: limit)

@@ -56,6 +56,10 @@ public enum OfflineInstaller {
         if ApkOfflineInstaller.applies(to: options) || isBareSquashfs(options.image) {
             return try ApkOfflineInstaller.run(options)
         }
+        if let f = try? RandomAccessFile(path: options.image), f.size >= 512,
+           let head = try? f.read(at: 0, count: Int(min(f.size, 1024))), DiskImageLayout.isDiskImage(head: head) {
+            return try InstallDisk.run(options)
+        }
         let fw = try FirmwareImage.open(options.image)
         guard let span = fw.rootfsSpan, let rootBytes = fw.rootfsImage else {
             if let p = fw.problems.first {
@@ -80,9 +84,36 @@ public enum OfflineInstaller {
         let tree = try IntactRootfs.require(squash, file: options.image)
         var root = InstallRootfs(tree: tree, image: squash, installTime: options.installTime ?? squash.superblock.modificationTime)
 
+        let applied = try applyAll(options, root: &root)
+        guard let applied else { return try ApkOfflineInstaller.run(options) }
+        let (bytes, repack) = try InstallRepack.rebuild(fw, tree: root.tree, matching: squash, output: options.output,
+                                                        rebuildOptions: options.rebuild)
+        try FS.writeAtomically(bytes, to: options.output)
+        var report = InstallReport(image: options.image, output: options.output, imageKind: fw.kind.rawValue,
+                             kernelPackage: applied.status.installed("kernel")?.version, installedTime: root.installTime,
+                             packages: applied.results, dependencies: applied.plan.requirements, keys: applied.keys,
+                             feedLines: applied.linesAdded, forced: applied.forced, repack: repack, warnings: repack.warnings)
+        report.summarize()
+        return report
+    }
+
+    /// What `applyAll` did to the tree.
+    struct Applied {
+        var status: OpkgStatus
+        var plan: InstallResolver.Plan
+        var results: [InstallReport.Package]
+        var forced: [String]
+        var keys: [String: String]
+        var linesAdded: [String]
+    }
+
+    /// Resolves the packages against the rootfs's opkg status and applies them, the keys
+    /// and the feed lines to `root` (any backend: squashfs or ext tree). Nil when the
+    /// rootfs uses apk instead.
+    static func applyAll(_ options: InstallOptions, root: inout InstallRootfs) throws -> Applied? {
         guard let statusBytes = try root.readFile(InstallRootfs.statusFile) else {
             let apk = root.node(ApkOfflineInstaller.dbFile) != nil
-            if apk { return try ApkOfflineInstaller.run(options) }
+            if apk { return nil }
             throw FormatError(.unsupported, context: "install", apk
                 ? "the image uses apk (/lib/apk/db/installed), not opkg; install .apk packages with apk"
                 : "no /usr/lib/opkg/status in the rootfs", file: options.image)
@@ -156,15 +187,7 @@ public enum OfflineInstaller {
             if !linesAdded.isEmpty { try root.writeFile(path, text) }
         }
 
-        let (bytes, repack) = try InstallRepack.rebuild(fw, tree: root.tree, matching: squash, output: options.output,
-                                                        rebuildOptions: options.rebuild)
-        try FS.writeAtomically(bytes, to: options.output)
-        var report = InstallReport(image: options.image, output: options.output, imageKind: fw.kind.rawValue,
-                             kernelPackage: status.installed("kernel")?.version, installedTime: root.installTime,
-                             packages: results, dependencies: plan.requirements, keys: keys, feedLines: linesAdded,
-                             forced: forced, repack: repack, warnings: repack.warnings)
-        report.summarize()
-        return report
+        return Applied(status: status, plan: plan, results: results, forced: forced, keys: keys, linesAdded: linesAdded)
     }
 
     /// Applies one package to the tree and the status database.
