@@ -85,6 +85,9 @@ enum Exit {
 final class Output: @unchecked Sendable {
     let global: GlobalOptions
     init(global: GlobalOptions) { self.global = global }
+    /// The bar being drawn, if any: diagnostics erase its line first (it is redrawn below).
+    private var bar: ProgressBar?
+    private var clearBar: String { bar == nil ? "" : "\r\u{1b}[K" }
 
     /// A line of human output (suppressed by --quiet and --json).
     func line(_ s: String) {
@@ -95,13 +98,13 @@ final class Output: @unchecked Sendable {
     /// A detail line shown with --verbose (on stderr so stdout stays parseable).
     func detail(_ s: String) {
         guard global.verbose else { return }
-        writeFD(2, s + "\n")
+        writeFD(2, clearBar + s + "\n")
     }
 
     /// A warning on stderr (shown unless --quiet).
     func warn(_ s: String) {
         guard !global.quiet else { return }
-        writeFD(2, "imagetool: warning: " + s + "\n")
+        writeFD(2, clearBar + "imagetool: warning: " + s + "\n")
     }
 
     /// Pretty, key-sorted JSON on stdout.
@@ -119,6 +122,8 @@ final class Output: @unchecked Sendable {
     func withProgress<T>(_ body: (ProgressMeter?) throws -> T) rethrows -> T {
         guard global.showsProgress else { return try body(nil) }
         let bar = ProgressBar()
+        self.bar = bar
+        defer { self.bar = nil }
         bar.start()
         do {
             let r = try body(bar.meter)

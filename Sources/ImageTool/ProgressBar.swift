@@ -23,6 +23,7 @@ final class ProgressBar: @unchecked Sendable {
     private var serial = -1
     private var phaseStart = 0.0
     private var drawn = false
+    private var lastLine = ""
 
     init(fd: Int32 = 2) {
         self.fd = fd
@@ -74,7 +75,7 @@ final class ProgressBar: @unchecked Sendable {
             let pct = min(100, done * 100 / max(s.total, 1))
             tail += " " + Text.right("\(pct)%", 4)
             tail += "  " + ProgressBar.amount(done, of: s.total, s.unit)
-        } else {
+        } else if done > 0 {
             tail += "  " + ProgressBar.amount(done, of: nil, s.unit)
         }
         if final {
@@ -86,7 +87,7 @@ final class ProgressBar: @unchecked Sendable {
         }
         let cols = columns() - 1
         var label = s.label
-        let barWidth = s.total > 0 ? max(10, min(30, cols - tail.count - 16)) : 0
+        let barWidth = s.total > 0 ? max(10, min(30, cols - tail.count - label.count - 3)) : 0
         let room = cols - tail.count - (barWidth > 0 ? barWidth + 3 : 0)
         if label.count > max(8, room) { label = String(label.prefix(max(8, room) - 1)) + "…" }
         var line = "\r" + label
@@ -97,7 +98,9 @@ final class ProgressBar: @unchecked Sendable {
             line += "]"
         }
         line += tail + "\u{1b}[K"
+        guard line != lastLine else { return }
         writeFD(fd, line)
+        lastLine = line
         drawn = true
     }
 

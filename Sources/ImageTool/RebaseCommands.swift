@@ -78,7 +78,9 @@ struct RebaseCommand: ParsableCommand {
             } else {
                 jobs = [options(feed: feed ?? "", images: images, output: output ?? "")]
             }
-            let reports = try BatchRunner.run(jobs, progress: { msg in out.detail(msg) })
+            let reports = try out.withProgress { meter in
+                try BatchRunner.run(jobs, progress: { msg in out.detail(msg) }, meter: meter)
+            }
             if global.json {
                 if batch == nil, let r = reports.first { try out.json(r) } else { try out.json(reports) }
             } else {

@@ -7,8 +7,12 @@ import Glibc
 /// Runs several rebase jobs on both cores; each job reads its images once.
 public enum BatchRunner {
     /// Runs `jobs` (at most `parallel` at once) and returns their reports in order. The
-    /// first job error is thrown after all jobs finish.
-    public static func run(_ jobs: [RebaseOptions], parallel: Int = 2, progress: (@Sendable (String) -> Void)? = nil) throws -> [RebaseReport] {
+    /// first job error is thrown after all jobs finish. `meter` counts the images read and
+    /// the packages rebased of a single job, or the jobs done of a batch.
+    public static func run(_ jobs: [RebaseOptions], parallel: Int = 2, progress: (@Sendable (String) -> Void)? = nil,
+                           meter: ProgressMeter? = nil) throws -> [RebaseReport] {
+        let single = jobs.count == 1 ? meter : nil
+        if jobs.count > 1 { meter?.begin("rebase \(jobs.count) jobs", total: jobs.count, unit: .items) }
         let results = ResultBox(count: jobs.count)
         let sem = DispatchSemaphore(value: max(1, parallel))
         let group = DispatchGroup()
@@ -18,9 +22,15 @@ public enum BatchRunner {
             DispatchQueue.global().async {
                 defer { sem.signal(); group.leave() }
                 let r = Result { () throws -> RebaseReport in
-                    let images = try job.images.map { try ImageLoader.load($0, imageConfig: job.imageConfig) }
-                    return try RebaseEngine.run(job, images: images, progress: progress)
+                    single?.begin(job.images.count == 1 ? "read \(FS.basename(of: job.images[0]))" : "read \(job.images.count) images",
+                                  total: job.images.count, unit: .items)
+                    let images = try job.images.map { p -> ImageSide in
+                        defer { single?.add(1) }
+                        return try ImageLoader.load(p, imageConfig: job.imageConfig)
+                    }
+                    return try RebaseEngine.run(job, images: images, progress: progress, meter: single)
                 }
+                if jobs.count > 1 { meter?.add(1) }
                 results.set(i, r)
             }
         }

@@ -66,9 +66,11 @@ public struct RebaseReport: Sendable, Codable {
 public enum RebaseEngine {
     /// Rebases `options.feed` onto `images` (already loaded). Returns the report; when any
     /// image is refused, nothing is written and `report.refused` is true.
-    public static func run(_ options: RebaseOptions, images: [ImageSide], progress: ((String) -> Void)? = nil) throws -> RebaseReport {
+    /// `progress` receives --verbose messages; `meter` counts the packages rebased.
+    public static func run(_ options: RebaseOptions, images: [ImageSide], progress: ((String) -> Void)? = nil,
+                           meter: ProgressMeter? = nil) throws -> RebaseReport {
         if ApkFeed.detect(options.feed) {
-            return try ApkRebaseEngine.run(options, images: images, progress: progress)
+            return try ApkRebaseEngine.run(options, images: images, progress: progress, meter: meter)
         }
         let secret = try Usign.SecretKey.load(options.signingKey)
         progress?("reading feed \(options.feed)")
@@ -96,7 +98,7 @@ public enum RebaseEngine {
             return try FS.replaceDirectoryAtomically(absOut) { tmp -> RebaseReport in
                 let loaded = try FeedLoader.load(options.feed, trustedKeys: options.trustedKeys, config: options.feedConfig,
                                                  feedKernelDigest: feedDigest, targets: targets, output: tmp,
-                                                 previous: FS.isDirectory(absOut) ? absOut : nil)
+                                                 previous: FS.isDirectory(absOut) ? absOut : nil, progress: meter)
                 // The packages are written: flush them to disk while the verdicts, index and
                 // report are computed (publishing syncs again, then only the small files).
                 let flushed = DispatchGroup()
@@ -123,6 +125,7 @@ public enum RebaseEngine {
                     throw Refused()
                 }
                 progress?("writing \(options.output)")
+                meter?.begin("sign \(FS.basename(of: options.output))", total: 0)
                 try finish(tmp, loaded: loaded, secret: secret, options: options, absOut: absOut, report: &report)
                 return report
             }

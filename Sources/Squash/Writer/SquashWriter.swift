@@ -28,10 +28,11 @@ public enum SquashWriter {
     }
 
     /// Writes `tree` to `path` atomically (temporary sibling, fsync, rename). `progress`
-    /// counts the bytes of file data written, out of the tree's total.
+    /// counts the bytes of file data written, out of the tree's total, in a phase named
+    /// `progressLabel` (default "write NAME").
     @discardableResult
     public static func write(_ tree: Tree, to path: String, options: SquashWriterOptions,
-                             progress: ProgressMeter? = nil) throws -> Report {
+                             progress: ProgressMeter? = nil, progressLabel: String? = nil) throws -> Report {
         try options.validate()
         guard tree.root.kind == .directory else {
             throw FormatError(.invalid, context: "write squashfs", "the tree root is not a directory")
@@ -39,7 +40,7 @@ public enum SquashWriter {
         let tmp = FS.temporarySibling(of: path)
         do {
             let out = try RandomAccessFile(creating: tmp)
-            let report = try write(tree, into: out, options: options, progress: progress, label: "write \(FS.basename(of: path))")
+            let report = try write(tree, into: out, options: options, progress: progress, label: progressLabel ?? "write \(FS.basename(of: path))")
             try out.sync()
             guard rename(tmp, path) == 0 else { throw FormatError.errno("rename into place", file: path) }
             return report
