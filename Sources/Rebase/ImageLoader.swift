@@ -3,28 +3,61 @@ import Firmware
 import KernelABI
 import Squash
 
-/// Reads the image side of a rebase from a firmware file: Firmware finds the kernel and
-/// rootfs regions, the kernel payload gives the banner, IKCONFIG and a digest of the
-/// decompressed kernel, and Squash reads the rootfs in place (nothing is extracted).
+/// Reads the image side of a rebase from what `--kernel` names: a firmware file (Firmware
+/// finds the kernel and rootfs regions, the kernel payload gives the banner, IKCONFIG and a
+/// digest of the decompressed kernel, Squash reads the rootfs in place), a bare squashfs
+/// rootfs, a rootfs folder, a device snapshot (`DeviceSnapshot`) or a release's
+/// profiles.json (`ReleaseProfiles`). Each gives what it holds; the verdict states what
+/// evidence was therefore unavailable (`ImageSide.Source`).
 public enum ImageLoader {
-    /// Loads `path`. `imageConfig` (a `.config`) stands in when the kernel has no IKCONFIG.
+    /// Loads `path`. `imageConfig` (a `.config`) stands in when there is no IKCONFIG.
     public static func load(_ path: String, imageConfig: String? = nil) throws -> ImageSide {
-        let file = try RandomAccessFile(path: path)
-        var payload: KernelPayload? = nil
-        let squash: SquashImage
-        if file.size >= 4, try file.read(at: 0, count: 4) == Array("hsqs".utf8) {
-            // A bare rootfs (e.g. an unpacked or apk-era rootfs.sqfs): no kernel to read.
-            squash = try withFile(path) { try SquashImage(view: try file.view()) }
-        } else {
-            let fw = try FirmwareImage.open(path)
-            do { payload = try fw.kernelPayload() } catch let e as FormatError where e.kind == .unsupported { payload = nil }
-            guard let span = fw.rootfsSpan else {
-                throw FormatError(.invalid, context: "read image", "no squashfs rootfs found in the image", file: path)
-            }
-            squash = try withFile(path) { try SquashImage(view: try file.view(base: span.offset, length: span.bytesUsed)) }
+        if FS.isDirectory(path) {
+            return try side(path, rootfs: DirectoryRootfs(root: path), source: .rootfsFolder, imageConfig: imageConfig)
         }
+        let file = try RandomAccessFile(path: path)
+        let head = try file.read(at: 0, count: Int(min(file.size, 64)))
+        if head.starts(with: Array("hsqs".utf8)) {
+            // A bare rootfs (e.g. an unpacked or apk-era rootfs.sqfs): no kernel to read.
+            let squash = try withFile(path) { try SquashImage(view: try file.view()) }
+            let tree = try withFile(path) { try squash.readTree() }
+            return try side(path, rootfs: SquashRootfs(image: squash, tree: tree), source: .squashfs, imageConfig: imageConfig)
+        }
+        if DeviceSnapshot.looksLike(head) {
+            let snap = try DeviceSnapshot(path: path)
+            let config = try imageConfig == nil ? snap.kernelConfigText(file: path) : nil
+            let release = snap.banner.flatMap(DeviceSnapshot.release(fromBanner:))
+            return try side(path, rootfs: snap, source: .snapshot, imageConfig: imageConfig,
+                            config: config.map { (KernelConfig.parse($0), "IKCONFIG") }, bannerRelease: release)
+        }
+        if ReleaseProfiles.looksLike(head) {
+            let p = try ReleaseProfiles(path: path)
+            guard let kpv = KernelPackageVersion(p.kernelPackageVersion) else {
+                throw FormatError(.invalid, context: "read profiles.json", "kernel package version \(p.kernelPackageVersion) carries no vermagic", file: path)
+            }
+            let config = try imageConfig.map { try KernelConfig.load($0) }
+            return ImageSide(path: path, kernelPackage: kpv, arch: p.arch, release: p.kernelVersion, modules: [],
+                             config: config, configSource: imageConfig, kernelDigest: nil,
+                             packageManager: p.packageManager,
+                             source: .profiles)
+        }
+        let fw = try FirmwareImage.open(path)
+        var payload: KernelPayload? = nil
+        do { payload = try fw.kernelPayload() } catch let e as FormatError where e.kind == .unsupported { payload = nil }
+        guard let span = fw.rootfsSpan else {
+            throw FormatError(.invalid, context: "read image", "no squashfs rootfs found in the image", file: path)
+        }
+        let squash = try withFile(path) { try SquashImage(view: try file.view(base: span.offset, length: span.bytesUsed)) }
         let tree = try withFile(path) { try squash.readTree() }
-        let rootfs = SquashRootfs(image: squash, tree: tree)
+        return try side(path, rootfs: SquashRootfs(image: squash, tree: tree), source: .firmware, imageConfig: imageConfig,
+                        config: payload?.config.map { (KernelConfig.parse($0), "IKCONFIG") }, bannerRelease: payload?.release,
+                        kernelDigest: payload?.digest)
+    }
+
+    /// The image side read from a rootfs (any `RootfsSource`) and what is known of its kernel.
+    static func side(_ path: String, rootfs: RootfsSource, source: ImageSide.Source, imageConfig: String?,
+                     config kernelConfig: (KernelConfig, String)? = nil, bannerRelease: String? = nil,
+                     kernelDigest: String? = nil) throws -> ImageSide {
         let facts = try withFile(path) { try RootfsFacts(reading: rootfs) }
         guard let kv = facts.kernelPackageVersion else {
             throw FormatError(.invalid, context: "read rootfs", "no installed kernel package (opkg status / apk db)", file: path)
@@ -33,20 +66,20 @@ public enum ImageLoader {
             throw FormatError(.invalid, context: "read rootfs", "kernel package version \(kv.debugDescription) carries no vermagic", file: path)
         }
         var modules: [KernelModule] = []
-        let release = facts.moduleReleases.first ?? payload?.release
+        let release = facts.moduleReleases.first ?? bannerRelease
         if let release {
-            modules = try rootfs.modules(release: release, file: path)
+            modules = try ImageLoader.modules(of: rootfs, release: release, file: path)
         }
         var config: KernelConfig? = nil
         var configSource: String? = nil
         if let c = imageConfig {
             config = try KernelConfig.load(c); configSource = c
-        } else if let text = payload?.config {
-            config = KernelConfig.parse(text); configSource = "IKCONFIG"
+        } else if let (c, src) = kernelConfig {
+            config = c; configSource = src
         }
         return ImageSide(path: path, kernelPackage: kpv, arch: facts.arch, release: release, modules: modules,
-                         config: config, configSource: configSource, kernelDigest: payload?.digest,
-                         packageManager: facts.packageManager ?? "opkg")
+                         config: config, configSource: configSource, kernelDigest: kernelDigest,
+                         packageManager: facts.packageManager ?? "opkg", source: source)
     }
 
     /// SHA-256 of the decompressed kernel of a firmware image or kernel file.
@@ -72,21 +105,27 @@ public enum ImageLoader {
     }
 }
 
-extension SquashRootfs {
-    /// Every `.ko` below /lib/modules/<release>, parsed (read in place, nothing extracted).
-    func modules(release: String, file: String) throws -> [KernelModule] {
+extension ImageLoader {
+    /// Every `.ko` below /lib/modules/<release> of `rootfs`, parsed (read in place, nothing
+    /// extracted). Symlinked folders are not followed (a rootfs folder refuses them; in a
+    /// squashfs they could loop, e.g. build -> ../..), and the depth is bounded.
+    static func modules(of rootfs: RootfsSource, release: String, file: String) throws -> [KernelModule] {
         var out: [KernelModule] = []
-        var stack = ["/lib/modules/" + release]
+        var stack = ["lib/modules/" + release]
         while let dir = stack.popLast() {
-            for name in try list(dir) ?? [] {
+            for name in try rootfs.list(dir) ?? [] {
                 let p = dir + "/" + name
-                if try list(p) != nil {
-                    // Symlinked folders could loop (e.g. build -> ../..): bound the depth.
+                let sub: [String]?
+                do { sub = try rootfs.list(p) } catch let e as FormatError where e.kind == .unsafePath { continue }
+                if sub != nil {
                     if p.split(separator: "/").count < 12 { stack.append(p) }
                     continue
                 }
-                guard name.hasSuffix(".ko"), let b = try readFile(p, limit: 64 << 20) else { continue }
-                out.append(try withFile(file) { try KernelModule.parse(b, path: p) })
+                guard name.hasSuffix(".ko") else { continue }
+                let bytes: [UInt8]?
+                do { bytes = try rootfs.readFile(p, limit: 64 << 20) } catch let e as FormatError where e.kind == .unsafePath { continue }
+                guard let b = bytes else { continue }
+                out.append(try withFile(file) { try KernelModule.parse(b, path: "/" + p) })
             }
         }
         return out.sorted { $0.path < $1.path }
