@@ -1,5 +1,6 @@
 import BinaryIO
 import Firmware
+import KernelABI
 
 /// A device snapshot: what `rebase` needs to know about a flashed router's kernel, made by
 /// one shell command run on the router over ssh when the image file is gone
@@ -109,6 +110,7 @@ public struct DeviceSnapshot: RootfsSource, Sendable {
                 guard dirs.insert(p).inserted else { throw fail(at, "folder \(p) listed twice") }
                 continue
             }
+            if l.isEmpty { throw fail(at, "empty line where a record starts: the size of the file before does not match its contents") }
             guard l.hasPrefix("F ") else { throw fail(at, "unknown record \(String(l.prefix(40)).debugDescription) (expected F, D or END)") }
             let rest = l.dropFirst(2)
             guard let sp = rest.firstIndex(of: " ") else { throw fail(at, "file record without a path") }
@@ -171,6 +173,17 @@ public struct DeviceSnapshot: RootfsSource, Sendable {
         files["/proc/version"].map { b in
             String(decoding: b, as: UTF8.self).split(whereSeparator: { $0 == "\n" }).first.map(String.init) ?? ""
         }
+    }
+
+    /// Parses every module the snapshot holds (as `rebase` does); throws the first error.
+    @discardableResult
+    public func checkModules(file: String = "snapshot") throws -> Int {
+        var n = 0
+        for (p, b) in files where p.hasSuffix(".ko") {
+            _ = try withFile(file) { try KernelModule.parse(b, path: p) }
+            n += 1
+        }
+        return n
     }
 
     /// The release in a banner "Linux version <release> (...": the third word, when it

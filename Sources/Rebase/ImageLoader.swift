@@ -125,7 +125,14 @@ extension ImageLoader {
                 let bytes: [UInt8]?
                 do { bytes = try rootfs.readFile(p, limit: 64 << 20) } catch let e as FormatError where e.kind == .unsafePath { continue }
                 guard let b = bytes else { continue }
-                out.append(try withFile(file) { try KernelModule.parse(b, path: "/" + p) })
+                do {
+                    out.append(try KernelModule.parse(b, path: "/" + p))
+                } catch var e as FormatError {
+                    // Named by the input (image, snapshot, folder), the module inside it in the context.
+                    e.context = "/\(p): \(e.context)"
+                    e.file = file
+                    throw e
+                }
             }
         }
         return out.sorted { $0.path < $1.path }
