@@ -44,7 +44,7 @@ struct GlobalOptions: ParsableArguments {
     var quiet = false
     @Flag(name: [.short, .long], help: "Print more detail.")
     var verbose = false
-    @Flag(inversion: .prefixedNo, help: "Draw a progress bar on stderr (default: when stderr is a terminal, without --quiet and --json).")
+    @Flag(inversion: .prefixedNo, help: "Always (--progress) or never (--no-progress) draw a progress bar on stderr; default: when stderr is a terminal, without --quiet and --json.")
     var progress: Bool? = nil
 
     /// The flags as command-line words, to hand on to a delegated command.

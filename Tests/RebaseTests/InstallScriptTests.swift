@@ -6,14 +6,21 @@ import XCTest
 /// scripts/install and scripts/deb (issue 18 §2), run for real: into a temporary PREFIX the
 /// binary, a man page that man(1) renders, and completions bash-completion finds in its
 /// standard folder; the .deb installs with apt and is removed cleanly by dpkg. The scripts
-/// build with CONFIG=debug here, reusing the test run's own build (a second, release build
-/// would double CI time); what they install is otherwise what a user gets.
+/// install the test run's own (debug) binary here (IMAGETOOL_BIN) and make its man page
+/// with generate-manual, the plugin's tool; what they install is otherwise what a user gets.
 final class InstallScriptTests: XCTestCase {
     var tmp = ""
     override func setUp() { tmp = TestEnv.tempDir("install-script") }
     override func tearDown() { try? FileManager.default.removeItem(atPath: tmp) }
 
-    var env: [String: String] { ["CONFIG": "debug", "IMAGETOOL_SKIP_BOOTSTRAP": "1", "PATH": (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":/usr/sbin:/usr/bin:/sbin:/bin"] }
+    /// The test run's own binary (`swift test` holds the package's build lock: the scripts
+    /// cannot build inside it, and a second release build would double CI time), and one
+    /// generate-manual build shared by both tests.
+    var env: [String: String] {
+        ["IMAGETOOL_BIN": TestEnv.imagetoolBinary ?? "", "IMAGETOOL_SKIP_BOOTSTRAP": "1",
+         "GENERATE_MANUAL_SCRATCH": NSTemporaryDirectory() + "/imagetool-generate-manual",
+         "PATH": (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":/usr/sbin:/usr/bin:/sbin:/bin"]
+    }
 
     func tool(_ name: String) throws -> String {
         for d in ["/usr/bin", "/bin", "/usr/sbin", "/sbin"] where FileManager.default.isExecutableFile(atPath: d + "/" + name) { return d + "/" + name }
