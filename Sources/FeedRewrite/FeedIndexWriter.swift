@@ -38,8 +38,9 @@ public enum FeedIndexWriter {
     /// `prebuilt` is the index of the folder's ipks when the caller already has it (a rebase
     /// builds it while writing the packages, so they are not read back); `prebuiltMD5` says
     /// whether its entries carry MD5Sum.
+    /// `progress` counts the packages read.
     public static func write(_ dir: String, key: Usign.SecretKey? = nil,
-                             prebuilt: PackagesIndex? = nil, prebuiltMD5: Bool = false) throws -> Report {
+                             prebuilt: PackagesIndex? = nil, prebuiltMD5: Bool = false, progress: ProgressMeter? = nil) throws -> Report {
         func existing(_ name: String) -> [UInt8]? {
             FS.isRegularFile(dir + "/" + name) ? try? FS.read(dir + "/" + name, limit: 1 << 30) : nil
         }
@@ -48,7 +49,7 @@ public enum FeedIndexWriter {
             guard let b else { return false }
             return (try? ControlStanza.parseDocument(b))?.contains { $0["MD5Sum"] != nil } ?? false
         }
-        let index = try prebuilt ?? PackagesIndex.build(directory: dir, includeMD5: md5)
+        let index = try prebuilt ?? PackagesIndex.build(directory: dir, includeMD5: md5, progress: progress)
         let manifest = index.renderManifest()
         let unpadded = PackagesIndex.droppingFields(manifest)
         let padded = PackagesIndex.needsUsignPadding(size: unpadded.count)

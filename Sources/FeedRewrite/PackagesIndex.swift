@@ -82,8 +82,10 @@ public struct PackagesIndex: Sendable {
     }
 
     /// Builds the index of a feed folder (packages read in parallel, order kept).
-    public static func build(directory dir: String, includeMD5: Bool = false) throws -> PackagesIndex {
+    /// `progress` counts the packages read (phase "index DIR").
+    public static func build(directory dir: String, includeMD5: Bool = false, progress: ProgressMeter? = nil) throws -> PackagesIndex {
         let files = try ipkFiles(in: dir).filter { !isSkipped($0) }
+        progress?.begin("index \(FS.basename(of: dir))", total: files.count, unit: .items)
         let results = Box([Result<Entry, Error>?](repeating: nil, count: files.count))
         let lock = Lock()
         concurrentForEach(files.count) { i in
@@ -93,6 +95,7 @@ public struct PackagesIndex: Sendable {
                 }
             }
             lock.withLock { results.value[i] = r }
+            progress?.add(1)
         }
         var entries: [Entry] = []
         entries.reserveCapacity(files.count)

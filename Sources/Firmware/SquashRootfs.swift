@@ -81,14 +81,19 @@ public struct SquashRootfs: RootfsSource {
 /// disk compared with the listing recorded at unpack time; unchanged files keep their
 /// compressed blocks, new or changed ones take owner 0:0 and the image's mkfs time.
 public struct SquashTreeIO: RootfsTreeIO {
+    /// Counts the bytes extracted or written (unpack and repack of big images).
+    public var progress: ProgressMeter?
+
     /// A tree IO using the Squash library.
-    public init() {}
+    public init(progress: ProgressMeter? = nil) { self.progress = progress }
 
     /// Extracts with `Extractor` (owners set only as root).
     public func extract(squashfsFile: String, into dir: String) throws -> [String] {
         let img = try SquashImage(path: squashfsFile)
         let tree = try img.readTree()
-        let report = try Extractor(image: img, tree: tree).extract(to: dir)
+        var ex = Extractor(image: img, tree: tree)
+        ex.progress = progress
+        let report = try ex.extract(to: dir)
         return report.notCreated
     }
 
@@ -124,7 +129,7 @@ public struct SquashTreeIO: RootfsTreeIO {
         opts.exportable = sb.hasExportTable
         let out = FS.temporarySibling(of: originalFile, tag: "rebuild")
         defer { unlink(out) }
-        try SquashWriter.write(tree, to: out, options: opts)
+        try SquashWriter.write(tree, to: out, options: opts, progress: progress, progressLabel: "repack rootfs")
         return try FS.read(out)
     }
 }

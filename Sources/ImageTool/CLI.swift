@@ -42,13 +42,20 @@ struct GlobalOptions: ParsableArguments {
     var json = false
     @Flag(name: [.short, .long], help: "Print only errors.")
     var quiet = false
-    @Flag(name: [.short, .long], help: "Print more detail, and progress.")
+    @Flag(name: [.short, .long], help: "Print more detail.")
     var verbose = false
+    @Flag(inversion: .prefixedNo, help: "Always (--progress) or never (--no-progress) draw a progress bar on stderr; default: when stderr is a terminal, without --quiet and --json.")
+    var progress: Bool? = nil
 
     /// The flags as command-line words, to hand on to a delegated command.
     var arguments: [String] {
         (json ? ["--json"] : []) + (quiet ? ["--quiet"] : []) + (verbose ? ["--verbose"] : [])
+            + (progress.map { $0 ? ["--progress"] : ["--no-progress"] } ?? [])
     }
+
+    /// Whether to draw the progress bar: forced by --progress/--no-progress, else only on a
+    /// terminal and without --quiet or --json.
+    var showsProgress: Bool { progress ?? (!quiet && !json && isatty(2) != 0) }
 }
 
 /// The system temporary folder ($TMPDIR or /tmp).
@@ -78,6 +85,9 @@ enum Exit {
 final class Output: @unchecked Sendable {
     let global: GlobalOptions
     init(global: GlobalOptions) { self.global = global }
+    /// The bar being drawn, if any: diagnostics erase its line first (it is redrawn below).
+    private var bar: ProgressBar?
+    private var clearBar: String { bar == nil ? "" : "\r\u{1b}[K" }
 
     /// A line of human output (suppressed by --quiet and --json).
     func line(_ s: String) {
@@ -88,13 +98,13 @@ final class Output: @unchecked Sendable {
     /// A detail line shown with --verbose (on stderr so stdout stays parseable).
     func detail(_ s: String) {
         guard global.verbose else { return }
-        writeFD(2, s + "\n")
+        writeFD(2, clearBar + s + "\n")
     }
 
     /// A warning on stderr (shown unless --quiet).
     func warn(_ s: String) {
         guard !global.quiet else { return }
-        writeFD(2, "imagetool: warning: " + s + "\n")
+        writeFD(2, clearBar + "imagetool: warning: " + s + "\n")
     }
 
     /// Pretty, key-sorted JSON on stdout.
@@ -106,47 +116,23 @@ final class Output: @unchecked Sendable {
         writeFD(1, &data)
     }
 
-    /// A progress reporter: a single rewritten stderr line on a terminal, nothing otherwise
-    /// (or lines with --verbose).
-    func progress(_ label: String, total: Int) -> ProgressLine {
-        ProgressLine(label: label, total: total, enabled: !global.quiet && !global.json,
-                     tty: isatty(2) != 0, verbose: global.verbose)
-    }
-}
-
-/// A progress line on stderr, rate-limited to ~10 updates a second.
-final class ProgressLine: @unchecked Sendable {
-    let label: String
-    let total: Int
-    let enabled: Bool
-    let tty: Bool
-    let verbose: Bool
-    private var last = 0.0
-    private let lock = DispatchSemaphore(value: 1)
-    private var done = 0
-
-    init(label: String, total: Int, enabled: Bool, tty: Bool, verbose: Bool) {
-        self.label = label; self.total = total; self.enabled = enabled; self.tty = tty; self.verbose = verbose
-    }
-
-    /// Records `n` more units done.
-    func advance(_ n: Int = 1) {
-        lock.wait(); defer { lock.signal() }
-        done += n
-        guard enabled, tty else { return }
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        let now = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-        if now - last < 0.1 && done < total { return }
-        last = now
-        let pct = total > 0 ? done * 100 / total : 0
-        writeFD(2, "\r\(label): \(done)/\(total) (\(pct)%)\u{1b}[K")
-    }
-
-    /// Ends the line.
-    func finish() {
-        guard enabled, tty else { return }
-        writeFD(2, "\r\(label): \(done)/\(total) done\u{1b}[K\n")
+    /// Runs `body` with a progress meter drawn as a bar on stderr when progress is shown
+    /// (see `GlobalOptions.showsProgress`), else with nil. The bar's line is finished (or
+    /// erased, on an error) before this returns, so output that follows starts on a new line.
+    func withProgress<T>(_ body: (ProgressMeter?) throws -> T) rethrows -> T {
+        guard global.showsProgress else { return try body(nil) }
+        let bar = ProgressBar()
+        self.bar = bar
+        defer { self.bar = nil }
+        bar.start()
+        do {
+            let r = try body(bar.meter)
+            bar.finish(ok: true)
+            return r
+        } catch {
+            bar.finish(ok: false)
+            throw error
+        }
     }
 }
 

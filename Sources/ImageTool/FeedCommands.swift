@@ -87,7 +87,7 @@ struct FeedIndex: ParsableCommand {
         try CLI.run(global) { out in
             guard FS.isDirectory(dir) else { throw FormatError(.io, context: "index feed", "not a directory", file: dir) }
             let key = try sign.map { try Usign.SecretKey.load($0) }
-            let r = try FeedIndexWriter.write(dir, key: key)
+            let r = try out.withProgress { try FeedIndexWriter.write(dir, key: key, progress: $0) }
             if global.json { try out.json(r); return }
             out.line("indexed \(r.packages) packages in \(dir)\(r.skipped.isEmpty ? "" : " (not indexed: \(r.skipped.joined(separator: ", ")))")")
             if !r.written.isEmpty { out.line("written: \(r.written.joined(separator: ", "))") }

@@ -52,8 +52,10 @@ struct UnpackCommand: ParsableCommand {
     func run() throws {
         try CLI.run(global) { out in
             let img = try FirmwareImage.open(image)
-            let summary = try FirmwareUnpacker.unpack(img, into: dir, replace: force, extractTree: !noTree,
-                                                      treeIO: FirmwareCLI.treeIO, warn: out.warn)
+            let summary = try out.withProgress { meter in
+                try FirmwareUnpacker.unpack(img, into: dir, replace: force, extractTree: !noTree,
+                                            treeIO: SquashTreeIO(progress: meter), warn: out.warn)
+            }
             if global.json { try out.json(summary) } else {
                 out.line("unpacked \(image) (\(img.kind.rawValue), \(img.regions.count) regions) into \(dir)")
                 for f in summary.files { out.line("  \(f)") }
@@ -83,8 +85,10 @@ struct RepackCommand: ParsableCommand {
             opts.rootfsFile = rootfs
             opts.maxImageSize = maxSize
             if let key { opts.signer = try UsignFirmwareSigner.load(secretKeyPath: key) }
-            opts.treeIO = FirmwareCLI.treeIO
-            let result = try FirmwareUnpacker.repack(from: dir, options: opts)
+            let result = try out.withProgress { meter in
+                opts.treeIO = SquashTreeIO(progress: meter)
+                return try FirmwareUnpacker.repack(from: dir, options: opts)
+            }
             for w in result.warnings { out.warn(w) }
             try FS.writeAtomically(result.bytes, to: output)
             let img = try FirmwareImage(bytes: result.bytes, path: output)

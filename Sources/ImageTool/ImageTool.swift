@@ -52,6 +52,7 @@ struct ImageTool: ParsableCommand {
 enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         RebaseCommand.self,
+        SnapshotCommand.self,
         InstallCommand.self,
         VersionCommand.self,
         KeyCommand.self,

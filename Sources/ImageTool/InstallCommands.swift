@@ -72,7 +72,10 @@ struct InstallCommand: ParsableCommand {
             }
             let signer = try key.map { UsignImageSigner(secret: try Usign.SecretKey.load($0)) }
             o.rebuild = RebuildOptions(maxImageSize: maxImageSize, signer: signer)
-            let report = try OfflineInstaller.run(o)
+            let report = try out.withProgress { meter in
+                o.progress = meter
+                return try OfflineInstaller.run(o)
+            }
             if global.json { try out.json(report) } else { out.line(report.table(verbose: global.verbose)) }
             for f in report.forced { out.warn("forced: " + f) }
             for w in report.warnings { out.warn(w) }

@@ -17,6 +17,10 @@ struct RebaseCommand: ParsableCommand {
 
         Then it rewrites every package whose relationships name the feed's kernel version to the image's kernel version (several images: `kernel (=A) | kernel (=B)`), leaves every other package byte-identical, and writes OUT atomically: ipks, Packages, Packages.gz, Packages.manifest, index.json, Packages.sig signed with --key, the public key named by its fingerprint (for /etc/opkg/keys), customfeeds.conf and imagetool-rebase.json. The input is never modified; two runs give identical output.
 
+        --kernel also takes what is left when the image file is gone, and says which evidence each cannot give: a rootfs folder or a bare squashfs (no kernel: no identical-kernel evidence, no IKCONFIG); a device snapshot made on the router with one command (below; its /proc/config.gz, when the kernel has IKCONFIG_PROC, gives the ABI evidence, else give --image-config or it refuses); or an OpenWrt release's profiles.json (the kernel package's version, vermagic and arch only). The snapshot command (also printed by `imagetool snapshot`):
+
+          \(DeviceSnapshot.command)
+
         Batch (mirror operators): --batch MANIFEST, a JSON array of {"feed", "images": [...], "out", optional "config", "imageConfig", "feedKernel", "trustedKeys", "force"}; jobs run on both cores; one report. Re-running an interrupted batch keeps the jobs an earlier run finished (their report records a digest of every input; the output must still verify against --key) and redoes the rest; the report says which ("built" or "kept").
         """)
 
@@ -25,7 +29,7 @@ struct RebaseCommand: ParsableCommand {
     @Argument(help: "The feed folder (Packages + .ipk files).")
     var feed: String?
 
-    @Option(name: .customLong("kernel"), help: "A flashed firmware image whose kernel the kmods must load on (repeatable).")
+    @Option(name: .customLong("kernel"), help: "What the kmods must load on (repeatable): a firmware image, a bare squashfs rootfs, a rootfs folder, a device snapshot (see `imagetool snapshot`) or a release's profiles.json.")
     var images: [String] = []
 
     @Option(name: .shortAndLong, help: "Output folder for the rebased feed (replaced atomically).")
@@ -78,7 +82,9 @@ struct RebaseCommand: ParsableCommand {
             } else {
                 jobs = [options(feed: feed ?? "", images: images, output: output ?? "")]
             }
-            let reports = try BatchRunner.run(jobs, resume: batch != nil, progress: { msg in out.detail(msg) })
+            let reports = try out.withProgress { meter in
+                try BatchRunner.run(jobs, resume: batch != nil, progress: { msg in out.detail(msg) }, meter: meter)
+            }
             if global.json {
                 if batch == nil, let r = reports.first { try out.json(r) } else { try out.json(reports) }
             } else {

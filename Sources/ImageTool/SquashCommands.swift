@@ -176,8 +176,11 @@ struct SquashExtract: ParsableCommand {
         try CLI.run(global) { out in
             let img = try source.open()
             let tree = try img.readTree()
-            let ex = Extractor(image: img, tree: tree, parallel: jobs)
-            let r = try withFile(source.image) { try ex.extract(to: d, paths: paths) }
+            var ex = Extractor(image: img, tree: tree, parallel: jobs)
+            let r = try out.withProgress { meter in
+                ex.progress = meter
+                return try withFile(source.image) { try ex.extract(to: d, paths: paths) }
+            }
             if global.json { try out.json(r); return }
             out.line("\(r.files) files (\(r.bytes) bytes), \(r.directories) directories, \(r.symlinks) symlinks, \(r.hardLinks) hard links, \(r.devices) devices, \(r.fifos) fifos, \(r.sockets) sockets written to \(d)")
             if !r.notCreated.isEmpty {
@@ -203,7 +206,11 @@ struct SquashTar: ParsableCommand {
         try CLI.run(global) { out in
             let img = try source.open()
             let tree = try img.readTree()
-            let r = try TarExporter(image: img, tree: tree).write(to: o)
+            var exporter = TarExporter(image: img, tree: tree)
+            let r = try out.withProgress { meter in
+                exporter.progress = meter
+                return try exporter.write(to: o)
+            }
             if !r.skipped.isEmpty { out.warn("\(r.skipped.count) entries cannot be stored in tar: " + r.skipped.prefix(5).joined(separator: "; ")) }
             if o != "-" {
                 if global.json { try out.json(r) } else { out.line("\(r.entries) entries (\(r.bytes) bytes of file data) written to \(o)") }

@@ -44,14 +44,9 @@ enum SquashWriteCLI {
         return try TreeSource.tar(source)
     }
 
-    /// Writes with a terminal progress line and prints the report.
+    /// Writes with a progress bar (on a terminal) and prints the report.
     static func write(_ tree: Tree, to path: String, options: SquashWriterOptions, out: Output) throws {
-        var line: ProgressLine?
-        let report = try SquashWriter.write(tree, to: path, options: options) { done, total in
-            if line == nil { line = out.progress("squash \(FS.basename(of: path))", total: total) }
-            line?.advance()
-        }
-        line?.finish()
+        let report = try out.withProgress { try SquashWriter.write(tree, to: path, options: options, progress: $0) }
         if out.global.json { try out.json(report); return }
         let d = report.data
         out.line("\(path): \(report.imageSize) bytes (\(report.bytesUsed) used), \(report.inodes) inodes, \(report.fragments) fragments")

@@ -6,7 +6,8 @@ import KernelABI
 /// `ApkFeed.rebase` rewrites each package's `kernel=V~hash-rR` dependency and re-signs
 /// packages.adb with an ECDSA key (../shared/docs/openwrt-formats.md §5).
 enum ApkRebaseEngine {
-    static func run(_ options: RebaseOptions, images: [ImageSide], progress: ((String) -> Void)?) throws -> RebaseReport {
+    static func run(_ options: RebaseOptions, images: [ImageSide], progress: ((String) -> Void)?,
+                    meter: ProgressMeter? = nil) throws -> RebaseReport {
         let dir = options.feed
         progress?("reading apk feed \(dir)")
         var verification = FeedLoader.Verification(signature: "not-verified (no --trusted-keys given)", fingerprint: nil,
@@ -34,7 +35,10 @@ enum ApkRebaseEngine {
         var modules: [(package: String, module: KernelModule)] = []
         var archs = Set<String>()
         var names: [String: String] = [:]
-        for name in try FS.list(dir) where name.hasSuffix(".apk") {
+        let apks = try FS.list(dir).filter { $0.hasSuffix(".apk") }
+        meter?.begin("read \(FS.basename(of: dir))", total: apks.count, unit: .items)
+        for name in apks {
+            defer { meter?.add(1) }
             let path = dir + "/" + name
             let pkg = try withFile(path) { try ApkPackage(path: path) }
             guard pkg.info.name != "kernel", let k = pkg.info.kernelDependency?.version else { continue }

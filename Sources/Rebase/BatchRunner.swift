@@ -13,9 +13,12 @@ public enum BatchRunner {
     /// first job error is thrown after all jobs finish. With `resume` (a `--batch` run), a
     /// job whose output an earlier run already finished — same inputs, output verified
     /// (`BatchResume.kept`) — is not redone: its stored report comes back marked "kept",
-    /// every other job's report "built".
+    /// every other job's report "built". `meter` counts the images read and the packages
+    /// rebased of a single job, or the jobs done of a batch.
     public static func run(_ jobs: [RebaseOptions], parallel: Int = 2, resume: Bool = false,
-                           progress: (@Sendable (String) -> Void)? = nil) throws -> [RebaseReport] {
+                           progress: (@Sendable (String) -> Void)? = nil, meter: ProgressMeter? = nil) throws -> [RebaseReport] {
+        let single = jobs.count == 1 ? meter : nil
+        if jobs.count > 1 { meter?.begin("rebase \(jobs.count) jobs", total: jobs.count, unit: .items) }
         let results = ResultBox(count: jobs.count)
         let sem = DispatchSemaphore(value: max(1, parallel))
         let group = DispatchGroup()
@@ -41,11 +44,17 @@ public enum BatchRunner {
                             return kept
                         }
                     }
-                    let images = try job.images.map { try ImageLoader.load($0, imageConfig: job.imageConfig) }
-                    var report = try RebaseEngine.run(job, images: images, progress: progress)
+                    single?.begin(job.images.count == 1 ? "read \(FS.basename(of: job.images[0]))" : "read \(job.images.count) images",
+                                  total: job.images.count, unit: .items)
+                    let images = try job.images.map { p -> ImageSide in
+                        defer { single?.add(1) }
+                        return try ImageLoader.load(p, imageConfig: job.imageConfig)
+                    }
+                    var report = try RebaseEngine.run(job, images: images, progress: progress, meter: single)
                     if resume { report.batch = "built" }
                     return report
                 }
+                if jobs.count > 1 { meter?.add(1) }
                 results.set(i, r)
             }
         }

@@ -62,8 +62,10 @@ public enum Compatibility {
                 checks.append(.init(name: "identical-kernel", outcome: .fail, detail: "decompressed kernels differ (image \(a.prefix(16))…, feed \(b.prefix(16))…)"))
             }
         } else {
-            checks.append(.init(name: "identical-kernel", outcome: .unknown,
-                                detail: feed.kernelDigest == nil ? "no kernel of the feed's build found beside the feed (give --feed-kernel)" : "the image's kernel could not be decompressed"))
+            var why: [String] = []
+            if feed.kernelDigest == nil { why.append("no kernel of the feed's build found beside the feed (give --feed-kernel)") }
+            if image.kernelDigest == nil && (image.source != .firmware || feed.kernelDigest != nil) { why.append(image.missingKernelReason) }
+            checks.append(.init(name: "identical-kernel", outcome: .unknown, detail: why.joined(separator: "; ")))
         }
 
         // (b) ABI fingerprint
@@ -85,7 +87,7 @@ public enum Compatibility {
             }
         } else {
             var missing: [String] = []
-            if image.config == nil { missing.append("image config (no IKCONFIG; give --image-config)") }
+            if image.config == nil { missing.append(image.missingConfigReason) }
             if feed.config == nil { missing.append("feed build config (give --config)") }
             checks.append(.init(name: "abi-fingerprint", outcome: .unknown, detail: "missing " + missing.joined(separator: " and ")))
         }
@@ -115,7 +117,9 @@ public enum Compatibility {
         let feedMagics = Set(feed.modules.compactMap { $0.module.value("vermagic") })
         if imageMagics.isEmpty || feedMagics.isEmpty {
             checks.append(.init(name: "module-vermagic", outcome: .unknown,
-                                detail: imageMagics.isEmpty ? "the image has no modules to compare with" : "the feed has no modules"))
+                                detail: imageMagics.isEmpty ? (image.source == .profiles ? "profiles.json lists no modules to compare with"
+                                                                                         : "\(image.source.noun) has no modules to compare with")
+                                                            : "the feed has no modules"))
         } else if feedMagics.isSubset(of: imageMagics) && imageMagics.count == 1 {
             checks.append(.init(name: "module-vermagic", outcome: .pass, detail: "\"\(imageMagics.first ?? "")\""))
         } else {

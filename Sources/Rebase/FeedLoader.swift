@@ -45,7 +45,7 @@ public enum FeedLoader {
     /// the input was not verified.
     public static func load(_ dir: String, trustedKeys: String?, config: String?,
                             feedKernelDigest: (digest: String, source: String)?, targets: [String],
-                            output: String, previous: String? = nil) throws -> Loaded {
+                            output: String, previous: String? = nil, progress: ProgressMeter? = nil) throws -> Loaded {
         let feed = try Feed.open(dir)
         var verification = Verification(signature: "not-verified (no --trusted-keys given)", fingerprint: nil, keyFile: nil,
                                          packagesChecked: feed.stanzas.count, packagesFailed: [])
@@ -90,8 +90,10 @@ public enum FeedLoader {
 
         let jobList = jobs
         let results = ResultBox(count: jobs.count)
+        progress?.begin("rebase \(FS.basename(of: dir))", total: jobs.count, unit: .items)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             results.set(i, Result { try context.prepare(jobList[i]) })
+            progress?.add(1)
         }
 
         var failures: [String: String] = [:]

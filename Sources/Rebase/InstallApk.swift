@@ -119,7 +119,7 @@ public enum ApkOfflineInstaller {
         }
         let keys = try addKeys(options.addKeys, to: &root)
         let lines = try addFeedLines(options.feedLines, to: &root)
-        let repack = try img.write(root.tree, to: options.output, rebuild: options.rebuild)
+        let repack = try img.write(root.tree, to: options.output, rebuild: options.rebuild, progress: options.progress)
         var report = InstallReport(image: options.image, output: options.output, imageKind: img.kind, kernelPackage: kernel,
                                    installedTime: root.installTime, packages: results, dependencies: plan.requirements,
                                    keys: keys, feedLines: lines, forced: plan.forced, repack: repack, warnings: repack.warnings + warnings)

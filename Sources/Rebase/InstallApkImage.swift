@@ -54,17 +54,18 @@ struct InstallApkImage {
 
     /// Writes `tree` to `output`: a bare squashfs with the original's compressor, options,
     /// block size and time (unchanged files' blocks copied), or the rebuilt firmware image.
-    func write(_ tree: Tree, to output: String, rebuild: RebuildOptions) throws -> InstallRepack.Result {
+    func write(_ tree: Tree, to output: String, rebuild: RebuildOptions, progress: ProgressMeter? = nil) throws -> InstallRepack.Result {
         if let firmware {
             let (bytes, r) = try InstallRepack.rebuild(firmware, tree: tree, matching: squash, output: output,
-                                                       rebuildOptions: rebuild)
+                                                       rebuildOptions: rebuild, progress: progress)
             try FS.writeAtomically(bytes, to: output)
             return r
         }
         // Written beside the output first, so a refused size leaves no output behind.
         let tmp = FS.temporarySibling(of: output, tag: "rootfs")
         defer { unlink(tmp) }
-        let report = try SquashWriter.write(tree, to: tmp, options: InstallRepack.options(matching: squash))
+        let report = try SquashWriter.write(tree, to: tmp, options: InstallRepack.options(matching: squash), progress: progress,
+                                            progressLabel: "repack \(FS.basename(of: output))")
         if let max = rebuild.maxImageSize, report.bytesUsed > max {
             throw FormatError(.refused, context: "install", "the new rootfs is \(report.bytesUsed) bytes, more than --max-image-size \(max)")
         }

@@ -51,12 +51,14 @@ public enum InstallRepack {
     }
 
     /// Writes `tree` as a squashfs next to `output`, rebuilds `firmware` around it and
-    /// returns the new image bytes (nothing is written to `output` here).
+    /// returns the new image bytes (nothing is written to `output` here). `progress` counts
+    /// the bytes of the rootfs written.
     public static func rebuild(_ firmware: FirmwareImage, tree: Tree, matching image: SquashImage, output: String,
-                               rebuildOptions: RebuildOptions) throws -> (bytes: [UInt8], result: Result) {
+                               rebuildOptions: RebuildOptions, progress: ProgressMeter? = nil) throws -> (bytes: [UInt8], result: Result) {
         let tmp = FS.temporarySibling(of: output, tag: "rootfs")
         defer { unlink(tmp) }
-        let report = try SquashWriter.write(tree, to: tmp, options: options(matching: image))
+        let report = try SquashWriter.write(tree, to: tmp, options: options(matching: image), progress: progress,
+                                            progressLabel: "repack \(FS.basename(of: output))")
         let sqfs = try FS.read(tmp, limit: FirmwareImage.maxImageSize)
         let rebuilt: RebuildResult
         do {

@@ -26,6 +26,8 @@ public struct InstallOptions: Sendable {
     public var installTime: UInt32?
     /// Passed to the firmware rebuild (size limit, fwtool re-signing).
     public var rebuild = RebuildOptions()
+    /// Counts the packages installed, then the bytes of the rootfs repacked.
+    public var progress: ProgressMeter?
 
     /// Options for installing `packages` into `image`, writing `output`.
     public init(image: String, packages: [String], output: String) {
@@ -87,7 +89,7 @@ public enum OfflineInstaller {
         let applied = try applyAll(options, root: &root)
         guard let applied else { return try ApkOfflineInstaller.run(options) }
         let (bytes, repack) = try InstallRepack.rebuild(fw, tree: root.tree, matching: squash, output: options.output,
-                                                        rebuildOptions: options.rebuild)
+                                                        rebuildOptions: options.rebuild, progress: options.progress)
         try FS.writeAtomically(bytes, to: options.output)
         var report = InstallReport(image: options.image, output: options.output, imageKind: fw.kind.rawValue,
                              kernelPackage: applied.status.installed("kernel")?.version, installedTime: root.installTime,
@@ -143,7 +145,9 @@ public enum OfflineInstaller {
         var results: [InstallReport.Package] = []
         var forced = plan.forced
         var changed = false
+        options.progress?.begin("install \(plan.items.count) package\(plan.items.count == 1 ? "" : "s")", total: plan.items.count)
         for item in plan.items {
+            defer { options.progress?.add(1) }
             let p = item.package
             var r = InstallReport.Package(name: p.name, version: p.version, file: p.path, action: item.action.rawValue,
                                           installedVersion: item.installedVersion, files: [], obsoleteFilesRemoved: [],

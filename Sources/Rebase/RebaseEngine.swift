@@ -74,9 +74,11 @@ public struct RebaseReport: Sendable, Codable {
 public enum RebaseEngine {
     /// Rebases `options.feed` onto `images` (already loaded). Returns the report; when any
     /// image is refused, nothing is written and `report.refused` is true.
-    public static func run(_ options: RebaseOptions, images: [ImageSide], progress: ((String) -> Void)? = nil) throws -> RebaseReport {
+    /// `progress` receives --verbose messages; `meter` counts the packages rebased.
+    public static func run(_ options: RebaseOptions, images: [ImageSide], progress: ((String) -> Void)? = nil,
+                           meter: ProgressMeter? = nil) throws -> RebaseReport {
         if ApkFeed.detect(options.feed) {
-            return try ApkRebaseEngine.run(options, images: images, progress: progress)
+            return try ApkRebaseEngine.run(options, images: images, progress: progress, meter: meter)
         }
         let secret = try Usign.SecretKey.load(options.signingKey)
         progress?("reading feed \(options.feed)")
@@ -109,7 +111,7 @@ public enum RebaseEngine {
             return try FS.replaceDirectoryAtomically(absOut) { tmp -> RebaseReport in
                 let loaded = try FeedLoader.load(options.feed, trustedKeys: options.trustedKeys, config: options.feedConfig,
                                                  feedKernelDigest: feedDigest, targets: targets, output: tmp,
-                                                 previous: FS.isDirectory(absOut) ? absOut : nil)
+                                                 previous: FS.isDirectory(absOut) ? absOut : nil, progress: meter)
                 // A feed folder removed, renamed or re-indexed while its packages were read
                 // would look like packages gone missing: fail instead of publishing that.
                 guard let id = feedIdentity, FS.identity(options.feed + "/Packages") == id else {
@@ -146,6 +148,7 @@ public enum RebaseEngine {
                     throw Refused()
                 }
                 progress?("writing \(options.output)")
+                meter?.begin("sign \(FS.basename(of: options.output))", total: 0)
                 try finish(tmp, loaded: loaded, secret: secret, options: options, absOut: absOut, indexJSON: indexJSON,
                            report: &report)
                 return report

@@ -26,13 +26,56 @@ public struct ImageSide: Sendable {
     /// Evidence that could not be read from a damaged image (unreadable rootfs parts,
     /// modules), reported as warnings; empty when the image read cleanly.
     public var lostEvidence: [String] = []
+    /// What `path` is, which decides the evidence it can give.
+    public var source: Source
+
+    /// What a `--kernel` input is.
+    public enum Source: String, Sendable, Codable {
+        /// A firmware image: kernel (digest, IKCONFIG, banner) and rootfs.
+        case firmware
+        /// A bare squashfs rootfs: no kernel.
+        case squashfs
+        /// A rootfs folder: no kernel.
+        case rootfsFolder = "rootfs-folder"
+        /// A device snapshot (`DeviceSnapshot`): the running kernel's banner and, when the
+        /// kernel has IKCONFIG_PROC, its config; no kernel image.
+        case snapshot
+        /// A release's profiles.json: the kernel package's identity and arch only.
+        case profiles
+
+        /// How the input is named in statements about missing evidence.
+        public var noun: String {
+            switch self {
+            case .firmware: return "the image"
+            case .squashfs: return "a bare squashfs rootfs"
+            case .rootfsFolder: return "a rootfs folder"
+            case .snapshot: return "the device snapshot"
+            case .profiles: return "profiles.json"
+            }
+        }
+    }
 
     public init(path: String, kernelPackage: KernelPackageVersion, arch: String?, release: String?,
                 modules: [KernelModule], config: KernelConfig?, configSource: String?,
-                kernelDigest: String?, packageManager: String = "opkg") {
+                kernelDigest: String?, packageManager: String = "opkg", source: Source = .firmware) {
         self.path = path; self.kernelPackage = kernelPackage; self.arch = arch; self.release = release
         self.modules = modules; self.config = config; self.configSource = configSource
-        self.kernelDigest = kernelDigest; self.packageManager = packageManager
+        self.kernelDigest = kernelDigest; self.packageManager = packageManager; self.source = source
+    }
+
+    /// Why this input has no kernel config, for the abi-fingerprint statement.
+    var missingConfigReason: String {
+        switch source {
+        case .firmware: return "image config (no IKCONFIG; give --image-config)"
+        case .snapshot: return "image config (the snapshot has no /proc/config.gz: the running kernel lacks IKCONFIG_PROC; give --image-config)"
+        case .squashfs, .rootfsFolder: return "image config (\(source.noun) holds no kernel; give --image-config)"
+        case .profiles: return "image config (profiles.json names the kernel only; give --image-config)"
+        }
+    }
+
+    /// Why this input has no kernel digest, for the identical-kernel statement.
+    var missingKernelReason: String {
+        source == .firmware ? "the image's kernel could not be decompressed" : "\(source.noun) holds no kernel image"
     }
 }
 

@@ -34,6 +34,8 @@ public struct Extractor {
     public var setOwners: Bool
     /// Whether to set extended attributes.
     public var setXattrs = true
+    /// Counts the bytes of file data written (phase "extract to DIR").
+    public var progress: ProgressMeter?
     /// Files with more blocks than this are split into jobs of this many blocks.
     public static let blocksPerJob = 16
 
@@ -75,7 +77,7 @@ public struct Extractor {
         let tmp = FS.temporarySibling(of: dir, tag: "extract")
         guard mkdir(tmp, 0o700) == 0 else { throw FormatError.errno("create directory", file: tmp) }
         do {
-            var report = try build(items, root: tmp)
+            var report = try build(items, root: tmp, label: "extract to \(FS.basename(of: dir))")
             if lstat(dir, &st) == 0 { rmdir(dir) }
             guard rename(tmp, dir) == 0 else { throw FormatError.errno("rename into place", file: dir) }
             report.notCreated.sort()
@@ -87,7 +89,7 @@ public struct Extractor {
         }
     }
 
-    private func build(_ items: [Item], root: String) throws -> Report {
+    private func build(_ items: [Item], root: String, label: String) throws -> Report {
         var report = Report()
         var firstPath: [Int: String] = [:]
         var links: [(String, String)] = []
@@ -129,16 +131,22 @@ public struct Extractor {
                 report.sockets += 1
             }
         }
+        progress?.begin(label, total: Int(clamping: report.bytes), unit: .bytes)
         // mksquashfs stores identical files once (-no-duplicates not given): such files share
         // their data blocks. Decompress each shared extent once and copy the written bytes.
         var unique: [(path: String, node: Node)] = []
         var copies: [(from: String, to: String)] = []
         var copySources = Set<String>()
         var byExtent: [ExtentKey: String] = [:]
+        var byPath: [String: UInt64] = [:]  // sizes of copies, for the progress count
         for f in files {
             if case .squashfs(let e) = f.node.content, !e.blockSizes.isEmpty {
                 let key = ExtentKey(e)
-                if let first = byExtent[key] { copies.append((first, f.path)); copySources.insert(first); continue }
+                if let first = byExtent[key] {
+                    copies.append((first, f.path)); copySources.insert(first)
+                    if progress != nil { byPath[f.path] = f.node.size }
+                    continue
+                }
                 byExtent[key] = f.path
             }
             unique.append(f)
@@ -148,7 +156,10 @@ public struct Extractor {
         // readable until copied.
         let written = try writeFiles(unique, finishing: { !copySources.contains($0) }, rootLength: root.utf8.count + 1)
         report.xattrsNotSet += written.xattrsNotSet
-        for c in copies { try Extractor.copy(from: c.from, to: c.to) }
+        for c in copies {
+            try Extractor.copy(from: c.from, to: c.to)
+            if let n = byPath[c.to] { progress?.add(n) }
+        }
         for (first, path) in links {
             guard link(first, path) == 0 else { throw FormatError.errno("create hard link", file: path) }
             report.hardLinks += 1

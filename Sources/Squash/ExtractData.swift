@@ -104,6 +104,7 @@ extension Extractor {
             $0.element.cost != $1.element.cost ? $0.element.cost > $1.element.cost : $0.offset < $1.offset
         }.flatMap(\.element.batches)
         let ext = extents
+        let progress = self.progress
         Workers.run(min(parallel, max(1, work.count)), pin: true) { _ in
             while true {
                 let k = next.add(1, ordering: .relaxed).oldValue
@@ -111,8 +112,9 @@ extension Extractor {
                 do {
                     for job in work[k].jobs {
                         let f = files[job.file]
-                        try Extractor.run(job, path: f.path, extent: ext[job.file], data: data,
-                                          finish: job.finish ? f.node : nil, how: finisher, notSet: notSet)
+                        let n = try Extractor.run(job, path: f.path, extent: ext[job.file], data: data,
+                                                  finish: job.finish ? f.node : nil, how: finisher, notSet: notSet)
+                        progress?.add(n)
                     }
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
@@ -125,14 +127,16 @@ extension Extractor {
         return written
     }
 
+    /// Runs one job; returns the bytes of file data it wrote.
     static func run(_ job: Job, path: String, extent: SquashExtent?, data: DataReader,
-                    finish node: Node?, how: Finisher, notSet: borrowing Mutex<[String]>) throws {
+                    finish node: Node?, how: Finisher, notSet: borrowing Mutex<[String]>) throws -> Int {
         let flags = job.create ? (O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC) : (O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         let fd = open(path, flags, 0o600)
         guard fd >= 0 else { throw FormatError.errno(job.create ? "create file" : "open file", file: path) }
         defer { close(fd) }
-        try write(job, fd: fd, path: path, extent: extent, data: data)
+        let n = try write(job, fd: fd, path: path, extent: extent, data: data)
         if let node { try Extractor.finish(fd, path: path, node, how, notSet: notSet) }
+        return n
     }
 
     /// Sets a finished file's owner (as root), mode, xattrs and time through its descriptor,
@@ -155,23 +159,30 @@ extension Extractor {
         if futimens(fd, &times) != 0 { throw FormatError.errno("set times", file: path) }
     }
 
-    static func write(_ job: Job, fd: Int32, path: String, extent: SquashExtent?, data: DataReader) throws {
-        guard let e = extent else { return }
+    /// Writes one job's blocks and tail; returns the bytes of file data it covers.
+    @discardableResult
+    static func write(_ job: Job, fd: Int32, path: String, extent: SquashExtent?, data: DataReader) throws -> Int {
+        guard let e = extent else { return 0 }
+        var covered = 0
         let bs = UInt64(data.blockSize)
         if job.count > 0 {
             let offs = data.blockOffsets(e)
             for i in job.first ..< job.first + job.count {
                 let w = e.blockSizes[i]
+                let expected = data.length(ofBlock: i, e)
+                covered &+= expected
                 if w & 0xFF_FFFF == 0 { continue }  // sparse: a hole
-                let b = try data.block(at: offs[i], word: w, expected: data.length(ofBlock: i, e), what: "data block \(i) of \(path)")
+                let b = try data.block(at: offs[i], word: w, expected: expected, what: "data block \(i) of \(path)")
                 try write(fd, b, at: UInt64(i) * bs, path: path)
             }
         }
         if job.tail {
             let t = try data.tail(of: e)
             try write(fd, t, at: UInt64(e.blockSizes.count) * bs, path: path)
+            covered &+= t.count
         }
         if job.create, ftruncate(fd, off_t(e.fileSize)) != 0 { throw FormatError.errno("set file size", file: path) }
+        return covered
     }
 
     /// Identity of a file's stored data (same blocks and tail = same bytes).

@@ -14,6 +14,8 @@ public struct TarExporter {
     public let tree: Tree
     /// Workers decompressing the blocks of one big file.
     public var parallel: Int
+    /// Counts the bytes of file data written (phase "tar NAME").
+    public var progress: ProgressMeter?
 
     /// What was written.
     public struct Report: Sendable, Codable {
@@ -65,6 +67,16 @@ public struct TarExporter {
         var report = Report()
         var firstPath: [Int: String] = [:]
         let data = image.data
+        if let progress {
+            var total = 0
+            var seen = Set<Int>()
+            tree.walk { _, n in
+                if case .squashfs(let x) = n.content, n.hardLinkID.map({ seen.insert($0).inserted }) ?? true {
+                    total = total &+ Int(clamping: x.fileSize)
+                }
+            }
+            progress.begin("tar \(name == "stdout" ? "to stdout" : FS.basename(of: name))", total: total, unit: .bytes)
+        }
         var failure: Error?
         tree.walk { path, n in
             guard failure == nil else { return }
@@ -113,6 +125,7 @@ public struct TarExporter {
                             let msg = archive_error_string(a).map { String(cString: $0) } ?? "short write"
                             throw FormatError(.io, context: "write tar: data of \(tarName)", msg, file: name)
                         }
+                        progress?.add(chunk.count)
                     }
                     report.bytes += x.fileSize
                 }

@@ -52,11 +52,11 @@ final class DataWriter {
     private var openFragment: Int?
     private var copiedFragmentIndex: [String: Int] = [:]
     private let pipeline: BlockPipeline<Target>
-    private let progress: ((Int) -> Void)?
+    private let progress: ProgressMeter?
     private let fragmentCache = ContentReader.FragmentCache()
 
     init(out: RandomAccessFile, start: UInt64, codec: any SquashCodec, blockSize: Int, fragments: Bool,
-         alwaysFragments: Bool, threads: Int, progress: ((Int) -> Void)?) {
+         alwaysFragments: Bool, threads: Int, progress: ProgressMeter?) {
         self.out = out; self.position = start; self.codec = codec; self.blockSize = blockSize
         self.compressor = codec.compressor
         self.fragments = fragments; self.alwaysFragments = alwaysFragments; self.progress = progress
@@ -77,7 +77,7 @@ final class DataWriter {
             if !records[i].started { records[i].blocksStart = position; records[i].started = true }
             records[i].blockSizes.append(r.sizeWord)
             if r.sizeWord == 0 { records[i].sparse += UInt64(length); stats.sparseBlocks += 1 }
-            progress?(1)
+            progress?.add(length)
         case .fragment(let k):
             fragmentTable.entries[k] = (position, r.sizeWord)
         }
@@ -149,6 +149,7 @@ final class DataWriter {
             at = try Checked.add(at, UInt64(stored), "copy data block")
         }
         guard let f = e.fragment else { return }
+        progress?.add(e.fileSize % bs)  // the tail (canCopy: the blocks hold fileSize / bs whole blocks)
         let key = "\(ObjectIdentifier(e.image.file).hashValue):\(e.image.base):\(f.blockStart)"
         let k: Int
         if let existing = copiedFragmentIndex[key] {
@@ -181,6 +182,7 @@ final class DataWriter {
         records[i].fragmentIndex = UInt32(openFragment ?? 0)
         records[i].fragmentOffset = UInt32(fragmentBuffer.count)
         fragmentBuffer.append(contentsOf: tail)
+        progress?.add(tail.count)
     }
 
     private func flushFragment() throws {

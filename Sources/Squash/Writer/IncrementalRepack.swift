@@ -27,7 +27,7 @@ public enum SquashRepack {
     public static func repack(image path: String, offset: UInt64 = 0, to output: String,
                               adjust: (inout SquashWriterOptions) -> Void = { _ in },
                               edit: (inout Tree, SquashImage) throws -> Void,
-                              progress: ((Int, Int) -> Void)? = nil) throws -> SquashWriter.Report {
+                              progress: ProgressMeter? = nil) throws -> SquashWriter.Report {
         let image = try SquashImage(path: path, offset: offset)
         var tree = try image.readTree()
         try edit(&tree, image)

@@ -28,10 +28,11 @@ public enum SquashWriter {
     }
 
     /// Writes `tree` to `path` atomically (temporary sibling, fsync, rename). `progress`
-    /// receives (blocks done, blocks total) from the writing thread.
+    /// counts the bytes of file data written, out of the tree's total, in a phase named
+    /// `progressLabel` (default "write NAME").
     @discardableResult
     public static func write(_ tree: Tree, to path: String, options: SquashWriterOptions,
-                             progress: ((Int, Int) -> Void)? = nil) throws -> Report {
+                             progress: ProgressMeter? = nil, progressLabel: String? = nil) throws -> Report {
         try options.validate()
         guard tree.root.kind == .directory else {
             throw FormatError(.invalid, context: "write squashfs", "the tree root is not a directory")
@@ -39,7 +40,7 @@ public enum SquashWriter {
         let tmp = FS.temporarySibling(of: path)
         do {
             let out = try RandomAccessFile(creating: tmp)
-            let report = try write(tree, into: out, options: options, progress: progress)
+            let report = try write(tree, into: out, options: options, progress: progress, label: progressLabel ?? "write \(FS.basename(of: path))")
             try out.sync()
             guard rename(tmp, path) == 0 else { throw FormatError.errno("rename into place", file: path) }
             FS.syncDirectory(FS.dirname(of: path))
@@ -51,7 +52,7 @@ public enum SquashWriter {
     }
 
     static func write(_ tree: Tree, into out: RandomAccessFile, options: SquashWriterOptions,
-                      progress: ((Int, Int) -> Void)?) throws -> Report {
+                      progress: ProgressMeter?, label: String = "write squashfs") throws -> Report {
         let codec = options.dataCodec()
         let metaCodec = options.metadataCodec()
         let plan = try WriterPlan(tree, options: options)
@@ -68,13 +69,12 @@ public enum SquashWriter {
         }
 
         // Data and fragments, in tree order.
-        let bs = UInt64(options.blockSize)
-        let total = plan.files.reduce(0) { $0 + Int(($1.content.size + bs - 1) / bs) }
-        var done = 0
+        progress?.begin(label, total: plan.files.reduce(0) { $0 &+ Int(clamping: $1.content.size) },
+                        unit: .bytes)
         let data = DataWriter(out: out, start: start, codec: codec, blockSize: Int(options.blockSize),
                               fragments: options.fragments, alwaysFragments: options.alwaysFragments,
                               threads: options.threads,
-                              progress: progress.map { p in { n in done += n; p(done, total) } })
+                              progress: progress)
         var duplicates = DuplicateFinder(options.duplicates ? plan.files.map(\.content) : [])
         var recordOf: [Int] = []
         recordOf.reserveCapacity(plan.files.count)
@@ -82,6 +82,7 @@ public enum SquashWriter {
             if options.duplicates, let original = try duplicates.original(of: i) {
                 recordOf.append(recordOf[original])
                 data.noteDuplicate()
+                progress?.add(f.content.size)
             } else {
                 recordOf.append(try data.add(f.content, path: f.path))
             }
