@@ -32,7 +32,10 @@ final class InstallScriptTests: XCTestCase {
         _ = try tool("bash")
         guard FS.isRegularFile("/usr/share/bash-completion/bash_completion") else { throw XCTSkip("bash-completion not installed") }
         let prefix = tmp + "/prefix"
-        let r = try TestSupport.run("/bin/bash", [TestEnv.root + "/scripts/install", prefix], cwd: TestEnv.root, env: env)
+        let compat = tmp + "/etc/bash_completion.d"
+        var installEnv = env
+        installEnv["BASH_COMPLETION_COMPAT_DIR"] = compat
+        let r = try TestSupport.run("/bin/bash", [TestEnv.root + "/scripts/install", prefix], cwd: TestEnv.root, env: installEnv)
         XCTAssertEqual(r.status, 0, r.err)
         for f in ["bin/imagetool", "share/man/man1/imagetool.1", "share/bash-completion/completions/imagetool",
                   "share/zsh/site-functions/_imagetool", "share/fish/vendor_completions.d/imagetool.fish"] {
@@ -55,6 +58,15 @@ final class InstallScriptTests: XCTestCase {
         let shell = try TestSupport.run("/bin/bash", ["-lic", "__load_completion imagetool; complete -p imagetool"],
                             env: ["XDG_DATA_DIRS": prefix + "/share:/usr/share", "PATH": prefix + "/bin:/usr/bin:/bin", "HOME": tmp])
         XCTAssertTrue(shell.out.contains("-F _imagetool imagetool"), shell.out + shell.err)
+        // The literal check of the issue: an interactive shell of a user whose .bashrc enables
+        // completion as Debian's /etc/skel/.bashrc does has it at once (the compat folder file).
+        let home = tmp + "/home"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try Data("if ! shopt -oq posix && [ -f /usr/share/bash-completion/bash_completion ]; then . /usr/share/bash-completion/bash_completion; fi\n".utf8)
+            .write(to: URL(fileURLWithPath: home + "/.bashrc"))
+        let literal = try TestSupport.run("/bin/bash", ["-ic", "complete -p imagetool"],
+                                          env: ["HOME": home, "BASH_COMPLETION_COMPAT_DIR": compat, "PATH": prefix + "/bin:/usr/bin:/bin"])
+        XCTAssertTrue(literal.out.contains("-F _imagetool imagetool"), "bash -ic 'complete -p imagetool': " + literal.out + literal.err)
         // zsh and fish scripts are the tool's own, for imagetool.
         XCTAssertTrue(try String(contentsOfFile: prefix + "/share/zsh/site-functions/_imagetool", encoding: .utf8).hasPrefix("#compdef imagetool"))
         XCTAssertTrue(try String(contentsOfFile: prefix + "/share/fish/vendor_completions.d/imagetool.fish", encoding: .utf8).contains("complete -c 'imagetool'"))
