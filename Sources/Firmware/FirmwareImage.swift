@@ -18,6 +18,10 @@ public struct FirmwareImage: Sendable {
         case nandTar = "nand-sysupgrade-tar"
         /// x86 disk image (MBR, boot and rootfs partitions), gzip'd or not.
         case x86Combined = "x86-combined"
+        /// A FIT (`.itb`) holding the kernel, device trees and usually the rootfs.
+        case fit
+        /// A FIT kernel + padding + squashfs rootfs (NOR sysupgrade of FIT boards).
+        case fitKernelSysupgrade = "fit-kernel-sysupgrade"
     }
 
     /// The layout, one case per family.
@@ -25,6 +29,7 @@ public struct FirmwareImage: Sendable {
         case nor(NORLayout)
         case nand(NANDTarLayout)
         case disk(DiskImageLayout)
+        case fit(FITLayout)
     }
 
     /// The file this image came from, for error messages.
@@ -56,6 +61,13 @@ public struct FirmwareImage: Sendable {
             } else if DiskImageLayout.matches(bytes) {
                 let l = try DiskImageLayout.parse(bytes)
                 kind = .x86Combined; layout = .disk(l); regions = l.regions(of: bytes)
+            } else if FITImage.matches(bytes) {
+                let f = try FITLayout.parse(bytes)
+                if f.fit.rootfs == nil, let n = try? NORLayout.parse(bytes), n.rootfs != nil {
+                    kind = .fitKernelSysupgrade; layout = .nor(n); regions = n.regions(of: bytes)
+                } else {
+                    kind = .fit; layout = .fit(f); regions = f.regions(of: bytes)
+                }
             } else {
                 let l = try NORLayout.parse(bytes)
                 kind = l.tplink != nil ? .tplink : (l.rootfs != nil ? .uimageSysupgrade : .uimageKernel)
@@ -73,6 +85,7 @@ public struct FirmwareImage: Sendable {
         case .nor(let l): return Array(bytes[Int(l.kernelOffset) ..< Int(l.kernelOffset + l.kernelSize)])
         case .nand(let l): return l.member(named: "kernel", in: bytes) ?? []
         case .disk(let l): return l.kernelImage ?? []
+        case .fit(let l): return l.fit.kernel.map { l.fit.data(of: $0, in: bytes) } ?? []
         }
     }
 
@@ -84,6 +97,9 @@ public struct FirmwareImage: Sendable {
             return Array(bytes[Int(r.offset) ..< Int(r.end)])
         case .nand(let l): return l.member(named: "root", in: bytes)
         case .disk(let l): return l.rootfsImage
+        case .fit(let l):
+            guard let r = l.rootfs else { return nil }
+            return Array(bytes[Int(r.offset) ..< Int(r.end)])
         }
     }
 
@@ -93,6 +109,7 @@ public struct FirmwareImage: Sendable {
         case .nor(let l): return l.rootfs
         case .nand(let l): return l.rootfs
         case .disk(let l): return l.rootfs
+        case .fit(let l): return l.rootfs
         }
     }
 
@@ -103,13 +120,20 @@ public struct FirmwareImage: Sendable {
         case .nor(let l): chunks = l.chunks
         case .nand(let l): chunks = l.chunks
         case .disk(let l): chunks = l.chunks
+        case .fit(let l): chunks = l.chunks
         }
         return chunks.last(where: { $0.isMetadata })?.metadataJSON
     }
 
     /// The kernel's compressed payload and its compression name.
     public func kernelPayloadBytes() -> (bytes: [UInt8], compression: String?) {
+        if case .fit(let l) = layout {
+            return (kernelImage, l.fit.kernel?.compression)
+        }
         let k = kernelImage
+        if FITImage.matches(k), let f = try? FITImage.parse(k), let ki = f.kernel {
+            return (f.data(of: ki, in: k), ki.compression)
+        }
         if UImageHeader.matches(k) {
             var r = ByteReader(k)
             if let h = try? UImageHeader(parsing: &r) {
@@ -124,6 +148,8 @@ public struct FirmwareImage: Sendable {
     public func kernelPayload() throws -> KernelPayload {
         let (payload, comp) = kernelPayloadBytes()
         do {
+            let k = kernelImage
+            if FITImage.matches(k) { _ = try FITImage.parse(k, context: "read FIT kernel") }  // the error, when unreadable
             return try KernelPayload(payload: payload, compression: comp)
         } catch let e as FormatError {
             throw path.map { e.inFile($0) } ?? e

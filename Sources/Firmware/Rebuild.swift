@@ -48,6 +48,10 @@ extension FirmwareImage {
                 out = try l.rebuildBody(bytes, rootfs: newRoot, kernel: replacingKernel)
                 try FirmwareImage.appendChunks(&out, l.chunks, original: bytes, originalBodySize: l.bodySize,
                                                options: options, warnings: &warnings)
+            case .fit(let l):
+                out = try l.rebuildBody(bytes, rootfs: newRoot, kernel: replacingKernel, warnings: &warnings)
+                try FirmwareImage.appendChunks(&out, l.chunks, original: bytes, originalBodySize: l.bodySize,
+                                               options: options, warnings: &warnings)
             case .disk(let l):
                 if replacingKernel != nil {
                     throw FormatError(.unsupported, context: "rebuild x86 image", "the kernel lives in the boot partition's filesystem; replacing it is not supported")

@@ -123,6 +123,7 @@ extension FirmwareImage {
             guard l.rootfs != nil, let m = l.members.first(where: { $0.name.hasSuffix("/root") }) else { return nil }
             return UInt64(m.dataOffset)
         case .disk(let l): return l.gzipped ? nil : l.rootfs?.offset
+        case .fit(let l): return l.rootfs?.offset
         }
     }
 
