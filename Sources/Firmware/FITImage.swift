@@ -170,10 +170,14 @@ public struct FITImage: Sendable, Equatable {
             let img = images[i]
             images[i].holdsRootfs = ["filesystem", "ramdisk", "firmware", "standalone"].contains(img.type)
                 && SquashfsSpan.matches(bytes, at: img.dataStart) && img.dataSize >= SquashfsSpan.superblockSize
+            // One digest per algorithm, however many hash nodes name it (bounded work).
+            var byAlgo: [String: [UInt8]?] = [:]
             bytes.withUnsafeBytes { raw in
                 let data = UnsafeRawBufferPointer(rebasing: raw[img.dataStart ..< img.dataEnd])
                 for h in images[i].hashes.indices {
-                    images[i].hashes[h].computed = FITImage.digest(images[i].hashes[h].algo, data)
+                    let algo = images[i].hashes[h].algo
+                    if byAlgo[algo] == nil { byAlgo[algo] = .some(FITImage.digest(algo, data)) }
+                    images[i].hashes[h].computed = byAlgo[algo] ?? nil
                 }
             }
         }

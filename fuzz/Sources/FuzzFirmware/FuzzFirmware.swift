@@ -2,11 +2,22 @@ import BinaryIO
 import Firmware
 
 /// libFuzzer entry: firmware detection and layout (uImage, TP-Link, fwtool trailers, MBR,
-/// NAND sysupgrade tar, squashfs span; openwrt/firmware-utils, openwrt/fwtool, u-boot
-/// include/image.h).
+/// NAND sysupgrade tar, FIT via libfdt, squashfs span; openwrt/firmware-utils,
+/// openwrt/fwtool, u-boot include/image.h and boot/image-fit.c). A FIT is also parsed on its
+/// own and rebuilt around its rootfs (libfdt edits, hash recomputation, re-layout).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    if FITImage.matches(bytes), let fit = try? FITImage.parse(bytes) {
+        _ = fit.kernel
+        _ = fit.rootfs
+        _ = fit.alignment
+        _ = fit.images.map { fit.checksums(of: $0) }
+    }
+    if let fw = try? FirmwareImage(bytes: bytes, path: "fuzz.bin"), case .fit = fw.layout {
+        _ = ImageReport(image: fw, file: "fuzz.bin")
+        _ = try? fw.rebuild(replacingRootfs: fw.rootfsImage)
+    }
     guard let fw = try? FirmwareImage(bytes: bytes, path: "fuzz.bin") else { return 0 }
     _ = fw.kernelImage
     _ = fw.rootfsImage
