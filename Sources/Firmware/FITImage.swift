@@ -185,17 +185,24 @@ public struct FITImage: Sendable, Equatable {
 
     /// A hash `value` for `algo` over `data` (CRC-32 as 4 big-endian bytes, as U-Boot's
     /// calculate_hash stores it); nil for algorithms imagetool does not compute.
-    static func digest(_ algo: String, _ data: UnsafeRawBufferPointer) -> [UInt8]? {
+    /// `pad` zero bytes after `data` are hashed too (a page-padded rootfs, without a copy).
+    static func digest(_ algo: String, _ data: UnsafeRawBufferPointer, pad: Int = 0) -> [UInt8]? {
+        let zeros = [UInt8](repeating: 0, count: pad)
+        let md: Digest.Algorithm
         switch algo {
         case "crc32":
-            let c = CRC32.checksum(data)
+            let c = zeros.withUnsafeBytes { CRC32.checksum($0, continuing: CRC32.checksum(data)) }
             return [UInt8(c >> 24), UInt8(c >> 16 & 0xff), UInt8(c >> 8 & 0xff), UInt8(c & 0xff)]
-        case "md5": return Digest.hash(.md5, data)
-        case "sha1": return Digest.hash(.sha1, data)
-        case "sha256": return Digest.hash(.sha256, data)
-        case "sha512": return Digest.hash(.sha512, data)
+        case "md5": md = .md5
+        case "sha1": md = .sha1
+        case "sha256": md = .sha256
+        case "sha512": md = .sha512
         default: return nil
         }
+        let h = Digest.Hasher(md)
+        h.update(data)
+        if pad > 0 { h.update(zeros) }
+        return h.finish()
     }
 
     /// The stored-versus-computed checks of every hash of `image`.

@@ -100,12 +100,13 @@ public struct FITLayout: Sendable, Equatable {
     func rebuildBody(_ bytes: [UInt8], rootfs newRoot: [UInt8]?, kernel newKernel: [UInt8]?,
                      warnings: inout [String]) throws -> [UInt8] {
         var replace: [String: [UInt8]] = [:]
-        if var nr = newRoot {
+        var zeroPad: [String: Int] = [:]
+        if let nr = newRoot {
             guard let r = fit.rootfs, let span = rootfs else {
                 throw FormatError(.unsupported, context: "rebuild FIT", "this FIT has no squashfs rootfs image to replace")
             }
             if UInt64(r.dataSize) > span.bytesUsed, r.dataSize % 4096 == 0 {
-                nr += repeatElement(0, count: FITImage.alignUp(nr.count, 4096) - nr.count)
+                zeroPad[r.name] = FITImage.alignUp(nr.count, 4096) - nr.count
             }
             replace[r.name] = nr
         }
@@ -115,7 +116,8 @@ public struct FITLayout: Sendable, Equatable {
             }
             replace[k.name] = nk
         }
-        var body = try fit.rebuilt(bytes, replacing: replace, padLast: paddedEnd > fit.end)
+        var body = try fit.rebuilt(bytes, replacing: replace, zeroPad: zeroPad, padLast: paddedEnd > fit.end,
+                                   reserve: (padding.map { _ in 1 << 20 } ?? 0) + (tailRaw?.count ?? 0) + chunks.reduce(0) { $0 + $1.data.count + 64 })
         if let p = padding { body += p.render(from: UInt64(body.count)) }
         if let raw = tailRaw {
             if !replace.isEmpty {

@@ -14,8 +14,12 @@ extension FITImage {
     /// end, `data-position` from the FIT start (the tree keeps the original `-p` room when
     /// it fits), `data-size` set, `totalsize` rounded up to the alignment as `mkimage -E`
     /// does. `padLast` pads the last external image to the alignment too (mkimage does).
+    /// `zeroPad` appends zeros to a replacement (a page-padded rootfs) without copying it;
+    /// `reserve` is room kept for what the caller appends, so a large image is never copied
+    /// by array growth.
     /// A signed FIT is refused: its signatures would no longer verify.
-    func rebuilt(_ bytes: [UInt8], replacing: [String: [UInt8]], padLast: Bool) throws -> [UInt8] {
+    func rebuilt(_ bytes: [UInt8], replacing: [String: [UInt8]], zeroPad: [String: Int] = [:], padLast: Bool,
+                 reserve: Int = 0) throws -> [UInt8] {
         let ctx = "rebuild FIT"
         if isSigned {
             let names = images.flatMap { i in i.signatures.map { "/images/\(i.name)/\($0)" } }
@@ -23,9 +27,11 @@ extension FITImage {
             throw FormatError(.refused, context: ctx,
                               "the FIT is signed (\(names.prefix(3).joined(separator: ", "))); a rebuilt image would fail U-Boot's signature check and re-signing FIT images is not supported")
         }
-        var data: [String: [UInt8]] = [:]
-        for img in images { data[img.name] = replacing[img.name] ?? self.data(of: img, in: bytes) }
-        let inlineGrowth = images.filter { $0.placement == .inline }.reduce(0) { $0 + (replacing[$1.name]?.count ?? 0) }
+        /// The new data length of an image (replacement + zero padding, or the original).
+        func size(_ img: Image) -> Int {
+            replacing[img.name].map { $0.count + (zeroPad[img.name] ?? 0) } ?? img.dataSize
+        }
+        let inlineGrowth = images.filter { $0.placement == .inline && replacing[$0.name] != nil }.reduce(0) { $0 + size($1) }
         let capacity = try Checked.add(try Checked.add(totalSize, inlineGrowth, "FIT size"), 64 << 10, "FIT size")
         guard capacity <= Int(Int32.max) else {
             throw FormatError(.tooLarge, context: ctx, "tree of \(capacity) bytes is larger than libfdt can address")
@@ -57,10 +63,11 @@ extension FITImage {
             for img in images {
                 guard let new = replacing[img.name] else { continue }
                 let path = "/images/" + img.name
-                if img.placement == .inline { try set(path, "data", new) }
+                let pad = [UInt8](repeating: 0, count: zeroPad[img.name] ?? 0)
+                if img.placement == .inline { try set(path, "data", pad.isEmpty ? new : new + pad) }
                 try new.withUnsafeBytes { d in
                     for h in img.hashes {
-                        guard let v = FITImage.digest(h.algo, d) else {
+                        guard let v = FITImage.digest(h.algo, d, pad: pad.count) else {
                             throw FormatError(.unsupported, context: ctx, "\(path)/\(h.name): cannot compute hash algo \(h.algo)")
                         }
                         try set(path + "/" + h.name, "value", v)
@@ -82,7 +89,7 @@ extension FITImage {
             for img in ext {
                 starts.append(cursor)
                 let path = "/images/" + img.name
-                let size = data[img.name]?.count ?? 0
+                let size = size(img)
                 switch img.placement {
                 case .offset: try setU32(path, "data-offset", cursor - FITImage.alignUp(total, 4))
                 case .position: try setU32(path, "data-position", cursor)
@@ -98,12 +105,20 @@ extension FITImage {
             guard check == 0 else { throw FormatError(.invalid, context: ctx, "rebuilt tree: \(FITImage.fdtMessage(check))") }
             return (total, starts)
         }
-        var out = Array(tree[..<newTotal])
+        let finalSize = zip(ext, starts).reduce(newTotal) { max($0, FITImage.alignUp($1.1 + size($1.0), align)) }
+        var out: [UInt8] = []
+        out.reserveCapacity(finalSize + reserve)
+        out += tree[..<newTotal]
+        tree = []
         for (img, start) in zip(ext, starts) {
-            let d = data[img.name] ?? []
             guard start >= out.count else { throw FormatError(.invalid, context: ctx, "external data of /images/\(img.name) overlaps") }
             if start > out.count { out += repeatElement(0, count: start - out.count) }
-            out += d
+            if let new = replacing[img.name] {
+                out += new
+                out += repeatElement(0, count: zeroPad[img.name] ?? 0)
+            } else {
+                out += bytes[img.dataStart ..< img.dataEnd]
+            }
         }
         if padLast, !ext.isEmpty { out += repeatElement(0, count: FITImage.alignUp(out.count, align) - out.count) }
         return out

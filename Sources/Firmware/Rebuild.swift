@@ -74,7 +74,7 @@ extension FirmwareImage {
     /// `-nopad` pads to 4 KiB; OpenWrt images carry the unpadded filesystem).
     static func trimmedSquashfs(_ b: [UInt8]) throws -> [UInt8] {
         let span = try SquashfsSpan(in: b, at: 0, context: "read replacement rootfs")
-        return Array(b[..<Int(span.bytesUsed)])
+        return b.count == Int(span.bytesUsed) ? b : Array(b[..<Int(span.bytesUsed)])
     }
 
     /// Appends the fwtool chunks again: metadata kept (or replaced), each trailer's CRC
