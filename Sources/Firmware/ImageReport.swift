@@ -206,6 +206,8 @@ public struct ImageReport: Sendable, Codable {
             } catch {
                 kernelError = "\(error)"
             }
+        } else if case .fit = image.layout {
+            kernelError = "the FIT has no kernel image"
         } else {
             kernelError = "the kernel is inside the boot partition's filesystem"
         }

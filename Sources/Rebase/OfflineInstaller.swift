@@ -57,17 +57,20 @@ public enum OfflineInstaller {
             return try ApkOfflineInstaller.run(options)
         }
         let fw = try FirmwareImage.open(options.image)
-        guard let span = fw.rootfsSpan, let rootBytes = fw.rootfsImage else {
+        guard let span = fw.rootfsSpan else {
             throw FormatError(.unsupported, context: "install", "the image has no squashfs rootfs", file: options.image)
         }
-        // Read the rootfs in place when the file holds it verbatim, else from a temporary copy.
+        // Read the rootfs in place when the file holds it verbatim (no copy of it in memory),
+        // else from a temporary copy.
         var tempCopy: String? = nil
         defer { if let t = tempCopy { unlink(t) } }
         let view: FileView
-        let start = Int(span.offset), end = start + rootBytes.count
-        if end <= fw.bytes.count, fw.bytes[start ..< end].elementsEqual(rootBytes) {
-            view = try RandomAccessFile(path: options.image).view(base: span.offset, length: UInt64(rootBytes.count))
+        if let off = fw.rootfsFileOffset {
+            view = try RandomAccessFile(path: options.image).view(base: off, length: span.bytesUsed)
         } else {
+            guard let rootBytes = fw.rootfsImage else {
+                throw FormatError(.unsupported, context: "install", "the image has no squashfs rootfs", file: options.image)
+            }
             let t = FS.temporarySibling(of: options.output, tag: "source-rootfs")
             try FS.writeAtomically(rootBytes, to: t)
             tempCopy = t
