@@ -20,18 +20,72 @@ extension FITImage {
     /// A signed FIT is refused: its signatures would no longer verify.
     func rebuilt(_ bytes: [UInt8], replacing: [String: [UInt8]], zeroPad: [String: Int] = [:], padLast: Bool,
                  reserve: Int = 0) throws -> [UInt8] {
-        let ctx = "rebuild FIT"
+        var sizes: [String: Int] = [:]
+        var values: [String: [String: [UInt8]]] = [:]
+        for img in images {
+            guard let new = replacing[img.name] else { continue }
+            let pad = zeroPad[img.name] ?? 0
+            sizes[img.name] = new.count + pad
+            values[img.name] = try new.withUnsafeBytes { d in
+                try FITImage.hashValues(of: img, data: d, pad: pad)
+            }
+        }
+        let inline = Dictionary(uniqueKeysWithValues: images.filter { $0.placement == .inline }.compactMap { img in
+            replacing[img.name].map { (img.name, $0 + [UInt8](repeating: 0, count: zeroPad[img.name] ?? 0)) }
+        })
+        let (tree, starts) = try rebuiltTree(bytes, sizes: sizes, hashValues: values, inline: inline)
+        let ext = externalImages
+        let align = alignment
+        func size(_ img: Image) -> Int { sizes[img.name] ?? img.dataSize }
+        let finalSize = zip(ext, starts).reduce(tree.count) { max($0, FITImage.alignUp($1.1 + size($1.0), align)) }
+        var out: [UInt8] = []
+        out.reserveCapacity(finalSize + reserve)
+        out += tree
+        for (img, start) in zip(ext, starts) {
+            guard start >= out.count else { throw FormatError(.invalid, context: "rebuild FIT", "external data of /images/\(img.name) overlaps") }
+            if start > out.count { out += repeatElement(0, count: start - out.count) }
+            if let new = replacing[img.name] {
+                out += new
+                out += repeatElement(0, count: zeroPad[img.name] ?? 0)
+            } else {
+                out += bytes[img.dataStart ..< img.dataEnd]
+            }
+        }
+        if padLast, !ext.isEmpty { out += repeatElement(0, count: FITImage.alignUp(out.count, align) - out.count) }
+        return out
+    }
+
+    /// Every hash value of `image` over `data` followed by `pad` zero bytes, by node name.
+    static func hashValues(of image: Image, data: UnsafeRawBufferPointer, pad: Int) throws -> [String: [UInt8]] {
+        var v: [String: [UInt8]] = [:]
+        for h in image.hashes {
+            guard let d = FITImage.digest(h.algo, data, pad: pad) else {
+                throw FormatError(.unsupported, context: "rebuild FIT", "/images/\(image.name)/\(h.name): cannot compute hash algo \(h.algo)")
+            }
+            v[h.name] = d
+        }
+        return v
+    }
+
+    /// Refuses a signed FIT (see `rebuilt`).
+    func checkUnsigned() throws {
         if isSigned {
             let names = images.flatMap { i in i.signatures.map { "/images/\(i.name)/\($0)" } }
                 + configurations.flatMap { c in c.signatures.map { "/configurations/\(c.name)/\($0)" } }
-            throw FormatError(.refused, context: ctx,
+            throw FormatError(.refused, context: "rebuild FIT",
                               "the FIT is signed (\(names.prefix(3).joined(separator: ", "))); a rebuilt image would fail U-Boot's signature check and re-signing FIT images is not supported")
         }
-        /// The new data length of an image (replacement + zero padding, or the original).
-        func size(_ img: Image) -> Int {
-            replacing[img.name].map { $0.count + (zeroPad[img.name] ?? 0) } ?? img.dataSize
-        }
-        let inlineGrowth = images.filter { $0.placement == .inline && replacing[$0.name] != nil }.reduce(0) { $0 + size($1) }
+    }
+
+    /// The edited tree and the new start of each external image (in `externalImages`
+    /// order): `sizes` are the new data lengths and `hashValues` the new hash values of the
+    /// replaced images, `inline` the new data of replaced inline images.
+    func rebuiltTree(_ bytes: [UInt8], sizes: [String: Int], hashValues: [String: [String: [UInt8]]],
+                     inline: [String: [UInt8]]) throws -> (tree: [UInt8], starts: [Int]) {
+        let ctx = "rebuild FIT"
+        try checkUnsigned()
+        func size(_ img: Image) -> Int { sizes[img.name] ?? img.dataSize }
+        let inlineGrowth = inline.values.reduce(0) { $0 + $1.count }
         let capacity = try Checked.add(try Checked.add(totalSize, inlineGrowth, "FIT size"), 64 << 10, "FIT size")
         guard capacity <= Int(Int32.max) else {
             throw FormatError(.tooLarge, context: ctx, "tree of \(capacity) bytes is larger than libfdt can address")
@@ -61,17 +115,12 @@ extension FITImage {
                 guard r == 0 else { throw FormatError(.invalid, context: ctx, "set \(path)/\(name): \(FITImage.fdtMessage(r))") }
             }
             for img in images {
-                guard let new = replacing[img.name] else { continue }
+                guard let values = hashValues[img.name] else { continue }
                 let path = "/images/" + img.name
-                let pad = [UInt8](repeating: 0, count: zeroPad[img.name] ?? 0)
-                if img.placement == .inline { try set(path, "data", pad.isEmpty ? new : new + pad) }
-                try new.withUnsafeBytes { d in
-                    for h in img.hashes {
-                        guard let v = FITImage.digest(h.algo, d, pad: pad.count) else {
-                            throw FormatError(.unsupported, context: ctx, "\(path)/\(h.name): cannot compute hash algo \(h.algo)")
-                        }
-                        try set(path + "/" + h.name, "value", v)
-                    }
+                if img.placement == .inline, let d = inline[img.name] { try set(path, "data", d) }
+                for h in img.hashes {
+                    guard let v = values[h.name] else { continue }
+                    try set(path + "/" + h.name, "value", v)
                 }
             }
             let pr = fdt_pack(buf)
@@ -105,22 +154,7 @@ extension FITImage {
             guard check == 0 else { throw FormatError(.invalid, context: ctx, "rebuilt tree: \(FITImage.fdtMessage(check))") }
             return (total, starts)
         }
-        let finalSize = zip(ext, starts).reduce(newTotal) { max($0, FITImage.alignUp($1.1 + size($1.0), align)) }
-        var out: [UInt8] = []
-        out.reserveCapacity(finalSize + reserve)
-        out += tree[..<newTotal]
-        tree = []
-        for (img, start) in zip(ext, starts) {
-            guard start >= out.count else { throw FormatError(.invalid, context: ctx, "external data of /images/\(img.name) overlaps") }
-            if start > out.count { out += repeatElement(0, count: start - out.count) }
-            if let new = replacing[img.name] {
-                out += new
-                out += repeatElement(0, count: zeroPad[img.name] ?? 0)
-            } else {
-                out += bytes[img.dataStart ..< img.dataEnd]
-            }
-        }
-        if padLast, !ext.isEmpty { out += repeatElement(0, count: FITImage.alignUp(out.count, align) - out.count) }
-        return out
+        tree.removeSubrange(newTotal...)
+        return (tree, starts)
     }
 }
