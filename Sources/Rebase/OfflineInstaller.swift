@@ -149,9 +149,8 @@ public enum OfflineInstaller {
             if !linesAdded.isEmpty { try root.writeFile(path, text) }
         }
 
-        let (bytes, repack) = try InstallRepack.rebuild(fw, tree: root.tree, matching: squash, output: options.output,
-                                                        rebuildOptions: options.rebuild)
-        try FS.writeAtomically(bytes, to: options.output)
+        let repack = try InstallRepack.rebuildWriting(fw, tree: root.tree, matching: squash, output: options.output,
+                                                      rebuildOptions: options.rebuild)
         var report = InstallReport(image: options.image, output: options.output, imageKind: fw.kind.rawValue,
                              kernelPackage: status.installed("kernel")?.version, installedTime: root.installTime,
                              packages: results, dependencies: plan.requirements, keys: keys, feedLines: linesAdded,

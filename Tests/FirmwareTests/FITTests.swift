@@ -190,6 +190,32 @@ final class FITTests: XCTestCase {
         }
     }
 
+    func testStreamedRebuildEqualsTheInMemoryOne() throws {
+        let dir = try Self.fixtures()
+        let tmp = TestEnv.tempDir("fit-stream")
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let root = try readBytes(TestEnv.fixtures + "/image/root.squashfs")
+        let newRoot = try editedSquashfs(root, adding: ["etc/stream-added": Array(repeating: 7, count: 9000)], in: tmp + "/e")
+        try writeBytes(newRoot, tmp + "/new.sqfs")
+        for v in ["fit-external-meta", "fit-static-meta", "fit-external", "fit-inline-meta"] {
+            let img = try FirmwareImage.open(dir + "/\(v).itb")
+            let opts = RebuildOptions(metadataJSON: v.hasSuffix("-meta") ? Array("{\"edited\": 1}\n".utf8) : nil)
+            let mem = try img.rebuild(replacingRootfs: newRoot, options: opts)
+            let streamed = try img.rebuildWritingFile(replacingRootfsFile: tmp + "/new.sqfs", to: tmp + "/\(v).out", options: opts)
+            if v.contains("inline") { XCTAssertNil(streamed, "\(v): inline rootfs takes the in-memory path"); continue }
+            XCTAssertNotNil(streamed, v)
+            XCTAssertEqual(try readBytes(tmp + "/\(v).out"), mem.bytes, "\(v): streamed and in-memory rebuilds differ")
+            try assertHashesIndependentlyVerify(tmp + "/\(v).out", "\(v) streamed")
+        }
+        // The size limit is checked before anything is written.
+        let img = try FirmwareImage.open(dir + "/fit-external-meta.itb")
+        XCTAssertThrowsError(try img.rebuildWritingFile(replacingRootfsFile: tmp + "/new.sqfs", to: tmp + "/limit.out",
+                                                        options: RebuildOptions(maxImageSize: 1000))) {
+            XCTAssertEqual(($0 as? FormatError)?.kind, .refused)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tmp + "/limit.out"))
+    }
+
     func testNewKernelMovesTheFollowingImages() throws {
         let dir = try Self.fixtures()
         let tmp = TestEnv.tempDir("fit-kernel")
