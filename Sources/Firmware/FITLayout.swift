@@ -86,7 +86,7 @@ public struct FITLayout: Sendable, Equatable {
         var crcPos = 0
         for c in chunks {
             let t = Int(at) + c.data.count
-            reg = CRC32.uninverted(Array(bytes[crcPos ..< t]), continuing: reg)
+            reg = ~CRC32.checksum(bytes[crcPos ..< t], continuing: ~reg)  // fwtool's register, no copy of the image
             crcPos = t
             rs += c.regions(at: at, crcBefore: reg)
             at += UInt64(c.data.count + FwtoolChunk.trailerSize)
