@@ -37,6 +37,8 @@ let package = Package(
         systemLibrary("CLZ4", pkg: "liblz4", apt: ["liblz4-dev"]),
         systemLibrary("CLZO", pkg: "lzo2", apt: ["liblzo2-dev"]),
         systemLibrary("CExt2fs", pkg: "ext2fs", apt: ["libext2fs-dev", "comerr-dev"]),
+        // Debian's libfdt-dev ships no .pc file: the module map links "fdt" directly.
+        .systemLibrary(name: "CFDT", path: "Sources/CFDT", providers: [.apt(["libfdt-dev"])]),
 
         .target(name: "CSys", path: "Sources/CSys"),
         .target(name: "BinaryIO", dependencies: ["CSys", "CZlib", "CDeflate", "CLZMA", "CZstd", "CLZ4", "CLZO", "CCrypto"],
@@ -46,7 +48,7 @@ let package = Package(
         .target(name: "FeedRewrite", dependencies: ["BinaryIO", "CArchive", "CCrypto", "CZlib"],
                 swiftSettings: swiftSettings),
         .target(name: "KernelABI", dependencies: ["BinaryIO", "CCrypto"], swiftSettings: swiftSettings),
-        .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CZlib", "CLZMA", "CCrypto", "CArchive", "CExt2fs"],
+        .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CZlib", "CLZMA", "CCrypto", "CArchive", "CExt2fs", "CFDT"],
                 swiftSettings: swiftSettings),
         .target(name: "Apk", dependencies: ["BinaryIO", "FeedRewrite", "CZlib", "CZstd", "CCrypto", "CArchive"],
                 swiftSettings: swiftSettings),

@@ -24,6 +24,10 @@ public struct FirmwareImage: Sendable {
         case ubi
         /// x86 EFI disk image (GPT, boot and rootfs partitions), gzip'd or not.
         case x86CombinedEFI = "x86-combined-efi"
+        /// A FIT (`.itb`) holding the kernel, device trees and usually the rootfs.
+        case fit
+        /// A FIT kernel + padding + squashfs rootfs (NOR sysupgrade of FIT boards).
+        case fitKernelSysupgrade = "fit-kernel-sysupgrade"
     }
 
     /// The layout, one case per family.
@@ -34,6 +38,7 @@ public struct FirmwareImage: Sendable {
         /// A bare squashfs: the filesystem and the padding after `bytes_used`.
         case bare(SquashfsSpan)
         case ubi(UBILayout)
+        case fit(FITLayout)
     }
 
     /// The file this image came from, for error messages.
@@ -74,6 +79,13 @@ public struct FirmwareImage: Sendable {
             } else if SquashfsSpan.matches(bytes, at: 0) {
                 let span = try SquashfsSpan(in: bytes, at: 0)
                 kind = .squashfs; layout = .bare(span); regions = FirmwareImage.bareRegions(span, fileSize: bytes.count)
+            } else if FITImage.matches(bytes) {
+                let f = try FITLayout.parse(bytes)
+                if f.fit.rootfs == nil, let n = try? NORLayout.parse(bytes), n.rootfs != nil {
+                    kind = .fitKernelSysupgrade; layout = .nor(n); regions = n.regions(of: bytes)
+                } else {
+                    kind = .fit; layout = .fit(f); regions = f.regions(of: bytes)
+                }
             } else {
                 let base = try FirmwareImage.headerOffset(in: bytes)
                 let l = try NORLayout.parse(bytes, at: base)
@@ -95,6 +107,7 @@ public struct FirmwareImage: Sendable {
         case .disk(let l): return (try? l.readKernel()) ?? []
         case .bare: return []
         case .ubi(let l): return l.kernelImage(in: bytes) ?? []
+        case .fit(let l): return l.fit.kernel.map { l.fit.data(of: $0, in: bytes) } ?? []
         }
     }
 
@@ -108,6 +121,9 @@ public struct FirmwareImage: Sendable {
         case .disk(let l): return l.rootfsImage
         case .bare(let r): return Array(bytes[..<Int(r.bytesUsed)])
         case .ubi(let l): return l.rootfsImage(in: bytes)
+        case .fit(let l):
+            guard let r = l.rootfs else { return nil }
+            return Array(bytes[Int(r.offset) ..< Int(r.end)])
         }
     }
 
@@ -119,6 +135,7 @@ public struct FirmwareImage: Sendable {
         case .disk(let l): return l.rootfs
         case .bare(let r): return r
         case .ubi(let l): return l.rootfs
+        case .fit(let l): return l.rootfs
         }
     }
 
@@ -131,13 +148,20 @@ public struct FirmwareImage: Sendable {
         case .disk(let l): chunks = l.chunks
         case .bare: chunks = []
         case .ubi: chunks = []
+        case .fit(let l): chunks = l.chunks
         }
         return chunks.last(where: { $0.isMetadata })?.metadataJSON
     }
 
     /// The kernel's compressed payload and its compression name.
     public func kernelPayloadBytes() -> (bytes: [UInt8], compression: String?) {
+        if case .fit(let l) = layout {
+            return (kernelImage, l.fit.kernel?.compression)
+        }
         let k = kernelImage
+        if FITImage.matches(k), let f = try? FITImage.parse(k), let ki = f.kernel {
+            return (f.data(of: ki, in: k), ki.compression)
+        }
         if UImageHeader.matches(k) {
             var r = ByteReader(k)
             if let h = try? UImageHeader(parsing: &r) {
@@ -156,6 +180,8 @@ public struct FirmwareImage: Sendable {
     public func kernelPayload() throws -> KernelPayload {
         let (payload, comp) = kernelPayloadBytes()
         do {
+            let k = kernelImage
+            if FITImage.matches(k) { _ = try FITImage.parse(k, context: "read FIT kernel") }  // the error, when unreadable
             return try KernelPayload(payload: payload, compression: comp)
         } catch let e as FormatError {
             throw path.map { e.inFile($0) } ?? e
@@ -205,7 +231,7 @@ extension FirmwareImage {
 /// occur where, so a user can tell what the file is and where a filesystem starts.
 enum ContainerScan {
     /// Families `FirmwareImage` recognises, in the order it tries them.
-    static let families = "NAND sysupgrade tar, UBI, x86 disk (MBR), bare squashfs, TP-Link (mktplinkfw v1/v2, mktplinkfw2 v2/v3, at 0 or behind recovery padding), uImage"
+    static let families = "NAND sysupgrade tar, UBI, x86 disk (MBR/GPT), bare squashfs, FIT (.itb), TP-Link (mktplinkfw v1/v2, mktplinkfw2 v2/v3, at 0 or behind recovery padding), uImage"
 
     /// Known magics at 4-byte boundaries (the first 8 hits).
     static func magics(_ bytes: [UInt8]) -> [String] {

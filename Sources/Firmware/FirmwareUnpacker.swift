@@ -80,6 +80,9 @@ public enum FirmwareUnpacker {
                 for m in l.members where m.name.hasSuffix("/kernel") || m.name.hasSuffix("/root") {
                     spans.append((m.dataOffset, m.size, m.name.hasSuffix("/root") ? "rootfs" : "kernel"))
                 }
+            case .fit(let l):
+                if let k = l.fit.kernel { spans.append((k.dataStart, k.dataSize, "kernel")) }
+                if let r = l.rootfs { spans.append((Int(r.offset), Int(r.bytesUsed), "rootfs")) }
             case .disk(let l):
                 if !l.gzipped, let r = l.rootfs { spans.append((Int(r.offset), Int(r.bytesUsed), "rootfs")) }
             case .bare(let r):

@@ -93,6 +93,66 @@ public struct ImageReport: Sendable, Codable {
         public var rootfsVolume: String?
     }
 
+    /// The FIT of a `.itb` image or of a FIT kernel (u-boot doc/usage/fit/source_file_format.rst).
+    public struct FIT: Sendable, Codable {
+        /// One `/images` node.
+        public struct Image: Sendable, Codable {
+            public var name: String
+            public var type: String
+            public var arch: String?
+            public var os: String?
+            public var compression: String
+            /// inline, data-offset or data-position.
+            public var placement: String
+            /// Data offset from the start of the FIT, and length.
+            public var offset: Int
+            public var size: Int
+            /// `algo` of each hash node.
+            public var hashes: [String]
+            /// Whether every hash value verifies.
+            public var hashesVerify: Bool
+            /// Signature nodes carrying a value.
+            public var signatures: [String]
+        }
+        /// One `/configurations` node.
+        public struct Configuration: Sendable, Codable {
+            public var name: String
+            public var kernel: String?
+            public var fdt: [String]
+            public var ramdisk: String?
+            public var loadables: [String]
+            public var signatures: [String]
+        }
+        /// `/description`.
+        public var description: String?
+        /// `/configurations/default`.
+        public var defaultConfiguration: String?
+        /// Whether any image or configuration is signed (rebuilding is refused).
+        public var signed: Bool
+        /// `totalsize` of the tree.
+        public var treeSize: Int
+        /// The external data alignment.
+        public var alignment: Int
+        public var images: [Image]
+        public var configurations: [Configuration]
+
+        init(_ f: FITImage) {
+            description = f.description
+            defaultConfiguration = f.defaultConfiguration
+            signed = f.isSigned
+            treeSize = f.totalSize
+            alignment = f.alignment
+            images = f.images.map { i in
+                Image(name: i.name, type: i.type, arch: i.arch, os: i.os, compression: i.compression,
+                      placement: i.placement.rawValue, offset: i.dataStart, size: i.dataSize, hashes: i.hashes.map(\.algo),
+                      hashesVerify: i.hashes.allSatisfy { $0.computed != nil && $0.computed == $0.stored }, signatures: i.signatures)
+            }
+            configurations = f.configurations.map { c in
+                Configuration(name: c.name, kernel: c.kernel, fdt: c.fdt, ramdisk: c.ramdisk, loadables: c.loadables, signatures: c.signatures)
+            }
+        }
+    }
+
     /// The image path as given.
     public var file: String
     /// Size in bytes.
@@ -107,6 +167,8 @@ public struct ImageReport: Sendable, Codable {
     public var tplink: TPLink?
     /// uImage header fields, when present.
     public var uimage: UImage?
+    /// FIT facts, when the image or its kernel is a FIT.
+    public var fit: FIT?
     /// Kernel payload facts, when readable.
     public var kernel: Kernel?
     /// Why the kernel could not be read, when it could not.
@@ -171,6 +233,11 @@ public struct ImageReport: Sendable, Codable {
                 }
             }
         }
+        if case .fit(let l) = image.layout {
+            fit = FIT(l.fit)
+        } else if FITImage.matches(image.kernelImage), let f = try? FITImage.parse(image.kernelImage) {
+            fit = FIT(f)
+        }
         if !image.kernelImage.isEmpty {
             do {
                 let k = try image.kernelPayload()
@@ -185,6 +252,8 @@ public struct ImageReport: Sendable, Codable {
             kernelError = "a bare squashfs rootfs holds no kernel"
         } else if case .disk = image.layout {
             kernelError = "no /boot/vmlinuz found in a boot partition"
+        } else if case .fit = image.layout {
+            kernelError = "the FIT has no kernel image"
         } else {
             kernelError = ubi != nil ? "the UBI image has no kernel volume (the kernel is in another flash partition)"
                 : "the image holds no kernel"

@@ -118,8 +118,16 @@ public struct NANDTarLayout: Sendable, Equatable {
         var rs: [Region] = []
         for m in members {
             let role: Region.Role = m.name.hasSuffix("/kernel") ? .kernel : m.name.hasSuffix("/root") ? .rootfs : .tarMember
-            rs.append(Region(offset: UInt64(m.headerOffset), size: UInt64(m.span), role: role,
-                             note: "\(m.name) (\(m.size) bytes at 0x\(String(m.dataOffset, radix: 16)))"))
+            var checks: [Checksum] = []
+            var fitNote = ""
+            if role == .kernel, FITImage.matches(bytes, at: m.dataOffset),
+               let f = try? FITImage.parse(Array(bytes[m.dataOffset ..< m.dataOffset + m.size])) {
+                // A FIT kernel (qualcommax/ipq40xx/mvebu): its hash nodes are checked too.
+                checks = f.images.flatMap { f.checksums(of: $0) }
+                fitNote = ", FIT\(f.isSigned ? " signed" : "")"
+            }
+            rs.append(Region(offset: UInt64(m.headerOffset), size: UInt64(m.span), role: role, checksums: checks,
+                             note: "\(m.name) (\(m.size) bytes at 0x\(String(m.dataOffset, radix: 16))\(fitNote))"))
         }
         rs.append(Region(offset: UInt64(endOffset), size: UInt64(bodySize - endOffset), role: .tarEnd))
         var pos = UInt64(bodySize)

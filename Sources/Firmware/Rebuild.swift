@@ -58,6 +58,10 @@ extension FirmwareImage {
                     let fill = bytes[Int(span.bytesUsed)]
                     out += repeatElement(fill, count: (4096 - out.count % 4096) % 4096)
                 }
+            case .fit(let l):
+                out = try l.rebuildBody(bytes, rootfs: newRoot, kernel: replacingKernel, warnings: &warnings)
+                try FirmwareImage.appendChunks(&out, l.chunks, original: bytes, originalBodySize: l.bodySize,
+                                               options: options, warnings: &warnings)
             case .disk(let l):
                 if replacingKernel != nil {
                     throw FormatError(.unsupported, context: "rebuild x86 image", "the kernel lives in the boot partition's filesystem; replacing it is not supported")
@@ -82,7 +86,7 @@ extension FirmwareImage {
     /// `-nopad` pads to 4 KiB; OpenWrt images carry the unpadded filesystem).
     static func trimmedSquashfs(_ b: [UInt8]) throws -> [UInt8] {
         let span = try SquashfsSpan(in: b, at: 0, context: "read replacement rootfs")
-        return Array(b[..<Int(span.bytesUsed)])
+        return b.count == Int(span.bytesUsed) ? b : Array(b[..<Int(span.bytesUsed)])
     }
 
     /// Appends the fwtool chunks again: metadata kept (or replaced), each trailer's CRC

@@ -64,6 +64,15 @@ public struct Region: Sendable, Codable, Equatable {
         case ubiVolume = "ubi-volume"
         /// 0xff between UBI headers and after LEB data, or an erased PEB.
         case ubiPadding = "ubi-padding"
+        /// FIT tree bytes (device tree header, structure and strings blocks, free space) around
+        /// any inline image data (u-boot doc/usage/fit/source_file_format.rst).
+        case fitHeader = "fit-header"
+        /// A flattened device tree image inside a FIT (`type = "flat_dt"`).
+        case deviceTree = "device-tree"
+        /// Other FIT image data (ramdisk, firmware, loadables).
+        case fitData = "fit-data"
+        /// Zero fill aligning FIT external data (`mkimage -E -B`).
+        case fitPadding = "fit-padding"
         /// Bytes imagetool does not interpret.
         case unknown
     }

@@ -146,6 +146,7 @@ extension FirmwareImage {
         case .disk(let l): return l.gzipped ? nil : l.rootfs?.offset
         case .bare: return 0
         case .ubi: return nil  // split across LEBs
+        case .fit(let l): return l.rootfs?.offset
         }
     }
 

@@ -139,6 +139,15 @@ enum FirmwareCLI {
         if let u = r.uimage {
             out.line("uImage: \(u.name), \(u.arch), \(u.compression), load \(u.loadAddress) entry \(u.entryPoint)")
         }
+        if let f = r.fit {
+            out.line("FIT: \(f.description ?? "-"), default \(f.defaultConfiguration ?? "-"), \(f.signed ? "SIGNED (rebuilding is refused)" : "not signed"), tree \(f.treeSize) bytes, alignment \(f.alignment)")
+            for i in f.images {
+                out.line("  /images/\(i.name): \(i.type), \(i.compression), \(i.placement), \(i.size) bytes at 0x\(String(i.offset, radix: 16)), hashes \(i.hashes.joined(separator: "+")) \(i.hashesVerify ? "verify" : "DO NOT VERIFY")\(i.signatures.isEmpty ? "" : ", signed")")
+            }
+            for c in f.configurations {
+                out.line("  /configurations/\(c.name): kernel \(c.kernel ?? "-"), fdt \(c.fdt.joined(separator: ",")), loadables \(c.loadables.joined(separator: ","))\(c.signatures.isEmpty ? "" : ", signed")")
+            }
+        }
         if let k = r.kernel {
             out.line("kernel: \(k.compression), \(k.size) bytes decompressed, release \(k.release ?? "?"), config \(k.hasConfig ? "\(k.configLines ?? 0) lines (IKCONFIG)" : "not embedded")")
             if let b = k.banner { out.line("  \(b)") }

@@ -159,12 +159,13 @@ public enum ImageLoader {
 
     /// Looks for the kernel of the build that produced `feed` in OpenWrt's
     /// `bin/targets/<target>/<subtarget>/` layout: the feed is `.../packages/`, kernels and
-    /// images sit one level up (`*-kernel.bin`, `*-uImage*`, `*-sysupgrade.bin`).
+    /// images sit one level up (`*-kernel.bin`, `*-uImage*`, `*-sysupgrade.bin`, FIT `*.itb`).
     public static func findFeedKernel(besides feed: String) -> (digest: String, source: String)? {
         let parent = FS.dirname(of: FS.absolute(feed))
         guard let names = try? FS.list(parent) else { return nil }
         let candidates = names.filter { n in
             n.hasSuffix("-kernel.bin") || n.contains("-uImage") || n.hasSuffix("-sysupgrade.bin") || n.hasSuffix("-vmlinux.bin")
+                || n.hasSuffix("-sysupgrade.itb") || n.hasSuffix("-fit.itb") || n.hasSuffix("-kernel.itb")
         }.sorted()
         for n in candidates {
             let p = parent + "/" + n

@@ -50,6 +50,38 @@ public enum InstallRepack {
         return o
     }
 
+    /// Like `rebuild`, but writes `output` itself (atomically): a FIT with an external
+    /// rootfs is streamed from the new squashfs file (`FirmwareImage.rebuildWritingFile`),
+    /// so neither the new rootfs nor the new image is held in memory; other images are
+    /// rebuilt in memory and written.
+    public static func rebuildWriting(_ firmware: FirmwareImage, tree: Tree, matching image: SquashImage, output: String,
+                                      rebuildOptions: RebuildOptions, progress: ProgressMeter? = nil) throws -> Result {
+        let tmp = FS.temporarySibling(of: output, tag: "rootfs")
+        defer { unlink(tmp) }
+        let report = try SquashWriter.write(tree, to: tmp, options: options(matching: image), progress: progress,
+                                            progressLabel: "repack \(FS.basename(of: output))")
+        let warnings: [String]
+        do {
+            if let r = try firmware.rebuildWritingFile(replacingRootfsFile: tmp, to: output, options: rebuildOptions) {
+                warnings = r.warnings
+            } else {
+                let rebuilt = try firmware.rebuild(replacingRootfs: try FS.read(tmp, limit: FirmwareImage.maxImageSize),
+                                                   options: rebuildOptions)
+                try FS.writeAtomically(rebuilt.bytes, to: output)
+                warnings = rebuilt.warnings
+            }
+        } catch let e as FormatError where e.kind == .refused {
+            throw FormatError(.refused, offset: e.offset, context: e.context,
+                              "\(e.message) (rootfs was \(image.superblock.bytesUsed) bytes, is now \(report.bytesUsed))",
+                              file: e.file)
+        }
+        let d = report.data
+        return Result(rootfsBytesBefore: image.superblock.bytesUsed, rootfsBytesAfter: report.bytesUsed,
+                      imageBytesBefore: firmware.bytes.count, imageBytesAfter: Int(try FS.size(output)),
+                      inodes: report.inodes, blocksReused: d.copiedBlocks, fragmentsReused: d.copiedFragments,
+                      blocksCompressed: d.compressedBlocks, warnings: warnings)
+    }
+
     /// Writes `tree` as a squashfs next to `output`, rebuilds `firmware` around it and
     /// returns the new image bytes (nothing is written to `output` here). `progress` counts
     /// the bytes of the rootfs written.

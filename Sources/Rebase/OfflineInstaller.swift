@@ -63,20 +63,23 @@ public enum OfflineInstaller {
             return try InstallDisk.run(options)
         }
         let fw = try FirmwareImage.open(options.image)
-        guard let span = fw.rootfsSpan, let rootBytes = fw.rootfsImage else {
+        guard let span = fw.rootfsSpan else {
             if let p = fw.problems.first {
                 throw FormatError(.refused, context: "install", "the rootfs cannot be read (\(p.located)); install rewrites it and refuses a damaged one", file: options.image)
             }
             throw FormatError(.unsupported, context: "install", "the image has no squashfs rootfs", file: options.image)
         }
-        // Read the rootfs in place when the file holds it verbatim, else from a temporary copy.
+        // Read the rootfs in place when the file holds it verbatim (no copy of it in memory),
+        // else from a temporary copy.
         var tempCopy: String? = nil
         defer { if let t = tempCopy { unlink(t) } }
         let view: FileView
-        let start = Int(span.offset), end = start + rootBytes.count
-        if end <= fw.bytes.count, fw.bytes[start ..< end].elementsEqual(rootBytes) {
-            view = try RandomAccessFile(path: options.image).view(base: span.offset, length: UInt64(rootBytes.count))
+        if let off = fw.rootfsFileOffset {
+            view = try RandomAccessFile(path: options.image).view(base: off, length: span.bytesUsed)
         } else {
+            guard let rootBytes = fw.rootfsImage else {
+                throw FormatError(.unsupported, context: "install", "the image has no squashfs rootfs", file: options.image)
+            }
             let t = FS.temporarySibling(of: options.output, tag: "source-rootfs")
             try FS.writeAtomically(rootBytes, to: t)
             tempCopy = t
@@ -88,9 +91,8 @@ public enum OfflineInstaller {
 
         let applied = try applyAll(options, root: &root)
         guard let applied else { return try ApkOfflineInstaller.run(options) }
-        let (bytes, repack) = try InstallRepack.rebuild(fw, tree: root.tree, matching: squash, output: options.output,
-                                                        rebuildOptions: options.rebuild, progress: options.progress)
-        try FS.writeAtomically(bytes, to: options.output)
+        let repack = try InstallRepack.rebuildWriting(fw, tree: root.tree, matching: squash, output: options.output,
+                                                      rebuildOptions: options.rebuild, progress: options.progress)
         var report = InstallReport(image: options.image, output: options.output, imageKind: fw.kind.rawValue,
                              kernelPackage: applied.status.installed("kernel")?.version, installedTime: root.installTime,
                              packages: applied.results, dependencies: applied.plan.requirements, keys: applied.keys,

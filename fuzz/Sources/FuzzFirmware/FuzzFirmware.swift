@@ -3,11 +3,23 @@ import Firmware
 
 /// libFuzzer entry: firmware detection and layout (uImage, TP-Link, fwtool trailers, MBR,
 /// NAND sysupgrade tar, UBI (EC/VID headers, volume table, geometry; linux
-/// include/uapi/mtd/ubi-media.h), squashfs span; openwrt/firmware-utils, openwrt/fwtool,
-/// u-boot include/image.h). UBI images also go through the volume rebuild.
+/// include/uapi/mtd/ubi-media.h), FIT via libfdt, squashfs span; openwrt/firmware-utils,
+/// openwrt/fwtool, u-boot include/image.h and boot/image-fit.c). UBI images also go through
+/// the volume rebuild; a FIT is also parsed on its own and rebuilt around its rootfs (libfdt
+/// edits, hash recomputation, re-layout).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    if FITImage.matches(bytes), let fit = try? FITImage.parse(bytes) {
+        _ = fit.kernel
+        _ = fit.rootfs
+        _ = fit.alignment
+        _ = fit.images.map { fit.checksums(of: $0) }
+    }
+    if let fw = try? FirmwareImage(bytes: bytes, path: "fuzz.bin"), case .fit = fw.layout {
+        _ = ImageReport(image: fw, file: "fuzz.bin")
+        _ = try? fw.rebuild(replacingRootfs: fw.rootfsImage)
+    }
     guard let fw = try? FirmwareImage(bytes: bytes, path: "fuzz.bin") else { return 0 }
     _ = fw.kernelImage
     _ = fw.rootfsImage
