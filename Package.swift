@@ -7,13 +7,8 @@ func systemLibrary(_ name: String, pkg: String, apt: [String]) -> Target {
     .systemLibrary(name: name, path: "Sources/\(name)", pkgConfig: pkg, providers: [.apt(apt)])
 }
 
-let swiftSettings: [SwiftSetting] = [
-    .unsafeFlags(["-Xcc", "-DOPENSSL_NO_DEPRECATED"]),
-]
-
 let package = Package(
     name: "imagetool",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "imagetool", targets: ["ImageTool"]),
         .library(name: "BinaryIO", targets: ["BinaryIO"]),
@@ -41,26 +36,21 @@ let package = Package(
         .systemLibrary(name: "CFDT", path: "Sources/CFDT", providers: [.apt(["libfdt-dev"])]),
 
         .target(name: "CSys", path: "Sources/CSys"),
-        .target(name: "BinaryIO", dependencies: ["CSys", "CZlib", "CDeflate", "CLZMA", "CZstd", "CLZ4", "CLZO", "CCrypto"],
-                swiftSettings: swiftSettings),
-        .target(name: "Squash", dependencies: ["BinaryIO", "CSys", "CArchive", "CZlib", "CLZMA", "CZstd", "CLZ4", "CLZO"],
-                exclude: ["NOTES.md"], swiftSettings: swiftSettings),
-        .target(name: "FeedRewrite", dependencies: ["BinaryIO", "CArchive", "CCrypto", "CZlib"],
-                swiftSettings: swiftSettings),
-        .target(name: "KernelABI", dependencies: ["BinaryIO", "CCrypto"], swiftSettings: swiftSettings),
-        .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CZlib", "CLZMA", "CCrypto", "CArchive", "CExt2fs", "CFDT"],
-                swiftSettings: swiftSettings),
-        .target(name: "Apk", dependencies: ["BinaryIO", "FeedRewrite", "CZlib", "CZstd", "CCrypto", "CArchive"],
-                swiftSettings: swiftSettings),
-        .target(name: "Rebase", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk"],
-                swiftSettings: swiftSettings),
+        // No unsafeFlags on library targets (they would make the libraries unusable as
+        // dependencies); OPENSSL_NO_DEPRECATED is defined in Sources/CCrypto/shim.h.
+        .target(name: "BinaryIO", dependencies: ["CSys", "CZlib", "CDeflate", "CLZMA", "CZstd", "CLZ4", "CLZO", "CCrypto"]),
+        .target(name: "Squash", dependencies: ["BinaryIO", "CSys", "CArchive", "CZlib"], exclude: ["NOTES.md"]),
+        .target(name: "FeedRewrite", dependencies: ["BinaryIO", "CArchive", "CCrypto"]),
+        .target(name: "KernelABI", dependencies: ["BinaryIO"]),
+        .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CExt2fs", "CFDT"]),
+        .target(name: "Apk", dependencies: ["BinaryIO", "CCrypto"]),
+        .target(name: "Rebase", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk"]),
         .executableTarget(
             name: "ImageTool",
             dependencies: [
                 "BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "Rebase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swiftSettings,
             // The Swift runtime and FoundationEssentials linked in: a dynamically linked
             // Swift binary starts at ~10 MB resident (relocated library pages), a static
             // one at ~5 MB — and unsquashfs extracts an OpenWrt rootfs in 10.5 MB (issue 4).
