@@ -202,8 +202,9 @@ extension FirmwareImage {
 
     /// Where the image header starts: 0 when a TP-Link or uImage header is there, else the
     /// first 512-byte boundary in the first 4 MiB holding a TP-Link header whose MD5 verifies
-    /// or a uImage header whose CRC verifies — a TP-Link tftp recovery image is the factory
-    /// image behind boot-loader padding (`pad-extra 128k`). Throws the unknown-container
+    /// — a TP-Link tftp recovery image is the factory image behind boot-loader padding
+    /// (`pad-extra 128k`) — else the first uImage in the first 4 MiB whose header and data
+    /// CRCs verify (a vendor header in front, which is mapped but never rewritten). Throws the unknown-container
     /// error, naming every family tried and the known magics found, when there is neither.
     static func headerOffset(in bytes: [UInt8]) throws -> Int {
         if TPLinkHeader.matches(bytes, at: 0) || UImageHeader.matches(bytes, at: 0) { return 0 }
@@ -217,11 +218,22 @@ extension FirmwareImage {
                h.checksum(image: bytes[off ..< bodyEnd]).verifies {
                 return off
             }
+            off += 512
+        }
+        // A uImage behind a vendor header (any 4-byte boundary): header and data CRCs must
+        // both verify before the bytes in front are taken for a header imagetool does not know.
+        off = 4
+        let uLimit = min(bytes.count - UImageHeader.size, 4 << 20)
+        while off <= uLimit {
             if UImageHeader.matches(bytes, at: off) {
                 var r = ByteReader(Array(bytes[off ..< off + UImageHeader.size]), context: "scan")
-                if let u = try? UImageHeader(parsing: &r), u.headerCRC == u.computedHeaderCRC() { return off }
+                if let u = try? UImageHeader(parsing: &r), u.headerCRC == u.computedHeaderCRC() {
+                    let start = off + UImageHeader.size
+                    let end = start + Int(u.dataSize)
+                    if end <= bodyEnd, CRC32.checksum(Array(bytes[start ..< end])) == u.dataCRC { return off }
+                }
             }
-            off += 512
+            off += 4
         }
         throw FormatError(.unsupported, offset: 0, context: "detect image", ContainerScan.describe(bytes))
     }

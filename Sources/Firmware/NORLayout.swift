@@ -23,6 +23,10 @@ public struct NORLayout: Sendable, Equatable {
     /// is the factory image behind boot-loader padding (ramips `pad-extra 128k`). 0 for
     /// ordinary images; every other offset here is absolute in the file.
     public var headerOffset: UInt64 = 0
+    /// Whether the bytes before `headerOffset` are one fill byte (boot-loader padding);
+    /// otherwise they are a vendor header imagetool does not interpret, and an image whose
+    /// content changes is not rebuilt (the header may hold lengths or checksums of it).
+    public var prefixIsFill: Bool = true
     /// The TP-Link header, when present.
     public var tplink: TPLinkHeader?
     /// Offset of the kernel region (0x200 under a TP-Link header, else 0).
@@ -134,6 +138,7 @@ public struct NORLayout: Sendable, Equatable {
                                uimage: uimage, gapFill: nil, gapRaw: nil, rootfs: rootfs, placement: placement,
                                padding: nil, tailFill: nil, tailRaw: nil, bodySize: UInt64(bodyEnd), chunks: chunks)
         layout.rootfsProblem = rootfsProblem
+        if base > 0, let f = bytes.first { layout.prefixIsFill = bytes[..<base].allSatisfy { $0 == f } }
         if let r = rootfs {
             let gap = bytes[kernelEnd ..< Int(r.offset)]
             if let f = gap.first, gap.allSatisfy({ $0 == f }) { layout.gapFill = f } else if !gap.isEmpty { layout.gapRaw = Array(gap) }
@@ -158,8 +163,13 @@ public struct NORLayout: Sendable, Equatable {
         var rs: [Region] = []
         let base = headerOffset
         if base > 0 {
-            rs.append(Region(offset: 0, size: base, role: .recoveryPadding,
-                             note: "boot-loader padding before the image (TP-Link tftp recovery)"))
+            if prefixIsFill {
+                rs.append(Region(offset: 0, size: base, role: .recoveryPadding,
+                                 note: "boot-loader padding before the image (TP-Link tftp recovery)"))
+            } else {
+                rs.append(Region(offset: 0, size: base, role: .unknown,
+                                 note: "vendor header imagetool does not interpret; the image proper starts at 0x\(String(base, radix: 16))"))
+            }
         }
         if let h = tplink {
             rs.append(Region(offset: base, size: UInt64(TPLinkHeader.size), role: .tplinkHeader,

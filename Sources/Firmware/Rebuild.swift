@@ -41,6 +41,10 @@ extension FirmwareImage {
             var out: [UInt8]
             switch layout {
             case .nor(let l):
+                if l.headerOffset > 0 && !l.prefixIsFill {
+                    throw FormatError(.refused, offset: 0, context: "rebuild image",
+                                      "the \(l.headerOffset) bytes before the image at 0x\(String(l.headerOffset, radix: 16)) are a vendor header imagetool does not know; it may hold lengths or checksums of what follows, so the image is not rewritten")
+                }
                 out = try l.rebuildBody(bytes, rootfs: newRoot, kernel: replacingKernel, warnings: &warnings)
                 try FirmwareImage.appendChunks(&out, l.chunks, original: bytes, originalBodySize: Int(l.bodySize),
                                                options: options, warnings: &warnings)

@@ -86,4 +86,32 @@ final class TPLinkGenerationsTests: XCTestCase {
         let ls = try TestEnv.imagetool(["squash", "ls", "--offset", "auto", t + "/vendor.bin"])
         XCTAssertEqual(ls.status, 0, "the suggested command works: \(ls.err)")
     }
+    /// A uImage sysupgrade behind a vendor header imagetool does not know (not fill): the
+    /// uImage is found by its verifying header and data CRCs, everything is mapped and read
+    /// (kernel, rootfs facts), unpack + repack is byte-identical, and rewriting is refused —
+    /// the header may hold lengths or checksums imagetool cannot keep right.
+    func testVendorHeaderInFrontOfAUImageImage() throws {
+        let inner = try FS.read(try Images.real("WorldWideWebDev__HooToo-Tripmate-HT-TM02/lede-ramips-rt305x-ht-tm02-squashfs-sysupgrade.bin"))
+        var rng = SystemRandomNumberGenerator()
+        let header = Array("VNDR".utf8) + (0 ..< 296).map { _ in UInt8.random(in: 0 ... 255, using: &rng) }
+        let t = TestEnv.tempDir("vendor")
+        defer { try? FileManager.default.removeItem(atPath: t) }
+        try FS.writeAtomically(header + inner, to: t + "/vendor.bin")
+        let r = try TestEnv.imagetool(["inspect", "--json", t + "/vendor.bin"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let img = try FirmwareImage.open(t + "/vendor.bin")
+        XCTAssertEqual(img.kind, .uimageSysupgrade)
+        XCTAssertEqual(img.regions.first?.role, .unknown)
+        XCTAssertEqual(img.regions.first?.size, 300)
+        XCTAssertTrue(img.regions.first?.note?.contains("vendor header") ?? false)
+        XCTAssertEqual(try img.kernelPayload().release, "4.4.182")
+        XCTAssertTrue(r.out.contains("4.4.182-1-eb63c23e51a3039dd60c7f7c6f6f87c8"), "rootfs facts read behind the header")
+        XCTAssertEqual(try TestEnv.imagetool(["unpack", "-q", t + "/vendor.bin", "-d", t + "/u"]).status, 0)
+        XCTAssertEqual(try TestEnv.imagetool(["repack", "-q", t + "/u", "-o", t + "/re.bin"]).status, 0)
+        XCTAssertTrue(try FS.read(t + "/re.bin") == header + inner)
+        XCTAssertThrowsError(try img.rebuild(replacingRootfs: try XCTUnwrap(img.rootfsImage))) { e in
+            XCTAssertEqual((e as? FormatError)?.kind, .refused)
+            XCTAssertTrue("\(e)".contains("vendor header"), "\(e)")
+        }
+    }
 }
