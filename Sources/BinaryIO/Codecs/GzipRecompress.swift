@@ -273,15 +273,7 @@ struct BitSink {
                 strm.next_in = UnsafeMutablePointer(mutating: ib.baseAddress?.assumingMemoryBound(to: Bytef.self))
                 strm.avail_in = UInt32(ib.count)
                 repeat {
-                    let (rc, n): (Int32, Int) = out.withUnsafeMutableBytes { ob in
-                        strm.next_out = ob.baseAddress!.assumingMemoryBound(to: Bytef.self)
-                        strm.avail_out = UInt32(ob.count)
-                        let rc = CZlib.deflate(&strm, flush)
-                        return (rc, ob.count - Int(strm.avail_out))
-                    }
-                    guard rc == Z_OK || rc == Z_STREAM_END || rc == Z_BUF_ERROR else {
-                        throw FormatError(.io, context: "recompress gzip", "zlib deflate failed: \(rc)")
-                    }
+                    let (rc, n) = try GzipStream.deflateStep(&strm, flush: flush, into: &out, context: "recompress gzip")
                     buf += out[..<n]
                     try spill(register: &register)
                     if rc == Z_STREAM_END { done = true; break }

@@ -6,6 +6,23 @@ import CZlib
 /// `Deflate.deflate` does in one call (zlib's output does not depend on how the input is
 /// split when no flush is requested).
 public enum GzipStream {
+    /// One `deflate` call into `out` (from its start): zlib's return code and the bytes it
+    /// wrote; codes other than Z_OK, Z_STREAM_END and Z_BUF_ERROR (no progress possible,
+    /// not an error) throw.
+    static func deflateStep(_ strm: inout z_stream, flush: Int32, into out: inout [UInt8], context: String) throws -> (rc: Int32, count: Int) {
+        let (rc, n): (Int32, Int) = out.withUnsafeMutableBytes { ob in
+            guard let base = ob.baseAddress else { return (Z_BUF_ERROR, 0) }
+            strm.next_out = base.assumingMemoryBound(to: Bytef.self)
+            strm.avail_out = UInt32(ob.count)
+            let rc = CZlib.deflate(&strm, flush)
+            return (rc, ob.count - Int(strm.avail_out))
+        }
+        guard rc == Z_OK || rc == Z_STREAM_END || rc == Z_BUF_ERROR else {
+            throw FormatError(.io, context: context, "zlib deflate failed: \(rc)")
+        }
+        return (rc, n)
+    }
+
     /// Input and output chunk size.
     static let chunk = 1 << 20
 
@@ -92,15 +109,7 @@ public enum GzipStream {
                 strm.next_in = UnsafeMutablePointer(mutating: ib.baseAddress?.assumingMemoryBound(to: Bytef.self))
                 strm.avail_in = UInt32(ib.count)
                 repeat {
-                    let (rc, n): (Int32, Int) = out.withUnsafeMutableBytes { ob in
-                        strm.next_out = ob.baseAddress!.assumingMemoryBound(to: Bytef.self)
-                        strm.avail_out = UInt32(ob.count)
-                        let rc = CZlib.deflate(&strm, flush)
-                        return (rc, ob.count - Int(strm.avail_out))
-                    }
-                    guard rc == Z_OK || rc == Z_STREAM_END || rc == Z_BUF_ERROR else {
-                        throw FormatError(.io, context: "deflate gzip", "zlib deflate failed: \(rc)")
-                    }
+                    let (rc, n) = try GzipStream.deflateStep(&strm, flush: flush, into: &out, context: "deflate gzip")
                     if n > 0 {
                         let bytes = Array(out[..<n])
                         try output.write(bytes, at: at + UInt64(written))
