@@ -39,7 +39,7 @@ let package = Package(
         // No unsafeFlags on library targets (they would make the libraries unusable as
         // dependencies); OPENSSL_NO_DEPRECATED is defined in Sources/CCrypto/shim.h.
         .target(name: "BinaryIO", dependencies: ["CSys", "CZlib", "CDeflate", "CLZMA", "CZstd", "CLZ4", "CLZO", "CCrypto"]),
-        .target(name: "Squash", dependencies: ["BinaryIO", "CSys", "CArchive", "CZlib"], exclude: ["NOTES.md"]),
+        .target(name: "Squash", dependencies: ["BinaryIO", "CSys", "CArchive", "CZlib"]),
         .target(name: "FeedRewrite", dependencies: ["BinaryIO", "CArchive", "CCrypto"]),
         .target(name: "KernelABI", dependencies: ["BinaryIO"]),
         .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CExt2fs", "CFDT"]),

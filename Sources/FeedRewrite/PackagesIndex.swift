@@ -145,9 +145,6 @@ public struct PackagesIndex: Sendable {
         return r == 110 || r == 111
     }
 
-    /// `Packages` bytes.
-    public func renderPackages() -> [UInt8] { Self.packages(fromManifest: renderManifest()) }
-
     /// `Packages.gz`: gzip level 9 with no name and no time (`gzip -9n` framing).
     /// The compressed bytes differ from GNU gzip's; the content is identical.
     public static func gzip(_ packages: [UInt8]) -> [UInt8] {
