@@ -62,15 +62,15 @@ public struct SquashRootfs: RootfsSource {
     /// the first `limit` named and the rest counted: every byte of file data is read once,
     /// as the kernel would on access, so a damaged block is found before a device is.
     public func unreadableFiles(limit: Int = 20) -> [String] {
-        var bad: [String] = []
-        var more = 0
+        var paths: [String] = []
+        var extents: [SquashExtent] = []
         tree.walk { path, node in
             guard node.kind == .file, case .squashfs(let e) = node.content else { return }
-            do { _ = try image.data.contents(of: e, maxSize: Int(clamping: e.fileSize)) } catch {
-                if bad.count < limit { bad.append("/\(path): \(error)") } else { more += 1 }
-            }
+            paths.append(path); extents.append(e)
         }
-        if more > 0 { bad.append("\(more) more unreadable files") }
+        let failures = DataCheck(reader: image.data).unreadable(extents)
+        var bad = failures.prefix(limit).map { "/\(paths[$0.index]): \($0.error)" }
+        if failures.count > limit { bad.append("\(failures.count - limit) more unreadable files") }
         return bad
     }
 }
