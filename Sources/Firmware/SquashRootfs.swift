@@ -68,7 +68,8 @@ public struct SquashRootfs: RootfsSource {
             guard node.kind == .file, case .squashfs(let e) = node.content else { return }
             paths.append(path); extents.append(e)
         }
-        let failures = DataCheck(reader: image.data).unreadable(extents)
+        var check = DataCheck(reader: image.data)
+        let failures = check.unreadable(extents)
         var bad = failures.prefix(limit).map { "/\(paths[$0.index]): \($0.error)" }
         if failures.count > limit { bad.append("\(failures.count - limit) more unreadable files") }
         return bad

@@ -53,9 +53,15 @@ final class DataCheckTests: XCTestCase {
             for (i, e) in extents.enumerated() {
                 do { _ = try img.data.contents(of: e, maxSize: Int(clamping: e.fileSize)) } catch { expected.append("\(i): \(error)") }
             }
-            let got = DataCheck(reader: img.data, parallel: 3).unreadable(extents).map { "\($0.index): \($0.error)" }
+            var check = DataCheck(reader: img.data, parallel: 3)
+            let got = check.unreadable(extents).map { "\($0.index): \($0.error)" }
             XCTAssertEqual(got, expected, "seed \(seed) run \(run)")
-            if run == 0 { XCTAssertEqual(got, [], "the intact image reads") }
+            if run == 0 {
+                XCTAssertEqual(got, [], "the intact image reads")
+                // Each distinct block once: no more than the files' bytes, and all of the
+                // unique data (every file here differs in size, so none share blocks).
+                XCTAssertEqual(UInt64(check.decodedBytes), extents.reduce(0) { $0 + $1.fileSize })
+            }
             if !expected.isEmpty { damagedRuns += 1 }
         }
         XCTAssertGreaterThan(damagedRuns, 3, "seed \(seed): the corruption reached file data in some runs")
