@@ -17,9 +17,14 @@ public struct DataCheck {
     /// Bytes the last `unreadable` call decoded (distinct blocks and each file's tail).
     public private(set) var decodedBytes = 0
 
+    /// Reads through `reader`'s image and codec with a fragment cache of two blocks per
+    /// worker (each fragment block's files are checked together, so a bigger cache would
+    /// only hold memory: 32 MiB with the default reader).
     public init(reader: DataReader, parallel: Int? = nil) {
-        self.reader = reader
-        self.parallel = max(1, parallel ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let width = max(1, parallel ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        self.reader = DataReader(view: reader.view, codec: reader.codec, blockSize: reader.blockSize,
+                                 limit: reader.limit, cachedFragments: 2 * width)
+        self.parallel = width
     }
 
     /// For each file of `files` whose data does not read, its index and the error reading it
