@@ -21,7 +21,7 @@ extension FirmwareImage {
             guard src.size >= 96 else { return nil }
             let head = try src.read(at: 0, count: 96)
             var hr = ByteReader(head, context: "read replacement rootfs")
-            guard try hr.bytes(4, "s_magic") == SquashfsSpan.magic else {
+            guard SquashfsSpan.matches(head, at: 0) else {
                 throw FormatError(.invalid, offset: 0, context: "read replacement rootfs", "no squashfs magic", file: rootfsFile)
             }
             try hr.seek(to: 40)

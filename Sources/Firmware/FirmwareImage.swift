@@ -1,4 +1,5 @@
 import BinaryIO
+import Squash
 
 /// An OpenWrt firmware image understood as typed regions: the entry point other
 /// libraries use (`FirmwareImage.open(path)`), see the layout types for the formats.
@@ -253,7 +254,7 @@ enum ContainerScan {
         while i + 4 <= n && found.count < 8 {
             let a = bytes[i], b = bytes[i + 1], c = bytes[i + 2], d = bytes[i + 3]
             var name: String? = nil
-            if a == 0x68 && b == 0x73 && c == 0x71 && d == 0x73 { name = "squashfs (hsqs)" }
+            if Superblock.looksLikeSquashfs(bytes, at: i) { name = "squashfs (hsqs)" }
             else if a == 0x73 && b == 0x71 && c == 0x73 && d == 0x68 { name = "squashfs big-endian (sqsh)" }
             else if a == 0x27 && b == 0x05 && c == 0x19 && d == 0x56 { name = "uImage" }
             else if a == 0xd0 && b == 0x0d && c == 0xfe && d == 0xed { name = "FIT/device tree (d00dfeed)" }

@@ -28,7 +28,7 @@ public enum ImageLoader {
         }
         let file = try RandomAccessFile(path: path)
         let head = try file.read(at: 0, count: Int(min(file.size, 64)))
-        if head.starts(with: Array("hsqs".utf8)) {
+        if Superblock.looksLikeSquashfs(head) {
             // A bare rootfs (e.g. an unpacked or apk-era rootfs.sqfs): no kernel to read.
             let squash = try withFile(path) { try SquashImage(view: try file.view()) }
             let (rootfs, lost) = readSquash(squash)

@@ -112,37 +112,25 @@ public struct Superblock: Sendable, Equatable {
     ///   none, the fragment table start is not looked at (`if (fragments == 0) goto ...`).
     /// The flags are not checked (the kernel tests only the bits it uses).
     public init(parsing bytes: [UInt8], fileOffset: UInt64 = 0, imageSize: UInt64) throws {
-        var r = ByteReader(bytes, fileOffset: fileOffset, context: "read superblock")
-        let magic = try r.u32le("magic")
-        if magic == Superblock.magicSwapped {
-            var b = r
-            try b.seek(to: 28)
-            let major = try b.u16be("version major")
-            throw FormatError(.unsupported, offset: fileOffset, context: "read superblock",
-                              "unsupported squashfs version \(major) (big-endian); only little-endian 4.0 is supported")
-        }
-        guard magic == Superblock.magic else {
-            throw FormatError(.invalid, offset: fileOffset, context: "read superblock",
-                              "bad magic 0x\(String(magic, radix: 16)), not a squashfs image")
-        }
-        inodeCount = try r.u32le("inode count")
-        modificationTime = try r.u32le("modification time")
-        blockSize = try r.u32le("block size")
-        fragmentCount = try r.u32le("fragment count")
-        let comp = try r.u16le("compressor")
-        blockLog = try r.u16le("block log")
-        flags = Flags(rawValue: try r.u16le("flags"))
-        idCount = try r.u16le("id count")
-        versionMajor = try r.u16le("version major")
-        versionMinor = try r.u16le("version minor")
-        rootInode = try r.u64le("root inode")
-        bytesUsed = try r.u64le("bytes used")
-        idTableStart = try r.u64le("id table start")
-        xattrIdTableStart = try r.u64le("xattr id table start")
-        inodeTableStart = try r.u64le("inode table start")
-        directoryTableStart = try r.u64le("directory table start")
-        fragmentTableStart = try r.u64le("fragment table start")
-        exportTableStart = try r.u64le("export table start")
+        let f = try Fields(parsing: bytes, fileOffset: fileOffset)
+        inodeCount = f.inodeCount
+        modificationTime = f.modificationTime
+        blockSize = f.blockSize
+        fragmentCount = f.fragmentCount
+        let comp = f.compressorID
+        blockLog = f.blockLog
+        flags = Flags(rawValue: f.flags)
+        idCount = f.idCount
+        versionMajor = f.versionMajor
+        versionMinor = f.versionMinor
+        rootInode = f.rootInode
+        bytesUsed = f.bytesUsed
+        idTableStart = f.idTableStart
+        xattrIdTableStart = f.xattrIdTableStart
+        inodeTableStart = f.inodeTableStart
+        directoryTableStart = f.directoryTableStart
+        fragmentTableStart = f.fragmentTableStart
+        exportTableStart = f.exportTableStart
 
         func bad(_ field: Int, _ msg: String) -> FormatError {
             FormatError(.invalid, offset: fileOffset &+ UInt64(field), context: "read superblock", msg)
@@ -192,6 +180,24 @@ public struct Superblock: Sendable, Equatable {
         }
     }
 
+    /// "hsqs", the magic as it appears in the file: the one definition every squashfs
+    /// sniff in the project goes through (`looksLikeSquashfs`).
+    public static let magicBytes: [UInt8] = [0x68, 0x73, 0x71, 0x73]
+
+    /// Whether `bytes` hold the squashfs 4.0 magic "hsqs" at `offset` (4 bytes; nothing
+    /// else is checked). The one magic test for squashfs: firmware detection, `--offset
+    /// auto`, bare-rootfs sniffing in the installers and the CLI all call it.
+    public static func looksLikeSquashfs(_ bytes: [UInt8], at offset: Int = 0) -> Bool {
+        guard offset >= 0, offset <= bytes.count - 4 else { return false }
+        return bytes[offset] == 0x68 && bytes[offset + 1] == 0x73 && bytes[offset + 2] == 0x71 && bytes[offset + 3] == 0x73
+    }
+
+    /// Whether `file` starts with the squashfs magic (false when it cannot be read).
+    public static func looksLikeSquashfs(file: RandomAccessFile) -> Bool {
+        guard file.size >= 4, let head = try? file.read(at: 0, count: 4) else { return false }
+        return looksLikeSquashfs(head)
+    }
+
     /// The 96 little-endian bytes of this superblock.
     public func serialize() -> [UInt8] {
         var w = ByteWriter(capacity: Superblock.size)
@@ -236,5 +242,77 @@ public enum Compressor: UInt16, Sendable, CaseIterable, Codable {
     public init?(name: String) {
         guard let c = Compressor.allCases.first(where: { $0.name == name }) else { return nil }
         self = c
+    }
+}
+
+extension Superblock {
+    /// The superblock's fields as stored, read without the mount checks of
+    /// `Superblock(parsing:)` (only the magic is checked; the compressor id is kept raw).
+    /// A firmware container uses these to place a squashfs inside an image — its length,
+    /// compressor and times — even when the filesystem itself is damaged, so the rest of
+    /// the image can still be mapped; `Superblock(parsing:)` reads these and then validates.
+    /// Layout: squashfs-tools squashfs_fs.h `struct squashfs_super_block`.
+    public struct Fields: Sendable, Equatable {
+        public var inodeCount: UInt32
+        public var modificationTime: UInt32
+        public var blockSize: UInt32
+        public var fragmentCount: UInt32
+        /// `compression`, as stored (see `Compressor`).
+        public var compressorID: UInt16
+        public var blockLog: UInt16
+        public var flags: UInt16
+        public var idCount: UInt16
+        public var versionMajor: UInt16
+        public var versionMinor: UInt16
+        public var rootInode: UInt64
+        public var bytesUsed: UInt64
+        public var idTableStart: UInt64
+        public var xattrIdTableStart: UInt64
+        public var inodeTableStart: UInt64
+        public var directoryTableStart: UInt64
+        public var fragmentTableStart: UInt64
+        public var exportTableStart: UInt64
+
+        /// Reads the 96 bytes at the start of `bytes` (`fileOffset` places errors in the
+        /// file). A big-endian ("sqsh") image is refused as unsupported, any other magic
+        /// as invalid; a short buffer is truncated.
+        public init(parsing bytes: [UInt8], fileOffset: UInt64 = 0, context: String = "read superblock") throws {
+            var r = ByteReader(bytes, fileOffset: fileOffset, context: context)
+            let magic = try r.u32le("magic")
+            if magic == Superblock.magicSwapped {
+                var b = r
+                try b.seek(to: 28)
+                let major = try b.u16be("version major")
+                throw FormatError(.unsupported, offset: fileOffset, context: context,
+                                  "unsupported squashfs version \(major) (big-endian); only little-endian 4.0 is supported")
+            }
+            guard magic == Superblock.magic else {
+                throw FormatError(.invalid, offset: fileOffset, context: context,
+                                  "bad magic 0x\(String(magic, radix: 16)), not a squashfs image")
+            }
+            inodeCount = try r.u32le("inode count")
+            modificationTime = try r.u32le("modification time")
+            blockSize = try r.u32le("block size")
+            fragmentCount = try r.u32le("fragment count")
+            compressorID = try r.u16le("compressor")
+            blockLog = try r.u16le("block log")
+            flags = try r.u16le("flags")
+            idCount = try r.u16le("id count")
+            versionMajor = try r.u16le("version major")
+            versionMinor = try r.u16le("version minor")
+            rootInode = try r.u64le("root inode")
+            bytesUsed = try r.u64le("bytes used")
+            idTableStart = try r.u64le("id table start")
+            xattrIdTableStart = try r.u64le("xattr id table start")
+            inodeTableStart = try r.u64le("inode table start")
+            directoryTableStart = try r.u64le("directory table start")
+            fragmentTableStart = try r.u64le("fragment table start")
+            exportTableStart = try r.u64le("export table start")
+        }
+
+        /// The compressor's mksquashfs name, or `unknown(<id>)`.
+        public var compressorName: String {
+            Compressor(rawValue: compressorID)?.name ?? "unknown(\(compressorID))"
+        }
     }
 }
