@@ -14,7 +14,7 @@ extension FirmwareImage {
     /// FIT, an inline rootfs, a fwtool signature chunk to re-sign, a padded squashfs file).
     public func rebuildWritingFile(replacingRootfsFile rootfsFile: String, to output: String,
                                    options: RebuildOptions = RebuildOptions()) throws -> RebuildResult? {
-        guard case .fit(let l) = layout, let r = l.fit.rootfs, r.placement != .inline, let span = l.rootfs,
+        guard let l = layout as? FITLayout, let r = l.fit.rootfs, r.placement != .inline, let span = l.rootfs,
               !l.chunks.contains(where: { $0.isSignature }) else { return nil }
         do {
             let src = try RandomAccessFile(path: rootfsFile)

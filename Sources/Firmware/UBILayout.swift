@@ -78,13 +78,14 @@ public struct UBILayout: Sendable, Equatable {
 
     /// Whether `bytes` start with a UBI EC header.
     public static func matches(_ bytes: [UInt8]) -> Bool { UBIECHeader.matches(bytes) }
+}
 
-
+extension UBILayout {
     /// Parses a UBI image: every PEB's headers, the volume table, the volumes and the
     /// squashfs superblock of the rootfs volume. Stored CRCs that do not match are left to
     /// the region map, except EC header 0 (the geometry comes from it).
-    public static func parse(_ bytes: [UInt8]) throws -> UBILayout {
-        let g = try geometry(bytes)
+    public init(parsing bytes: [UInt8]) throws {
+        let g = try Self.geometry(bytes)
         let ctx = "read UBI image"
         var pebs: [PEB] = []
         pebs.reserveCapacity(g.pebCount)
@@ -189,7 +190,7 @@ public struct UBILayout: Sendable, Equatable {
         var l = UBILayout(geometry: g, pebs: pebs, table: table, tablePEB: tablePEB, volumes: volumes,
                           kernelVolume: nil, rootfsVolume: nil, rootfs: nil, kernelLength: nil)
         l.kernelVolume = volumes.firstIndex { $0.name == "kernel" && $0.lebCount > 0 }
-        if let k = l.kernelVolume { l.kernelLength = kernelLength(l.content(of: volumes[k], in: bytes, limit: UBILayout.headLength)) }
+        if let k = l.kernelVolume { l.kernelLength = Self.kernelLength(l.content(of: volumes[k], in: bytes, limit: UBILayout.headLength)) }
         l.rootfsVolume = volumes.firstIndex { $0.name == "rootfs" && $0.lebCount > 0 }
             ?? volumes.firstIndex { v in v.lebCount > 0 && SquashfsSpan.matches(l.content(of: v, in: bytes, limit: 96), at: 0) }
         if let ri = l.rootfsVolume {
@@ -209,7 +210,7 @@ public struct UBILayout: Sendable, Equatable {
             while c.last == 0xff { c.removeLast() }
             l.kernelLength = c.count
         }
-        return l
+        self = l
     }
 
     static let headLength = 64
@@ -274,3 +275,37 @@ public struct UBILayout: Sendable, Equatable {
     }
 }
 
+extension FirmwareImage.Kind {
+    /// UBI image made by ubinize (NAND `*-factory.ubi`: kernel, rootfs, rootfs_data volumes).
+    public static let ubi = FirmwareImage.Kind(rawValue: "ubi")
+}
+
+extension UBILayout: FirmwareFamily {
+    public static var familyDescription: String { "UBI" }
+
+    public static func detect(_ bytes: [UInt8]) throws -> UBILayout? {
+        matches(bytes) ? try UBILayout(parsing: bytes) : nil
+    }
+
+    public var kind: FirmwareImage.Kind { .ubi }
+
+    public var missingKernel: String { "the UBI image has no kernel volume (the kernel is in another flash partition)" }
+
+    /// Split across LEBs: never stored contiguously.
+    public var rootfsFileOffset: UInt64? { nil }
+
+    public func rebuild(_ bytes: [UInt8], rootfs newRoot: [UInt8]?, kernel newKernel: [UInt8]?, options: RebuildOptions,
+                        warnings: inout [String]) throws -> [UInt8] {
+        try rebuildBody(bytes, rootfs: newRoot, kernel: newKernel, warnings: &warnings)
+    }
+
+    /// The geometry and volumes, and the kernel volume's uImage header.
+    public func describe(into report: inout ImageReport, bytes: [UInt8]) {
+        report.ubi = ImageReport.UBI(geometry: geometry, volumes: volumes, kernelVolume: kernelVolume.map { volumes[$0].name },
+                                     rootfsVolume: rootfsVolume.map { volumes[$0].name })
+        if let u = kernelImage(in: bytes), UImageHeader.matches(u) {
+            var r = ByteReader(u, context: "read uImage header")
+            if let h = try? UImageHeader(parsing: &r) { report.uimage = ImageReport.UImage(h) }
+        }
+    }
+}

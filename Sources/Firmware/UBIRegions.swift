@@ -7,7 +7,7 @@ import BinaryIO
 extension UBILayout {
     /// Where each byte of the kernel and rootfs sits in the file: (file offset, length,
     /// "kernel"/"rootfs", offset in the payload), for `unpack`.
-    func payloadSpans() -> [(offset: Int, size: Int, source: String, sourceOffset: Int)] {
+    public func payloadSpans() -> [(offset: Int, size: Int, source: String, sourceOffset: Int)] {
         var out: [(offset: Int, size: Int, source: String, sourceOffset: Int)] = []
         for (vi, name, len) in [(kernelVolume, "kernel", kernelLength), (rootfsVolume, "rootfs", rootfs.map { Int($0.bytesUsed) })] {
             guard let vi, let len else { continue }

@@ -57,7 +57,7 @@ public enum ImageLoader {
         do { payload = try fw.kernelPayload() } catch let e as FormatError where e.kind == .unsupported { payload = nil }
         var lost: [String] = []
         var rootfs: RootfsSource? = nil
-        if case .disk(let l) = fw.layout, let p = l.extRootfs {
+        if let l = fw.layout as? DiskImageLayout, let p = l.extRootfs {
             // x86 ext4 rootfs: read through libext2fs from a temporary copy of the partition.
             rootfs = try withFile(path) { try l.openExtRootfs(p) }
         } else if let span = fw.rootfsSpan {
