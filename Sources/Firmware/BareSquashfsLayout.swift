@@ -9,7 +9,7 @@ public struct BareSquashfsLayout: Sendable, Equatable {
 
     /// Reads the superblock at offset 0 of `bytes`.
     public init(parsing bytes: [UInt8]) throws {
-        span = try SquashfsSpan(in: bytes, at: 0)
+        span = try SquashfsSpan(parsing: bytes, at: 0)
     }
 }
 

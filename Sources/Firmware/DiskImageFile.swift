@@ -36,7 +36,11 @@ public final class DiskImageFile: @unchecked Sendable {
 
     /// Inflates (or copies) `path` into a temporary disk file beside `scratch` and reads
     /// its partition table.
-    public init(path: String, scratch: String) throws {
+    public static func open(_ path: String, scratch: String) throws -> DiskImageFile {
+        try DiskImageFile(path: path, scratch: scratch)
+    }
+
+    private init(path: String, scratch: String) throws {
         source = path
         let input = try RandomAccessFile(path: path)
         imageSize = Int(input.size)

@@ -202,7 +202,7 @@ extension DiskImageLayout {
                                      rootfs: nil, bodySize: bodyEnd, chunks: chunks, gpt: table.gpt, bootPartition: table.boot)
         if let k = table.rootfs, table.partitions[k].filesystem == .squashfs {
             let p = table.partitions[k]
-            layout.rootfs = try SquashfsSpan(in: disk, at: p.offset, limit: p.offset + p.size, context: "read rootfs partition \(p.index)")
+            layout.rootfs = try SquashfsSpan(parsing: disk, at: p.offset, limit: p.offset + p.size, context: "read rootfs partition \(p.index)")
         }
         self = layout
     }
@@ -257,17 +257,7 @@ extension DiskImageLayout {
         } else {
             rs = diskRegions()
         }
-        var pos = UInt64(bodySize)
-        var reg: UInt32 = 0xffff_ffff
-        var crcPos = 0
-        for c in chunks {
-            let t = Int(pos) + c.data.count
-            reg = CRC32.uninverted(Array(bytes[crcPos ..< t]), continuing: reg)
-            crcPos = t
-            rs += c.regions(at: pos, crcBefore: reg)
-            pos += UInt64(c.data.count + FwtoolChunk.trailerSize)
-        }
-        return rs
+        return rs + FwtoolChunk.regions(of: chunks, in: bytes, from: bodySize)
     }
 }
 
@@ -291,7 +281,7 @@ extension DiskImageLayout {
     /// (removed at once; the open descriptor keeps it readable).
     public func openExtRootfs(_ p: Partition) throws -> Ext4Rootfs {
         try withPartitionFile(p) { file in
-            Ext4Rootfs(fs: try Ext4Filesystem(path: file, offset: 0, reportOffset: UInt64(p.offset)), partitionOffset: UInt64(p.offset))
+            Ext4Rootfs(fs: try Ext4Filesystem.open(file, offset: 0, reportOffset: UInt64(p.offset)), partitionOffset: UInt64(p.offset))
         }
     }
 
@@ -304,7 +294,7 @@ extension DiskImageLayout {
         switch p.filesystem {
         case .ext:
             return try withPartitionFile(p) { file in
-                let fs = try Ext4Filesystem(path: file, offset: 0, reportOffset: UInt64(p.offset))
+                let fs = try Ext4Filesystem.open(file, offset: 0, reportOffset: UInt64(p.offset))
                 let rooted = Ext4Rootfs(fs: fs, partitionOffset: UInt64(p.offset))
                 return try rooted.readFile(DiskImageLayout.kernelPath, limit: KernelPayload.maxKernelSize)
             }

@@ -30,7 +30,7 @@ extension FITLayout {
         let fit = try FITImage.parse(bytes, limit: bodyEnd)
         var rootfs: SquashfsSpan? = nil
         if let r = fit.rootfs {
-            rootfs = try SquashfsSpan(in: bytes, at: r.dataStart, limit: r.dataEnd, context: "read FIT /images/\(r.name)")
+            rootfs = try SquashfsSpan(parsing: bytes, at: r.dataStart, limit: r.dataEnd, context: "read FIT /images/\(r.name)")
         }
         var pos = fit.end
         if !fit.externalImages.isEmpty {
@@ -84,17 +84,7 @@ extension FITLayout {
             pos += p.render(from: UInt64(pos)).count
         }
         if bodySize > pos { rs.append(Region(offset: UInt64(pos), size: UInt64(bodySize - pos), role: .unknown)) }
-        var at = UInt64(bodySize)
-        var reg: UInt32 = 0xffff_ffff
-        var crcPos = 0
-        for c in chunks {
-            let t = Int(at) + c.data.count
-            reg = ~CRC32.checksum(bytes[crcPos ..< t], continuing: ~reg)  // fwtool's register, no copy of the image
-            crcPos = t
-            rs += c.regions(at: at, crcBefore: reg)
-            at += UInt64(c.data.count + FwtoolChunk.trailerSize)
-        }
-        return rs
+        return rs + FwtoolChunk.regions(of: chunks, in: bytes, from: bodySize)
     }
 
     /// The image body (everything before the fwtool chunks) with the rootfs and/or kernel

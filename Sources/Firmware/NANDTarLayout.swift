@@ -101,7 +101,7 @@ extension NANDTarLayout {
         var layout = NANDTarLayout(members: members, endOffset: pos, bodySize: bodyEnd, chunks: chunks, rootfs: nil, board: nil)
         if let root = members.first(where: { $0.name.hasSuffix("/root") }) {
             let data = Array(bytes[root.dataOffset ..< root.dataOffset + root.size])
-            if SquashfsSpan.matches(data, at: 0) { layout.rootfs = try SquashfsSpan(in: data, at: 0, context: "read \(root.name)") }
+            if SquashfsSpan.matches(data, at: 0) { layout.rootfs = try SquashfsSpan(parsing: data, at: 0, context: "read \(root.name)") }
         }
         if let first = members.first {
             let dir = first.name.split(separator: "/").first.map(String.init) ?? ""
@@ -133,17 +133,7 @@ extension NANDTarLayout {
                              note: "\(m.name) (\(m.size) bytes at 0x\(String(m.dataOffset, radix: 16))\(fitNote))"))
         }
         rs.append(Region(offset: UInt64(endOffset), size: UInt64(bodySize - endOffset), role: .tarEnd))
-        var pos = UInt64(bodySize)
-        var reg: UInt32 = 0xffff_ffff
-        var crcPos = 0
-        for c in chunks {
-            let t = Int(pos) + c.data.count
-            reg = CRC32.uninverted(Array(bytes[crcPos ..< t]), continuing: reg)
-            crcPos = t
-            rs += c.regions(at: pos, crcBefore: reg)
-            pos += UInt64(c.data.count + FwtoolChunk.trailerSize)
-        }
-        return rs
+        return rs + FwtoolChunk.regions(of: chunks, in: bytes, from: bodySize)
     }
 
     /// Writes `value` as a NUL-terminated zero-padded octal field of `width` bytes

@@ -124,7 +124,7 @@ extension NORLayout {
         var rootfsProblem: FormatError? = nil
         for (off, how) in candidates where off >= kernelEnd && SquashfsSpan.matches(bytes, at: off) && off < bodyEnd {
             do {
-                rootfs = try SquashfsSpan(in: bytes, at: off, limit: bodyEnd)
+                rootfs = try SquashfsSpan(parsing: bytes, at: off, limit: bodyEnd)
                 placement = how
                 rootfsProblem = nil
                 break
@@ -213,17 +213,7 @@ extension NORLayout {
         if pos < bodySize {
             rs.append(Region(offset: pos, size: bodySize - pos, role: tailRaw == nil ? .tailPadding : .unknown))
         }
-        pos = bodySize
-        var crcReg: UInt32 = 0xffff_ffff
-        var crcPos = 0
-        for c in chunks {
-            let trailerAt = Int(pos) + c.data.count
-            crcReg = CRC32.uninverted(Array(bytes[crcPos ..< trailerAt]), continuing: crcReg)
-            crcPos = trailerAt
-            rs += c.regions(at: pos, crcBefore: crcReg)
-            pos += UInt64(c.data.count + FwtoolChunk.trailerSize)
-        }
-        return rs
+        return rs + FwtoolChunk.regions(of: chunks, in: bytes, from: Int(bodySize))
     }
 
     /// Where the image header starts: 0 when a TP-Link or uImage header is there, else the

@@ -52,7 +52,7 @@ extension FirmwareImage {
     /// Checks a replacement squashfs and cuts it to `bytes_used` (mksquashfs without
     /// `-nopad` pads to 4 KiB; OpenWrt images carry the unpadded filesystem).
     static func trimmedSquashfs(_ b: [UInt8]) throws -> [UInt8] {
-        let span = try SquashfsSpan(in: b, at: 0, context: "read replacement rootfs")
+        let span = try SquashfsSpan(parsing: b, at: 0, context: "read replacement rootfs")
         return b.count == Int(span.bytesUsed) ? b : Array(b[..<Int(span.bytesUsed)])
     }
 

@@ -20,9 +20,9 @@ public struct SquashRootfs: RootfsSource {
     }
 
     /// Opens the squashfs at `offset` of the file at `path`.
-    public init(path: String, offset: UInt64 = 0) throws {
-        image = try SquashImage(path: path, offset: offset)
-        tree = try image.readTree()
+    public static func open(_ path: String, offset: UInt64 = 0) throws -> SquashRootfs {
+        let image = try SquashImage(path: path, offset: offset)
+        return SquashRootfs(image: image, tree: try image.readTree())
     }
 
     func resolve(_ path: String) -> Node? {
@@ -141,12 +141,12 @@ extension FirmwareImage {
         if let l = layout as? DiskImageLayout, let p = l.extRootfs {
             return try withFile(path ?? "image") {
                 try l.withPartitionFile(p) { file in
-                    try RootfsFacts(reading: Ext4Rootfs(fs: Ext4Filesystem(path: file, offset: 0, label: path ?? "image", reportOffset: UInt64(p.offset)),
+                    try RootfsFacts(reading: Ext4Rootfs(fs: Ext4Filesystem.open(file, offset: 0, label: path ?? "image", reportOffset: UInt64(p.offset)),
                                                          partitionOffset: UInt64(p.offset)))
                 }
             }
         }
-        return try withRootfsFile { p, off in try RootfsFacts(reading: SquashRootfs(path: p, offset: off)) }
+        return try withRootfsFile { p, off in try RootfsFacts(reading: SquashRootfs.open(p, offset: off)) }
     }
 
     /// The rootfs facts, salvaged when the rootfs is damaged: the whole tree first; when
@@ -163,7 +163,7 @@ extension FirmwareImage {
         }
         do {
             let facts = try withRootfsFile { p, off -> RootfsFacts in
-                let rootfs = try SquashRootfs(path: p, offset: off)
+                let rootfs = try SquashRootfs.open(p, offset: off)
                 var f = try RootfsFacts(reading: rootfs)
                 f.unreadable += rootfs.unreadableFiles()
                 return f

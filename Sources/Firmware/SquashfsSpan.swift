@@ -3,7 +3,7 @@ import Squash
 
 /// Where a squashfs 4.0 root filesystem sits in an image and how long it is: the
 /// superblock's `bytes_used` (squashfs-tools squashfs_fs.h `squashfs_super_block`). The
-/// superblock is read by the Squash library (`Superblock.Fields`, without the mount checks,
+/// superblock is read by the Squash library (`Superblock(decoding:)`, without the mount checks,
 /// so an image whose rootfs is damaged is still mapped); only the checks a container
 /// needs to place the filesystem are applied here: version 4 and `bytes_used` inside the
 /// bytes available.
@@ -34,7 +34,7 @@ public struct SquashfsSpan: Sendable, Equatable, Codable {
 
     /// Reads the superblock at `offset` of `bytes`, checking that version is 4.0 and that
     /// `bytes_used` fits in the bytes available after it.
-    public init(in bytes: [UInt8], at offset: Int, limit: Int? = nil, context: String = "read squashfs superblock") throws {
+    public init(parsing bytes: [UInt8], at offset: Int, limit: Int? = nil, context: String = "read squashfs superblock") throws {
         let end = min(limit ?? bytes.count, bytes.count)
         guard offset >= 0, offset <= end else {
             throw FormatError(.truncated, offset: UInt64(max(0, offset)), context: context, "squashfs superblock beyond the \(end) bytes available")
@@ -43,7 +43,7 @@ public struct SquashfsSpan: Sendable, Equatable, Codable {
         if head.count >= Superblock.magicBytes.count && !Superblock.looksLikeSquashfs(head) {
             throw FormatError(.invalid, offset: UInt64(offset), context: context, "no squashfs magic")
         }
-        let f = try Superblock.Fields(parsing: head, fileOffset: UInt64(offset), context: context)
+        let f = try Superblock(decoding: head, fileOffset: UInt64(offset), context: context)
         version = "\(f.versionMajor).\(f.versionMinor)"
         guard f.versionMajor == 4 else {
             throw FormatError(.unsupported, offset: UInt64(offset) + 28, context: context,

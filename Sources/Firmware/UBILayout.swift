@@ -96,7 +96,7 @@ extension UBILayout {
                 pebs.append(peb)  // erased
                 continue
             }
-            let ec = try UBIECHeader(bytes, at: off)
+            let ec = try UBIECHeader(parsing: bytes, at: off)
             // A header whose CRC fails is reported, its fields not trusted.
             guard !ec.verifies || Int(ec.vidHeaderOffset) == g.vidHeaderOffset && Int(ec.dataOffset) == g.dataOffset else {
                 throw FormatError(.invalid, offset: UInt64(off + 16), context: ctx,
@@ -109,7 +109,7 @@ extension UBILayout {
             peb.ec = ec
             let v = off + g.vidHeaderOffset
             if !bytes[v ..< v + UBIVIDHeader.size].allSatisfy({ $0 == 0xff }) {
-                let h = try UBIVIDHeader(bytes, at: v)
+                let h = try UBIVIDHeader(parsing: bytes, at: v)
                 guard h.verifies else { peb.vid = h; pebs.append(peb); continue }
                 guard h.dataPad < UInt32(g.lebSize) else {
                     throw FormatError(.invalid, offset: UInt64(v + 28), context: ctx, "PEB \(i): data_pad \(h.dataPad) >= LEB size \(g.lebSize)")
@@ -144,7 +144,7 @@ extension UBILayout {
         var chosen: (UBIVolumeTable, Int)? = nil
         for lnum in layout.keys.sorted() {
             guard let pi = layout[lnum] else { continue }
-            let t = try UBIVolumeTable(bytes, at: pebs[pi].offset + g.dataOffset, lebSize: g.lebSize)
+            let t = try UBIVolumeTable(parsing: bytes, at: pebs[pi].offset + g.dataOffset, lebSize: g.lebSize)
             if chosen == nil || t.records.allSatisfy(\.verifies) && !(chosen?.0.records.allSatisfy(\.verifies) ?? false) {
                 chosen = (t, pi)
             }
@@ -198,7 +198,7 @@ extension UBILayout {
             let head = l.content(of: v, in: bytes, limit: 96)
             if SquashfsSpan.matches(head, at: 0) {
                 do {
-                    l.rootfs = try SquashfsSpan(in: l.content(of: v, in: bytes), at: 0, context: "read squashfs superblock")
+                    l.rootfs = try SquashfsSpan(parsing: l.content(of: v, in: bytes), at: 0, context: "read squashfs superblock")
                 } catch var e as FormatError {
                     e.offset = e.offset.map { UInt64(l.fileOffset(in: v, Int($0))) }
                     throw e.within("UBI volume \(v.name) (id \(v.id))")

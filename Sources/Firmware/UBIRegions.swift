@@ -67,7 +67,7 @@ extension UBILayout {
             if isLayout {
                 length = UBIVolumeTable.recordCount(lebSize: g.lebSize) * UBIVolumeTable.recordSize
                 role = .ubiVolumeTable
-                if let t = try? UBIVolumeTable(bytes, at: d, lebSize: g.lebSize) { sums = t.checksums }
+                if let t = try? UBIVolumeTable(parsing: bytes, at: d, lebSize: g.lebSize) { sums = t.checksums }
             } else if h.isStatic || h.copyFlag != 0 {
                 length = min(Int(h.dataSize), usableLEB)
                 isDataSized = true
