@@ -31,6 +31,8 @@ public final class DiskImageFile: @unchecked Sendable {
     public let gpt: GPTLayout?
     /// Index of the rootfs partition.
     public let rootfsPartition: Int?
+    /// The image family (x86-combined or x86-combined-efi), as `FirmwareImage` names it.
+    public var kind: FirmwareImage.Kind { DiskImageLayout.kind(hasGPT: gpt != nil) }
     /// Disk bytes whose original gzip blocks the last `write` reused.
     public private(set) var reusedBytes = 0
 

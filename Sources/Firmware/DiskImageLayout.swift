@@ -349,7 +349,10 @@ extension DiskImageLayout: FirmwareFamily {
         matches(bytes) ? try DiskImageLayout(parsing: bytes) : nil
     }
 
-    public var kind: FirmwareImage.Kind { gpt != nil ? .x86CombinedEFI : .x86Combined }
+    public var kind: FirmwareImage.Kind { DiskImageLayout.kind(hasGPT: gpt != nil) }
+
+    /// x86-combined-efi for a GPT disk, else x86-combined (also for `DiskImageFile`).
+    public static func kind(hasGPT: Bool) -> FirmwareImage.Kind { hasGPT ? .x86CombinedEFI : .x86Combined }
 
     public func kernelImage(in bytes: [UInt8]) -> [UInt8]? { (try? readKernel()) ?? nil }
 

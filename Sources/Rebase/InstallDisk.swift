@@ -67,7 +67,7 @@ enum InstallDisk {
         repack.imageBytesAfter = try disk.write(to: options.output, options: options.rebuild, warnings: &warnings)
         repack.warnings = warnings
         var report = InstallReport(image: options.image, output: options.output,
-                                   imageKind: (disk.gpt != nil ? FirmwareImage.Kind.x86CombinedEFI : .x86Combined).rawValue,
+                                   imageKind: disk.kind.rawValue,
                                    kernelPackage: applied.status.installed("kernel")?.version, installedTime: root.installTime,
                                    packages: applied.results, dependencies: applied.plan.requirements, keys: applied.keys,
                                    feedLines: applied.linesAdded, forced: applied.forced, repack: repack, warnings: warnings)
