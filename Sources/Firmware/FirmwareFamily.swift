@@ -62,17 +62,23 @@ extension FirmwareFamily {
     public func describe(into report: inout ImageReport, bytes: [UInt8]) {}
 }
 
-/// The registry: every family, in the order detection tries them. The order matters
-/// where magics can overlap or a family is a catch-all:
-/// 1. NAND sysupgrade tar first — a tar header can hold anything at 0, and its
-///    `sysupgrade-*/CONTROL` member name is the most specific check;
-/// 2. UBI (`UBI#` at 0) and 3. x86 disks (gzip magic or the 0x55AA MBR signature at 510,
-///    which a tar or UBI image could also carry by chance);
-/// 4. a bare squashfs (`hsqs` at 0);
-/// 5. FIT (`d00dfeed`) before NOR, and a FIT that holds no rootfs but is followed by a
-///    squashfs is left to NOR (`fit-kernel-sysupgrade`: a FIT kernel in a NOR image);
-/// 6. NOR last: a TP-Link or uImage header at 0, else scanned for behind recovery padding
-///    or a vendor header — the most permissive check, so it runs when nothing else matched.
+/// The registry: every family, in the order detection tries them (the order of the
+/// detection chain this registry replaced, kept so every image is read as before). The
+/// first five test magics at fixed places; the order matters where a test is weak or a
+/// family is a catch-all:
+/// 1. NAND sysupgrade tar (ustar magic at 257 and a `sysupgrade-` name at 0) and
+/// 2. UBI (`UBI#` at 0) go before
+/// 3. x86 disks, whose test is the weakest of the magic ones (gzip magic at 0, or only
+///    0x55AA at 510). Note: a bare squashfs or FIT whose bytes 510-511 happen to be 55 aa
+///    is tried as a disk (and most likely refused); moving 4 and 5 before 3 would change
+///    only that.
+/// 4. A bare squashfs (`hsqs` at 0, Squash `Superblock.looksLikeSquashfs`).
+/// 5. FIT (`d00dfeed` at 0); a FIT that holds no rootfs but is followed by a squashfs is
+///    left to NOR (`fit-kernel-sysupgrade`: a FIT kernel in a NOR sysupgrade image).
+/// 6. NOR last: a TP-Link or uImage header at 0, else one found by scanning behind
+///    recovery padding or a vendor header — the most permissive test, the catch-all.
+/// When none matches, `FirmwareImage` throws the unknown-container error (`ContainerScan`),
+/// which names the families from `familyDescription` in this order.
 public enum FirmwareFamilies {
     /// The families in detection order.
     public static let all: [any FirmwareFamily.Type] = [
