@@ -159,7 +159,6 @@ public struct DiskImageLayout: Sendable, Equatable {
         }
         return (parts, gpt, boot, rootfs)
     }
-
 }
 
 extension DiskImageLayout {

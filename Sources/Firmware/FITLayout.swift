@@ -20,7 +20,6 @@ public struct FITLayout: Sendable, Equatable {
     public var bodySize: Int
     /// fwtool chunks in file order.
     public var chunks: [FwtoolChunk]
-
 }
 
 extension FITLayout {

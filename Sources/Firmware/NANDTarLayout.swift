@@ -45,7 +45,6 @@ public struct NANDTarLayout: Sendable, Equatable {
         let name = Array(bytes[0 ..< 11])
         return magic == Array("ustar".utf8) && name == Array("sysupgrade-".utf8)
     }
-
 }
 
 extension NANDTarLayout {

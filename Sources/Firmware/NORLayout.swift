@@ -65,7 +65,6 @@ public struct NORLayout: Sendable, Equatable {
         guard let r = rootfs else { return 0 }
         return r.offset - (kernelOffset + kernelSize)
     }
-
 }
 
 extension NORLayout {
