@@ -31,12 +31,18 @@ public final class DiskImageFile: @unchecked Sendable {
     public let gpt: GPTLayout?
     /// Index of the rootfs partition.
     public let rootfsPartition: Int?
+    /// The image family (x86-combined or x86-combined-efi), as `FirmwareImage` names it.
+    public var kind: FirmwareImage.Kind { DiskImageLayout.kind(hasGPT: gpt != nil) }
     /// Disk bytes whose original gzip blocks the last `write` reused.
     public private(set) var reusedBytes = 0
 
     /// Inflates (or copies) `path` into a temporary disk file beside `scratch` and reads
     /// its partition table.
-    public init(path: String, scratch: String) throws {
+    public static func open(_ path: String, scratch: String) throws -> DiskImageFile {
+        try DiskImageFile(path: path, scratch: scratch)
+    }
+
+    private init(path: String, scratch: String) throws {
         source = path
         let input = try RandomAccessFile(path: path)
         imageSize = Int(input.size)

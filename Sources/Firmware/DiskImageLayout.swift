@@ -159,16 +159,18 @@ public struct DiskImageLayout: Sendable, Equatable {
         }
         return (parts, gpt, boot, rootfs)
     }
+}
 
+extension DiskImageLayout {
     /// Parses the disk (inflating a gzip wrapper, bounded) and its partition table.
-    public static func parse(_ bytes: [UInt8]) throws -> DiskImageLayout {
+    public init(parsing bytes: [UInt8]) throws {
         var disk = bytes
         var gz = false
         var gzSize = 0
         var bodyEnd = bytes.count
         var chunks: [FwtoolChunk] = []
         if bytes[0] == 0x1f && bytes[1] == 0x8b {
-            let inf = try Deflate.inflate(bytes, framing: .gzip, maxOutput: maxDiskSize, context: "inflate disk image")
+            let inf = try Deflate.inflate(bytes, framing: .gzip, maxOutput: Self.maxDiskSize, context: "inflate disk image")
             disk = inf.bytes
             gz = true
             gzSize = inf.consumed
@@ -189,7 +191,7 @@ public struct DiskImageLayout: Sendable, Equatable {
             disk = Array(bytes[..<start])
         }
         let d = disk
-        let table = try partitionTable(diskSize: disk.count) { off, n in
+        let table = try Self.partitionTable(diskSize: disk.count) { off, n in
             guard off >= 0, n >= 0, off <= d.count - n else {
                 throw FormatError(.truncated, offset: UInt64(max(0, off)), context: "read disk", "\(n) bytes at \(off) beyond the disk end \(d.count)")
             }
@@ -199,9 +201,9 @@ public struct DiskImageLayout: Sendable, Equatable {
                                      rootfs: nil, bodySize: bodyEnd, chunks: chunks, gpt: table.gpt, bootPartition: table.boot)
         if let k = table.rootfs, table.partitions[k].filesystem == .squashfs {
             let p = table.partitions[k]
-            layout.rootfs = try SquashfsSpan(in: disk, at: p.offset, limit: p.offset + p.size, context: "read rootfs partition \(p.index)")
+            layout.rootfs = try SquashfsSpan(parsing: disk, at: p.offset, limit: p.offset + p.size, context: "read rootfs partition \(p.index)")
         }
-        return layout
+        self = layout
     }
 
     /// Regions of the disk itself (the inflated disk for gzipped images): MBR, GPT headers
@@ -254,17 +256,7 @@ public struct DiskImageLayout: Sendable, Equatable {
         } else {
             rs = diskRegions()
         }
-        var pos = UInt64(bodySize)
-        var reg: UInt32 = 0xffff_ffff
-        var crcPos = 0
-        for c in chunks {
-            let t = Int(pos) + c.data.count
-            reg = CRC32.uninverted(Array(bytes[crcPos ..< t]), continuing: reg)
-            crcPos = t
-            rs += c.regions(at: pos, crcBefore: reg)
-            pos += UInt64(c.data.count + FwtoolChunk.trailerSize)
-        }
-        return rs
+        return rs + FwtoolChunk.regions(of: chunks, in: bytes, from: bodySize)
     }
 }
 
@@ -288,7 +280,7 @@ extension DiskImageLayout {
     /// (removed at once; the open descriptor keeps it readable).
     public func openExtRootfs(_ p: Partition) throws -> Ext4Rootfs {
         try withPartitionFile(p) { file in
-            Ext4Rootfs(fs: try Ext4Filesystem(path: file, offset: 0, reportOffset: UInt64(p.offset)), partitionOffset: UInt64(p.offset))
+            Ext4Rootfs(fs: try Ext4Filesystem.open(file, offset: 0, reportOffset: UInt64(p.offset)), partitionOffset: UInt64(p.offset))
         }
     }
 
@@ -301,7 +293,7 @@ extension DiskImageLayout {
         switch p.filesystem {
         case .ext:
             return try withPartitionFile(p) { file in
-                let fs = try Ext4Filesystem(path: file, offset: 0, reportOffset: UInt64(p.offset))
+                let fs = try Ext4Filesystem.open(file, offset: 0, reportOffset: UInt64(p.offset))
                 let rooted = Ext4Rootfs(fs: fs, partitionOffset: UInt64(p.offset))
                 return try rooted.readFile(DiskImageLayout.kernelPath, limit: KernelPayload.maxKernelSize)
             }
@@ -316,5 +308,81 @@ extension DiskImageLayout {
         default:
             return nil
         }
+    }
+
+    /// The disk with the rootfs partition's squashfs replaced (it must fit the partition;
+    /// bytes after the old filesystem up to the new end are zeroed), gzip'd again with
+    /// zlib level 9 and no name or time (`gzip -9n` framing) when the original was; an
+    /// unchanged disk keeps the original gzip stream byte for byte.
+    func rebuildBody(_ bytes: [UInt8], rootfs newRoot: [UInt8]?) throws -> [UInt8] {
+        guard let nr = newRoot else { return Array(bytes[..<bodySize]) }
+        guard let k = rootfsPartition, let old = rootfs else {
+            throw FormatError(.unsupported, context: "rebuild disk image", "no squashfs rootfs partition found")
+        }
+        let p = partitions[k]
+        guard nr.count <= p.size else {
+            throw FormatError(.refused, offset: UInt64(p.offset), context: "rebuild disk image",
+                              "rootfs of \(nr.count) bytes does not fit partition \(p.index) of \(p.size) bytes (\(nr.count - p.size) too many)")
+        }
+        var d = disk
+        let oldEnd = Int(old.end)
+        d.replaceSubrange(p.offset ..< p.offset + nr.count, with: nr)
+        if oldEnd > p.offset + nr.count {
+            d.replaceSubrange(p.offset + nr.count ..< oldEnd, with: repeatElement(0, count: oldEnd - p.offset - nr.count))
+        }
+        return gzipped ? Deflate.deflate(d, level: 9, framing: .gzip) : d
+    }
+}
+
+extension FirmwareImage.Kind {
+    /// x86 disk image (MBR, boot and rootfs partitions), gzip'd or not.
+    public static let x86Combined = FirmwareImage.Kind(rawValue: "x86-combined")
+    /// x86 EFI disk image (GPT, boot and rootfs partitions), gzip'd or not.
+    public static let x86CombinedEFI = FirmwareImage.Kind(rawValue: "x86-combined-efi")
+}
+
+extension DiskImageLayout: FirmwareFamily {
+    public static var familyDescription: String { "x86 disk (MBR/GPT)" }
+
+    public static func detect(_ bytes: [UInt8]) throws -> DiskImageLayout? {
+        matches(bytes) ? try DiskImageLayout(parsing: bytes) : nil
+    }
+
+    public var kind: FirmwareImage.Kind { DiskImageLayout.kind(hasGPT: gpt != nil) }
+
+    /// x86-combined-efi for a GPT disk, else x86-combined (also for `DiskImageFile`).
+    public static func kind(hasGPT: Bool) -> FirmwareImage.Kind { hasGPT ? .x86CombinedEFI : .x86Combined }
+
+    public func kernelImage(in bytes: [UInt8]) -> [UInt8]? { (try? readKernel()) ?? nil }
+
+    public var missingKernel: String { "no /boot/vmlinuz found in a boot partition" }
+
+    public func rootfsImage(in bytes: [UInt8]) -> [UInt8]? { rootfsImage }
+
+    /// The rootfs partition's squashfs, in a raw disk (a gzip'd disk holds it compressed).
+    public var rootfsFileOffset: UInt64? { gzipped ? nil : rootfs?.offset }
+
+    public func payloadSpans() -> [(offset: Int, size: Int, source: String, sourceOffset: Int)] {
+        guard !gzipped, let r = rootfs else { return [] }
+        return [(Int(r.offset), Int(r.bytesUsed), "rootfs", 0)]
+    }
+
+    public func rebuild(_ bytes: [UInt8], rootfs newRoot: [UInt8]?, kernel newKernel: [UInt8]?, options: RebuildOptions,
+                        warnings: inout [String]) throws -> [UInt8] {
+        if newKernel != nil {
+            throw FormatError(.unsupported, context: "rebuild x86 image", "the kernel lives in the boot partition's filesystem; replacing it is not supported")
+        }
+        var out = try rebuildBody(bytes, rootfs: newRoot)
+        try FirmwareImage.appendChunks(&out, chunks, original: bytes, originalBodySize: bodySize,
+                                       options: options, warnings: &warnings)
+        return out
+    }
+
+    /// The inflated disk's own regions, for a gzip'd image.
+    public func describe(into report: inout ImageReport, bytes: [UInt8]) {
+        guard gzipped else { return }
+        let d = diskRegions()
+        report.diskRegions = d
+        report.checksumsVerify = report.checksumsVerify && d.allSatisfy { $0.checksums.allSatisfy(\.verifies) }
     }
 }

@@ -79,7 +79,12 @@ public final class Ext4Filesystem: @unchecked Sendable {
 
     /// Opens the filesystem at `offset` of `path` (read-write when `writable`); errors name
     /// `label` and `reportOffset` when given.
-    public init(path: String, offset: UInt64 = 0, writable: Bool = false, label: String? = nil, reportOffset: UInt64? = nil) throws {
+    public static func open(_ path: String, offset: UInt64 = 0, writable: Bool = false, label: String? = nil,
+                            reportOffset: UInt64? = nil) throws -> Ext4Filesystem {
+        try Ext4Filesystem(path: path, offset: offset, writable: writable, label: label, reportOffset: reportOffset)
+    }
+
+    private init(path: String, offset: UInt64, writable: Bool, label: String?, reportOffset: UInt64?) throws {
         _ = Ext4Filesystem.errorTable
         self.path = path; self.offset = offset; self.writable = writable
         self.label = label; self.reportOffset = reportOffset ?? offset

@@ -20,14 +20,16 @@ public struct FITLayout: Sendable, Equatable {
     public var bodySize: Int
     /// fwtool chunks in file order.
     public var chunks: [FwtoolChunk]
+}
 
+extension FITLayout {
     /// Parses a file that starts with a FIT.
-    public static func parse(_ bytes: [UInt8]) throws -> FITLayout {
+    public init(parsing bytes: [UInt8]) throws {
         let (chunks, bodyEnd) = try FwtoolChunk.parseChain(bytes, end: bytes.count)
         let fit = try FITImage.parse(bytes, limit: bodyEnd)
         var rootfs: SquashfsSpan? = nil
         if let r = fit.rootfs {
-            rootfs = try SquashfsSpan(in: bytes, at: r.dataStart, limit: r.dataEnd, context: "read FIT /images/\(r.name)")
+            rootfs = try SquashfsSpan(parsing: bytes, at: r.dataStart, limit: r.dataEnd, context: "read FIT /images/\(r.name)")
         }
         var pos = fit.end
         if !fit.externalImages.isEmpty {
@@ -40,7 +42,7 @@ public struct FITLayout: Sendable, Equatable {
             pos = after
         }
         if pos < bodyEnd { layout.tailRaw = Array(bytes[pos ..< bodyEnd]) }
-        return layout
+        self = layout
     }
 
     /// The region role of an image's data.
@@ -81,17 +83,7 @@ public struct FITLayout: Sendable, Equatable {
             pos += p.render(from: UInt64(pos)).count
         }
         if bodySize > pos { rs.append(Region(offset: UInt64(pos), size: UInt64(bodySize - pos), role: .unknown)) }
-        var at = UInt64(bodySize)
-        var reg: UInt32 = 0xffff_ffff
-        var crcPos = 0
-        for c in chunks {
-            let t = Int(at) + c.data.count
-            reg = ~CRC32.checksum(bytes[crcPos ..< t], continuing: ~reg)  // fwtool's register, no copy of the image
-            crcPos = t
-            rs += c.regions(at: at, crcBefore: reg)
-            at += UInt64(c.data.count + FwtoolChunk.trailerSize)
-        }
-        return rs
+        return rs + FwtoolChunk.regions(of: chunks, in: bytes, from: bodySize)
     }
 
     /// The image body (everything before the fwtool chunks) with the rootfs and/or kernel
@@ -126,5 +118,55 @@ public struct FITLayout: Sendable, Equatable {
             body += raw
         }
         return body
+    }
+}
+
+extension FirmwareImage.Kind {
+    /// A FIT (`.itb`) holding the kernel, device trees and usually the rootfs.
+    public static let fit = FirmwareImage.Kind(rawValue: "fit")
+}
+
+extension FITLayout: FirmwareFamily {
+    public static var familyDescription: String { "FIT (.itb)" }
+
+    /// A FIT at 0, unless it holds no rootfs and a squashfs follows it: that is a FIT
+    /// kernel in a NOR sysupgrade image, left to `NORLayout` (`fit-kernel-sysupgrade`).
+    public static func detect(_ bytes: [UInt8]) throws -> FITLayout? {
+        guard FITImage.matches(bytes) else { return nil }
+        let f = try FITLayout(parsing: bytes)
+        if f.fit.rootfs == nil, let n = try? NORLayout(parsing: bytes), n.rootfs != nil { return nil }
+        return f
+    }
+
+    public var kind: FirmwareImage.Kind { .fit }
+
+    public func kernelImage(in bytes: [UInt8]) -> [UInt8]? { fit.kernel.map { fit.data(of: $0, in: bytes) } }
+
+    /// The kernel image's `compression` property (its data is the bare payload).
+    public var kernelCompression: String? { fit.kernel?.compression }
+
+    public var missingKernel: String { "the FIT has no kernel image" }
+
+    public func rootfsImage(in bytes: [UInt8]) -> [UInt8]? {
+        rootfs.map { Array(bytes[Int($0.offset) ..< Int($0.end)]) }
+    }
+
+    public func payloadSpans() -> [(offset: Int, size: Int, source: String, sourceOffset: Int)] {
+        var spans: [(offset: Int, size: Int, source: String, sourceOffset: Int)] = []
+        if let k = fit.kernel { spans.append((k.dataStart, k.dataSize, "kernel", 0)) }
+        if let r = rootfs { spans.append((Int(r.offset), Int(r.bytesUsed), "rootfs", 0)) }
+        return spans
+    }
+
+    public func rebuild(_ bytes: [UInt8], rootfs newRoot: [UInt8]?, kernel newKernel: [UInt8]?, options: RebuildOptions,
+                        warnings: inout [String]) throws -> [UInt8] {
+        var out = try rebuildBody(bytes, rootfs: newRoot, kernel: newKernel, warnings: &warnings)
+        try FirmwareImage.appendChunks(&out, chunks, original: bytes, originalBodySize: bodySize,
+                                       options: options, warnings: &warnings)
+        return out
+    }
+
+    public func describe(into report: inout ImageReport, bytes: [UInt8]) {
+        report.fit = ImageReport.FIT(fit)
     }
 }

@@ -14,14 +14,14 @@ extension FirmwareImage {
     /// FIT, an inline rootfs, a fwtool signature chunk to re-sign, a padded squashfs file).
     public func rebuildWritingFile(replacingRootfsFile rootfsFile: String, to output: String,
                                    options: RebuildOptions = RebuildOptions()) throws -> RebuildResult? {
-        guard case .fit(let l) = layout, let r = l.fit.rootfs, r.placement != .inline, let span = l.rootfs,
+        guard let l = layout as? FITLayout, let r = l.fit.rootfs, r.placement != .inline, let span = l.rootfs,
               !l.chunks.contains(where: { $0.isSignature }) else { return nil }
         do {
             let src = try RandomAccessFile(path: rootfsFile)
             guard src.size >= 96 else { return nil }
             let head = try src.read(at: 0, count: 96)
             var hr = ByteReader(head, context: "read replacement rootfs")
-            guard try hr.bytes(4, "s_magic") == SquashfsSpan.magic else {
+            guard SquashfsSpan.matches(head, at: 0) else {
                 throw FormatError(.invalid, offset: 0, context: "read replacement rootfs", "no squashfs magic", file: rootfsFile)
             }
             try hr.seek(to: 40)

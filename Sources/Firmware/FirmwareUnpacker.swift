@@ -72,26 +72,9 @@ public enum FirmwareUnpacker {
             }
             var spans: [(offset: Int, size: Int, source: String)] = []
             var sourceOffsets: [Int: Int] = [:]
-            switch image.layout {
-            case .nor(let l):
-                spans.append((Int(l.kernelOffset), Int(l.kernelSize), "kernel"))
-                if let r = l.rootfs { spans.append((Int(r.offset), Int(r.bytesUsed), "rootfs")) }
-            case .nand(let l):
-                for m in l.members where m.name.hasSuffix("/kernel") || m.name.hasSuffix("/root") {
-                    spans.append((m.dataOffset, m.size, m.name.hasSuffix("/root") ? "rootfs" : "kernel"))
-                }
-            case .fit(let l):
-                if let k = l.fit.kernel { spans.append((k.dataStart, k.dataSize, "kernel")) }
-                if let r = l.rootfs { spans.append((Int(r.offset), Int(r.bytesUsed), "rootfs")) }
-            case .disk(let l):
-                if !l.gzipped, let r = l.rootfs { spans.append((Int(r.offset), Int(r.bytesUsed), "rootfs")) }
-            case .bare(let r):
-                spans.append((0, Int(r.bytesUsed), "rootfs"))
-            case .ubi(let l):
-                for s in l.payloadSpans() {
-                    spans.append((s.offset, s.size, s.source))
-                    sourceOffsets[s.offset] = s.sourceOffset
-                }
+            for s in image.layout.payloadSpans() {
+                spans.append((s.offset, s.size, s.source))
+                if s.sourceOffset != 0 { sourceOffsets[s.offset] = s.sourceOffset }
             }
             let kernel = image.kernelImage
             let rootfs = image.rootfsImage
@@ -149,7 +132,7 @@ public enum FirmwareUnpacker {
             }
             throw FormatError(.invalid, context: "read manifest", "part source \(source) has no payload file")
         }
-        let image = try FirmwareImage(bytes: original, path: dir + "/manifest.json")
+        let image = try FirmwareImage(parsing: original, path: dir + "/manifest.json")
         var newRoot: [UInt8]? = nil
         var source = "original"
         if let f = options.rootfsFile {

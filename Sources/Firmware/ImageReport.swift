@@ -62,6 +62,15 @@ public struct ImageReport: Sendable, Codable {
         public var kernelEntryPoint: String
         /// How the rootfs is located (header-offset, after-kernel, scanned).
         public var rootfsPlacement: String?
+
+        init(_ h: TPLinkHeader, placement: NORLayout.RootfsPlacement?) {
+            headerVersion = h.headerVersion; vendor = h.vendor; firmwareVersion = h.firmwareVersion
+            hardwareID = ImageReport.hex(h.hardwareID); hardwareRevision = h.hardwareRevision
+            firmwareLength = h.firmwareLength; kernelOffset = h.kernelOffset; kernelLength = h.kernelLength
+            rootfsOffset = h.rootfsOffset; rootfsLength = h.rootfsLength
+            kernelLoadAddress = ImageReport.hex(h.kernelLoadAddress); kernelEntryPoint = ImageReport.hex(h.kernelEntryPoint)
+            rootfsPlacement = placement?.rawValue
+        }
     }
     /// Header fields of a uImage kernel.
     public struct UImage: Sendable, Codable {
@@ -79,6 +88,11 @@ public struct ImageReport: Sendable, Codable {
         public var entryPoint: String
         /// Creation time (seconds since the epoch).
         public var created: UInt32
+
+        init(_ u: UImageHeader) {
+            name = u.name; arch = u.archName; compression = u.compressionName; dataSize = u.dataSize
+            loadAddress = ImageReport.hex(u.loadAddress); entryPoint = ImageReport.hex(u.entryPoint); created = u.time
+        }
     }
 
     /// A UBI image's geometry (derived, with how) and volumes.
@@ -203,39 +217,8 @@ public struct ImageReport: Sendable, Codable {
         kind = image.kind.rawValue
         regions = image.regions
         checksumsVerify = image.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) }
-        if case .disk(let l) = image.layout, l.gzipped {
-            let d = l.diskRegions()
-            diskRegions = d
-            checksumsVerify = checksumsVerify && d.allSatisfy { $0.checksums.allSatisfy(\.verifies) }
-        }
-        if case .nor(let l) = image.layout {
-            if let h = l.tplink {
-                tplink = TPLink(headerVersion: h.headerVersion, vendor: h.vendor, firmwareVersion: h.firmwareVersion,
-                                hardwareID: ImageReport.hex(h.hardwareID), hardwareRevision: h.hardwareRevision,
-                                firmwareLength: h.firmwareLength, kernelOffset: h.kernelOffset, kernelLength: h.kernelLength,
-                                rootfsOffset: h.rootfsOffset, rootfsLength: h.rootfsLength,
-                                kernelLoadAddress: ImageReport.hex(h.kernelLoadAddress), kernelEntryPoint: ImageReport.hex(h.kernelEntryPoint),
-                                rootfsPlacement: l.placement?.rawValue)
-            }
-            if let u = l.uimage {
-                uimage = UImage(name: u.name, arch: u.archName, compression: u.compressionName, dataSize: u.dataSize,
-                                loadAddress: ImageReport.hex(u.loadAddress), entryPoint: ImageReport.hex(u.entryPoint), created: u.time)
-            }
-        }
-        if case .ubi(let l) = image.layout {
-            ubi = UBI(geometry: l.geometry, volumes: l.volumes, kernelVolume: l.kernelVolume.map { l.volumes[$0].name },
-                      rootfsVolume: l.rootfsVolume.map { l.volumes[$0].name })
-            if let u = l.kernelImage(in: image.bytes), UImageHeader.matches(u) {
-                var r = ByteReader(u, context: "read uImage header")
-                if let h = try? UImageHeader(parsing: &r) {
-                    uimage = UImage(name: h.name, arch: h.archName, compression: h.compressionName, dataSize: h.dataSize,
-                                    loadAddress: ImageReport.hex(h.loadAddress), entryPoint: ImageReport.hex(h.entryPoint), created: h.time)
-                }
-            }
-        }
-        if case .fit(let l) = image.layout {
-            fit = FIT(l.fit)
-        } else if FITImage.matches(image.kernelImage), let f = try? FITImage.parse(image.kernelImage) {
+        image.layout.describe(into: &self, bytes: image.bytes)
+        if fit == nil, FITImage.matches(image.kernelImage), let f = try? FITImage.parse(image.kernelImage) {
             fit = FIT(f)
         }
         if !image.kernelImage.isEmpty {
@@ -248,15 +231,8 @@ public struct ImageReport: Sendable, Codable {
             } catch {
                 kernelError = "\(error)"
             }
-        } else if case .bare = image.layout {
-            kernelError = "a bare squashfs rootfs holds no kernel"
-        } else if case .disk = image.layout {
-            kernelError = "no /boot/vmlinuz found in a boot partition"
-        } else if case .fit = image.layout {
-            kernelError = "the FIT has no kernel image"
         } else {
-            kernelError = ubi != nil ? "the UBI image has no kernel volume (the kernel is in another flash partition)"
-                : "the image holds no kernel"
+            kernelError = image.layout.missingKernel
         }
         if let r = image.rootfsSpan {
             rootfs = Rootfs(offset: r.offset, size: r.bytesUsed, compressor: r.compressor, blockSize: r.blockSize,

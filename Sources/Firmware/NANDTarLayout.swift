@@ -45,7 +45,9 @@ public struct NANDTarLayout: Sendable, Equatable {
         let name = Array(bytes[0 ..< 11])
         return magic == Array("ustar".utf8) && name == Array("sysupgrade-".utf8)
     }
+}
 
+extension NANDTarLayout {
     static func octal(_ b: ArraySlice<UInt8>, at offset: Int, _ what: String) throws -> Int {
         var v = 0
         var seen = false
@@ -68,7 +70,7 @@ public struct NANDTarLayout: Sendable, Equatable {
     }
 
     /// Parses the tar members of `bytes` (fwtool chunks at the end are split off first).
-    public static func parse(_ bytes: [UInt8]) throws -> NANDTarLayout {
+    public init(parsing bytes: [UInt8]) throws {
         let (chunks, bodyEnd) = try FwtoolChunk.parseChain(bytes, end: bytes.count)
         var members: [Member] = []
         var pos = 0
@@ -78,12 +80,12 @@ public struct NANDTarLayout: Sendable, Equatable {
             }
             let h = bytes[pos ..< pos + 512]
             if h.allSatisfy({ $0 == 0 }) { break }
-            let stored = try octal(h[(pos + 148) ..< (pos + 156)], at: pos + 148, "chksum")
-            guard stored == headerChecksum(h) else {
+            let stored = try Self.octal(h[(pos + 148) ..< (pos + 156)], at: pos + 148, "chksum")
+            guard stored == Self.headerChecksum(h) else {
                 throw FormatError(.checksum, offset: UInt64(pos + 148), context: "read tar header",
-                                  "header checksum \(stored) != computed \(headerChecksum(h))")
+                                  "header checksum \(stored) != computed \(Self.headerChecksum(h))")
             }
-            let size = try octal(h[(pos + 124) ..< (pos + 136)], at: pos + 124, "size")
+            let size = try Self.octal(h[(pos + 124) ..< (pos + 136)], at: pos + 124, "size")
             let name = String(decoding: h[pos ..< pos + 100].prefix { $0 != 0 }, as: UTF8.self)
             let prefix = String(decoding: h[(pos + 345) ..< (pos + 500)].prefix { $0 != 0 }, as: UTF8.self)
             let m = Member(name: prefix.isEmpty ? name : prefix + "/" + name, headerOffset: pos, dataOffset: pos + 512,
@@ -98,13 +100,13 @@ public struct NANDTarLayout: Sendable, Equatable {
         var layout = NANDTarLayout(members: members, endOffset: pos, bodySize: bodyEnd, chunks: chunks, rootfs: nil, board: nil)
         if let root = members.first(where: { $0.name.hasSuffix("/root") }) {
             let data = Array(bytes[root.dataOffset ..< root.dataOffset + root.size])
-            if SquashfsSpan.matches(data, at: 0) { layout.rootfs = try SquashfsSpan(in: data, at: 0, context: "read \(root.name)") }
+            if SquashfsSpan.matches(data, at: 0) { layout.rootfs = try SquashfsSpan(parsing: data, at: 0, context: "read \(root.name)") }
         }
         if let first = members.first {
             let dir = first.name.split(separator: "/").first.map(String.init) ?? ""
             if dir.hasPrefix("sysupgrade-") { layout.board = String(dir.dropFirst("sysupgrade-".count)) }
         }
-        return layout
+        self = layout
     }
 
     /// The data of the member whose name ends in `/<named>`.
@@ -130,16 +132,81 @@ public struct NANDTarLayout: Sendable, Equatable {
                              note: "\(m.name) (\(m.size) bytes at 0x\(String(m.dataOffset, radix: 16))\(fitNote))"))
         }
         rs.append(Region(offset: UInt64(endOffset), size: UInt64(bodySize - endOffset), role: .tarEnd))
-        var pos = UInt64(bodySize)
-        var reg: UInt32 = 0xffff_ffff
-        var crcPos = 0
-        for c in chunks {
-            let t = Int(pos) + c.data.count
-            reg = CRC32.uninverted(Array(bytes[crcPos ..< t]), continuing: reg)
-            crcPos = t
-            rs += c.regions(at: pos, crcBefore: reg)
-            pos += UInt64(c.data.count + FwtoolChunk.trailerSize)
+        return rs + FwtoolChunk.regions(of: chunks, in: bytes, from: bodySize)
+    }
+
+    /// Writes `value` as a NUL-terminated zero-padded octal field of `width` bytes
+    /// (GNU tar's `%0*o` form).
+    static func octalField(_ value: Int, width: Int) throws -> [UInt8] {
+        let s = String(value, radix: 8)
+        guard s.count <= width - 1 else {
+            throw FormatError(.tooLarge, context: "write tar header", "\(value) does not fit in \(width - 1) octal digits")
         }
-        return rs
+        return Array((String(repeating: "0", count: width - 1 - s.count) + s).utf8) + [0]
+    }
+
+    /// The tar with the `root` and/or `kernel` member data replaced: size and header
+    /// checksum rewritten (`%06o\0 `), data padded to 512, other headers kept byte for
+    /// byte, end blocks padded to the original record size (10240 for GNU tar's default).
+    func rebuildBody(_ bytes: [UInt8], rootfs newRoot: [UInt8]?, kernel newKernel: [UInt8]?) throws -> [UInt8] {
+        var out: [UInt8] = []
+        for m in members {
+            var header = Array(bytes[m.headerOffset ..< m.headerOffset + 512])
+            var data = Array(bytes[m.dataOffset ..< m.dataOffset + m.size])
+            if m.name.hasSuffix("/root"), let r = newRoot { data = r }
+            if m.name.hasSuffix("/kernel"), let k = newKernel { data = k }
+            if data.count != m.size {
+                header.replaceSubrange(124 ..< 136, with: try NANDTarLayout.octalField(data.count, width: 12))
+                let sum = NANDTarLayout.headerChecksum(header[...])
+                header.replaceSubrange(148 ..< 156, with: try NANDTarLayout.octalField(sum, width: 7) + [0x20])
+            }
+            out += header
+            out += data
+            out += repeatElement(0, count: (512 - data.count % 512) % 512)
+        }
+        let endLength = bodySize - endOffset
+        let record = bodySize % 10240 == 0 ? 10240 : 512
+        var end = max(1024, endLength)
+        if record == 10240 { end = max(1024, ((out.count + 1024 + 10239) / 10240) * 10240 - out.count) }
+        out += repeatElement(0, count: end)
+        return out
+    }
+}
+
+extension FirmwareImage.Kind {
+    /// NAND sysupgrade tar (`sysupgrade-<board>/CONTROL|kernel|root`).
+    public static let nandTar = FirmwareImage.Kind(rawValue: "nand-sysupgrade-tar")
+}
+
+extension NANDTarLayout: FirmwareFamily {
+    public static var familyDescription: String { "NAND sysupgrade tar" }
+
+    public static func detect(_ bytes: [UInt8]) throws -> NANDTarLayout? {
+        matches(bytes) ? try NANDTarLayout(parsing: bytes) : nil
+    }
+
+    public var kind: FirmwareImage.Kind { .nandTar }
+
+    public func kernelImage(in bytes: [UInt8]) -> [UInt8]? { member(named: "kernel", in: bytes) }
+
+    public func rootfsImage(in bytes: [UInt8]) -> [UInt8]? { member(named: "root", in: bytes) }
+
+    /// The `root` member's data offset (the span's offset is relative to the member).
+    public var rootfsFileOffset: UInt64? {
+        guard rootfs != nil, let m = members.first(where: { $0.name.hasSuffix("/root") }) else { return nil }
+        return UInt64(m.dataOffset)
+    }
+
+    public func payloadSpans() -> [(offset: Int, size: Int, source: String, sourceOffset: Int)] {
+        members.filter { $0.name.hasSuffix("/kernel") || $0.name.hasSuffix("/root") }
+            .map { ($0.dataOffset, $0.size, $0.name.hasSuffix("/root") ? "rootfs" : "kernel", 0) }
+    }
+
+    public func rebuild(_ bytes: [UInt8], rootfs newRoot: [UInt8]?, kernel newKernel: [UInt8]?, options: RebuildOptions,
+                        warnings: inout [String]) throws -> [UInt8] {
+        var out = try rebuildBody(bytes, rootfs: newRoot, kernel: newKernel)
+        try FirmwareImage.appendChunks(&out, chunks, original: bytes, originalBodySize: bodySize,
+                                       options: options, warnings: &warnings)
+        return out
     }
 }

@@ -65,10 +65,13 @@ public struct NORLayout: Sendable, Equatable {
         guard let r = rootfs else { return 0 }
         return r.offset - (kernelOffset + kernelSize)
     }
+}
 
-    /// Parses `bytes` as a NOR image (TP-Link or uImage header) whose header starts at
-    /// `base` (0, or the length of a recovery image's boot-loader padding).
-    public static func parse(_ bytes: [UInt8], at base: Int = 0) throws -> NORLayout {
+extension NORLayout {
+    /// Parses `bytes` as a NOR image (TP-Link or uImage header, or a FIT kernel at 0) whose
+    /// header starts at `base` (0, or the length of a recovery image's boot-loader padding
+    /// or of a vendor header, see `headerOffset(in:)`).
+    public init(parsing bytes: [UInt8], at base: Int = 0) throws {
         let (chunks, bodyEnd) = try FwtoolChunk.parseChain(bytes, end: bytes.count)
         var tplink: TPLinkHeader? = nil
         var kernelOffset = 0, kernelSize = 0
@@ -120,7 +123,7 @@ public struct NORLayout: Sendable, Equatable {
         var rootfsProblem: FormatError? = nil
         for (off, how) in candidates where off >= kernelEnd && SquashfsSpan.matches(bytes, at: off) && off < bodyEnd {
             do {
-                rootfs = try SquashfsSpan(in: bytes, at: off, limit: bodyEnd)
+                rootfs = try SquashfsSpan(parsing: bytes, at: off, limit: bodyEnd)
                 placement = how
                 rootfsProblem = nil
                 break
@@ -154,7 +157,7 @@ public struct NORLayout: Sendable, Equatable {
         } else if !tail.isEmpty {
             layout.tailRaw = Array(tail)
         }
-        return layout
+        self = layout
     }
 
     /// The regions of `bytes` (the image this layout was parsed from or rebuilt into),
@@ -209,16 +212,170 @@ public struct NORLayout: Sendable, Equatable {
         if pos < bodySize {
             rs.append(Region(offset: pos, size: bodySize - pos, role: tailRaw == nil ? .tailPadding : .unknown))
         }
-        pos = bodySize
-        var crcReg: UInt32 = 0xffff_ffff
-        var crcPos = 0
-        for c in chunks {
-            let trailerAt = Int(pos) + c.data.count
-            crcReg = CRC32.uninverted(Array(bytes[crcPos ..< trailerAt]), continuing: crcReg)
-            crcPos = trailerAt
-            rs += c.regions(at: pos, crcBefore: crcReg)
-            pos += UInt64(c.data.count + FwtoolChunk.trailerSize)
+        return rs + FwtoolChunk.regions(of: chunks, in: bytes, from: Int(bodySize))
+    }
+
+    /// Where the image header starts: 0 when a TP-Link or uImage header is there, else the
+    /// first 512-byte boundary in the first 4 MiB holding a TP-Link header whose MD5 verifies
+    /// — a TP-Link tftp recovery image is the factory image behind boot-loader padding
+    /// (`pad-extra 128k`) — else the first uImage in the first 4 MiB whose header and data
+    /// CRCs verify (a vendor header in front, which is mapped but never rewritten); nil when
+    /// there is neither.
+    static func headerOffset(in bytes: [UInt8]) -> Int? {
+        if TPLinkHeader.matches(bytes, at: 0) || UImageHeader.matches(bytes, at: 0) { return 0 }
+        let (_, bodyEnd) = (try? FwtoolChunk.parseChain(bytes, end: bytes.count)) ?? ([], bytes.count)
+        var off = 512
+        let limit = min(bytes.count - TPLinkHeader.size, 4 << 20)
+        while off <= limit {
+            if TPLinkHeader.matches(bytes, at: off),
+               let h = try? TPLinkHeader(parsing: bytes, at: off, bodyEnd: bodyEnd),
+               h.kernelOffset == UInt32(TPLinkHeader.size),
+               h.checksum(image: bytes[off ..< bodyEnd]).verifies {
+                return off
+            }
+            off += 512
         }
-        return rs
+        // A uImage behind a vendor header (any 4-byte boundary): header and data CRCs must
+        // both verify before the bytes in front are taken for a header imagetool does not know.
+        off = 4
+        let uLimit = min(bytes.count - UImageHeader.size, 4 << 20)
+        while off <= uLimit {
+            if UImageHeader.matches(bytes, at: off) {
+                var r = ByteReader(Array(bytes[off ..< off + UImageHeader.size]), context: "scan")
+                if let u = try? UImageHeader(parsing: &r), u.headerCRC == u.computedHeaderCRC() {
+                    let start = off + UImageHeader.size
+                    let end = start + Int(u.dataSize)
+                    if end <= bodyEnd, CRC32.checksum(Array(bytes[start ..< end])) == u.dataCRC { return off }
+                }
+            }
+            off += 4
+        }
+        return nil
+    }
+
+    /// The image body (everything before the fwtool chunks) with the replacements applied.
+    func rebuildBody(_ bytes: [UInt8], rootfs newRoot: [UInt8]?, kernel newKernel: [UInt8]?,
+                     warnings: inout [String]) throws -> [UInt8] {
+        let kStart = Int(kernelOffset), kEnd = Int(kernelOffset + kernelSize)
+        var kernel = Array(bytes[kStart ..< kEnd])
+        if let nk = newKernel {
+            if let u = uimage, !UImageHeader.matches(nk) {
+                kernel = try u.describing(nk).serialize() + nk
+            } else {
+                kernel = nk
+            }
+        }
+        var body = Array(bytes[..<kStart])  // TP-Link header (resealed below) or nothing
+        body += kernel
+        var kernelFieldLength = kernel.count
+        if let r = rootfs {
+            let rOff = Int(r.offset)
+            guard body.count <= rOff else {
+                throw FormatError(.refused, offset: UInt64(kStart), context: "rebuild image",
+                                  "kernel of \(kernel.count) bytes ends at 0x\(String(body.count, radix: 16)), past the rootfs at 0x\(String(rOff, radix: 16)) (room for \(rOff - kStart) bytes)")
+            }
+            if let raw = gapRaw, newKernel == nil {
+                body += raw
+            } else {
+                body += repeatElement(gapFill ?? 0xff, count: rOff - body.count)
+            }
+            if tplink != nil && placement == .afterKernel { kernelFieldLength = rOff - kStart }
+            body += newRoot ?? Array(bytes[rOff ..< Int(r.end)])
+        } else if newRoot != nil {
+            throw FormatError(.unsupported, context: "rebuild image", "this image has no squashfs rootfs to replace (initramfs kernel)")
+        }
+        if let p = padding { body += p.render(from: UInt64(body.count), origin: headerOffset) }
+        if let raw = tailRaw {
+            if newRoot != nil || newKernel != nil {
+                warnings.append("kept \(raw.count) unexplained bytes after the rootfs padding at their new offset 0x\(String(body.count, radix: 16))")
+            }
+            body += raw
+        } else if let f = tailFill {
+            guard body.count <= Int(bodySize) else {
+                throw FormatError(.refused, context: "rebuild image",
+                                  "image body would be \(body.count) bytes, \(body.count - Int(bodySize)) more than the fixed length \(bodySize) of the original")
+            }
+            body += repeatElement(f, count: Int(bodySize) - body.count)
+        }
+        if var h = tplink {
+            let length = body.count - Int(headerOffset)
+            guard length <= Int(h.firmwareLength) else {
+                let room = Int(h.firmwareLength) - (length - (newRoot?.count ?? Int(rootfs?.bytesUsed ?? 0)))
+                throw FormatError(.refused, offset: headerOffset + UInt64(h.f.fwLength), context: "rebuild TP-Link image",
+                                  "image would be \(length) bytes, \(length - Int(h.firmwareLength)) more than fw_length \(h.firmwareLength); the rootfs has room for about \(max(0, room)) bytes")
+            }
+            if newKernel != nil { h.setKernelLength(try Checked.int(kernelFieldLength, as: UInt32.self, "kernel_len")) }
+            if let nr = newRoot { h.setRootfsLength(try Checked.int(nr.count, as: UInt32.self, "rootfs_len")) }
+            let base = Int(headerOffset)
+            var image = Array(body[base...])
+            h.seal(&image)
+            body.replaceSubrange(base..., with: image)
+        }
+        return body
+    }
+}
+
+extension FirmwareImage.Kind {
+    /// TP-Link v1/v2 header + kernel + squashfs (firmware-utils mktplinkfw).
+    public static let tplink = FirmwareImage.Kind(rawValue: "tplink")
+    /// uImage kernel + padding + squashfs rootfs (NOR sysupgrade).
+    public static let uimageSysupgrade = FirmwareImage.Kind(rawValue: "uimage-sysupgrade")
+    /// A uImage alone (initramfs kernel).
+    public static let uimageKernel = FirmwareImage.Kind(rawValue: "uimage-kernel")
+    /// A FIT kernel + padding + squashfs rootfs (NOR sysupgrade of FIT boards).
+    public static let fitKernelSysupgrade = FirmwareImage.Kind(rawValue: "fit-kernel-sysupgrade")
+}
+
+extension NORLayout: FirmwareFamily {
+    public static var familyDescription: String {
+        "TP-Link (mktplinkfw v1/v2, mktplinkfw2 v2/v3, at 0 or behind recovery padding), uImage"
+    }
+
+    /// A TP-Link or uImage header at 0 or found by `headerOffset(in:)`, or a FIT kernel at 0
+    /// followed by a squashfs (which `FITLayout.detect` leaves here).
+    public static func detect(_ bytes: [UInt8]) throws -> NORLayout? {
+        if FITImage.matches(bytes) { return try NORLayout(parsing: bytes) }
+        guard let base = headerOffset(in: bytes) else { return nil }
+        return try NORLayout(parsing: bytes, at: base)
+    }
+
+    public var kind: FirmwareImage.Kind {
+        if tplink != nil { return .tplink }
+        if uimage == nil { return .fitKernelSysupgrade }
+        return rootfs != nil ? .uimageSysupgrade : .uimageKernel
+    }
+
+    public var problems: [FormatError] { rootfsProblem.map { [$0] } ?? [] }
+
+    public func kernelImage(in bytes: [UInt8]) -> [UInt8]? {
+        Array(bytes[Int(kernelOffset) ..< Int(kernelOffset + kernelSize)])
+    }
+
+    public func rootfsImage(in bytes: [UInt8]) -> [UInt8]? {
+        rootfs.map { Array(bytes[Int($0.offset) ..< Int($0.end)]) }
+    }
+
+    public func payloadSpans() -> [(offset: Int, size: Int, source: String, sourceOffset: Int)] {
+        var spans: [(offset: Int, size: Int, source: String, sourceOffset: Int)] = [(Int(kernelOffset), Int(kernelSize), "kernel", 0)]
+        if let r = rootfs { spans.append((Int(r.offset), Int(r.bytesUsed), "rootfs", 0)) }
+        return spans
+    }
+
+    public func rebuild(_ bytes: [UInt8], rootfs newRoot: [UInt8]?, kernel newKernel: [UInt8]?, options: RebuildOptions,
+                        warnings: inout [String]) throws -> [UInt8] {
+        if headerOffset > 0 && !prefixIsFill {
+            throw FormatError(.refused, offset: 0, context: "rebuild image",
+                              "the \(headerOffset) bytes before the image at 0x\(String(headerOffset, radix: 16)) are a vendor header imagetool does not know; it may hold lengths or checksums of what follows, so the image is not rewritten")
+        }
+        var out = try rebuildBody(bytes, rootfs: newRoot, kernel: newKernel, warnings: &warnings)
+        try FirmwareImage.appendChunks(&out, chunks, original: bytes, originalBodySize: Int(bodySize),
+                                       options: options, warnings: &warnings)
+        return out
+    }
+
+    /// The TP-Link header fields and the uImage header.
+    public func describe(into report: inout ImageReport, bytes: [UInt8]) {
+        if let h = tplink { report.tplink = ImageReport.TPLink(h, placement: placement) }
+        if let u = uimage { report.uimage = ImageReport.UImage(u) }
     }
 }

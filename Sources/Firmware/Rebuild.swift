@@ -38,44 +38,7 @@ extension FirmwareImage {
         do {
             var warnings: [String] = []
             let newRoot = try replacingRootfs.map { try FirmwareImage.trimmedSquashfs($0) }
-            var out: [UInt8]
-            switch layout {
-            case .nor(let l):
-                if l.headerOffset > 0 && !l.prefixIsFill {
-                    throw FormatError(.refused, offset: 0, context: "rebuild image",
-                                      "the \(l.headerOffset) bytes before the image at 0x\(String(l.headerOffset, radix: 16)) are a vendor header imagetool does not know; it may hold lengths or checksums of what follows, so the image is not rewritten")
-                }
-                out = try l.rebuildBody(bytes, rootfs: newRoot, kernel: replacingKernel, warnings: &warnings)
-                try FirmwareImage.appendChunks(&out, l.chunks, original: bytes, originalBodySize: Int(l.bodySize),
-                                               options: options, warnings: &warnings)
-            case .nand(let l):
-                out = try l.rebuildBody(bytes, rootfs: newRoot, kernel: replacingKernel)
-                try FirmwareImage.appendChunks(&out, l.chunks, original: bytes, originalBodySize: l.bodySize,
-                                               options: options, warnings: &warnings)
-            case .bare(let span):
-                if replacingKernel != nil {
-                    throw FormatError(.unsupported, context: "rebuild squashfs", "a bare squashfs rootfs holds no kernel to replace")
-                }
-                out = newRoot ?? bytes
-                if newRoot != nil && UInt64(bytes.count) > span.bytesUsed {
-                    // mksquashfs pads to 4 KiB unless -nopad; keep the original's choice.
-                    let fill = bytes[Int(span.bytesUsed)]
-                    out += repeatElement(fill, count: (4096 - out.count % 4096) % 4096)
-                }
-            case .fit(let l):
-                out = try l.rebuildBody(bytes, rootfs: newRoot, kernel: replacingKernel, warnings: &warnings)
-                try FirmwareImage.appendChunks(&out, l.chunks, original: bytes, originalBodySize: l.bodySize,
-                                               options: options, warnings: &warnings)
-            case .disk(let l):
-                if replacingKernel != nil {
-                    throw FormatError(.unsupported, context: "rebuild x86 image", "the kernel lives in the boot partition's filesystem; replacing it is not supported")
-                }
-                out = try l.rebuildBody(bytes, rootfs: newRoot)
-                try FirmwareImage.appendChunks(&out, l.chunks, original: bytes, originalBodySize: l.bodySize,
-                                               options: options, warnings: &warnings)
-            case .ubi(let l):
-                out = try l.rebuildBody(bytes, rootfs: newRoot, kernel: replacingKernel, warnings: &warnings)
-            }
+            let out = try layout.rebuild(bytes, rootfs: newRoot, kernel: replacingKernel, options: options, warnings: &warnings)
             if let max = options.maxImageSize, UInt64(out.count) > max {
                 throw FormatError(.refused, context: "rebuild image",
                                   "image would be \(out.count) bytes, \(UInt64(out.count) - max) more than the allowed \(max)")
@@ -89,7 +52,7 @@ extension FirmwareImage {
     /// Checks a replacement squashfs and cuts it to `bytes_used` (mksquashfs without
     /// `-nopad` pads to 4 KiB; OpenWrt images carry the unpadded filesystem).
     static func trimmedSquashfs(_ b: [UInt8]) throws -> [UInt8] {
-        let span = try SquashfsSpan(in: b, at: 0, context: "read replacement rootfs")
+        let span = try SquashfsSpan(parsing: b, at: 0, context: "read replacement rootfs")
         return b.count == Int(span.bytesUsed) ? b : Array(b[..<Int(span.bytesUsed)])
     }
 
@@ -149,68 +112,5 @@ extension FirmwareImage {
             originalPos += c.data.count + FwtoolChunk.trailerSize
         }
         return tail
-    }
-}
-
-extension NORLayout {
-    /// The image body (everything before the fwtool chunks) with the replacements applied.
-    func rebuildBody(_ bytes: [UInt8], rootfs newRoot: [UInt8]?, kernel newKernel: [UInt8]?,
-                     warnings: inout [String]) throws -> [UInt8] {
-        let kStart = Int(kernelOffset), kEnd = Int(kernelOffset + kernelSize)
-        var kernel = Array(bytes[kStart ..< kEnd])
-        if let nk = newKernel {
-            if let u = uimage, !UImageHeader.matches(nk) {
-                kernel = try u.describing(nk).serialize() + nk
-            } else {
-                kernel = nk
-            }
-        }
-        var body = Array(bytes[..<kStart])  // TP-Link header (resealed below) or nothing
-        body += kernel
-        var kernelFieldLength = kernel.count
-        if let r = rootfs {
-            let rOff = Int(r.offset)
-            guard body.count <= rOff else {
-                throw FormatError(.refused, offset: UInt64(kStart), context: "rebuild image",
-                                  "kernel of \(kernel.count) bytes ends at 0x\(String(body.count, radix: 16)), past the rootfs at 0x\(String(rOff, radix: 16)) (room for \(rOff - kStart) bytes)")
-            }
-            if let raw = gapRaw, newKernel == nil {
-                body += raw
-            } else {
-                body += repeatElement(gapFill ?? 0xff, count: rOff - body.count)
-            }
-            if tplink != nil && placement == .afterKernel { kernelFieldLength = rOff - kStart }
-            body += newRoot ?? Array(bytes[rOff ..< Int(r.end)])
-        } else if newRoot != nil {
-            throw FormatError(.unsupported, context: "rebuild image", "this image has no squashfs rootfs to replace (initramfs kernel)")
-        }
-        if let p = padding { body += p.render(from: UInt64(body.count), origin: headerOffset) }
-        if let raw = tailRaw {
-            if newRoot != nil || newKernel != nil {
-                warnings.append("kept \(raw.count) unexplained bytes after the rootfs padding at their new offset 0x\(String(body.count, radix: 16))")
-            }
-            body += raw
-        } else if let f = tailFill {
-            guard body.count <= Int(bodySize) else {
-                throw FormatError(.refused, context: "rebuild image",
-                                  "image body would be \(body.count) bytes, \(body.count - Int(bodySize)) more than the fixed length \(bodySize) of the original")
-            }
-            body += repeatElement(f, count: Int(bodySize) - body.count)
-        }
-        if var h = tplink {
-            let length = body.count - Int(headerOffset)
-            guard length <= Int(h.firmwareLength) else {
-                let room = Int(h.firmwareLength) - (length - (newRoot?.count ?? Int(rootfs?.bytesUsed ?? 0)))
-                throw FormatError(.refused, offset: headerOffset + UInt64(h.f.fwLength), context: "rebuild TP-Link image",
-                                  "image would be \(length) bytes, \(length - Int(h.firmwareLength)) more than fw_length \(h.firmwareLength); the rootfs has room for about \(max(0, room)) bytes")
-            }
-            if newKernel != nil { h.setKernelLength(try Checked.int(kernelFieldLength, as: UInt32.self, "kernel_len")) }
-            if let nr = newRoot { h.setRootfsLength(try Checked.int(nr.count, as: UInt32.self, "rootfs_len")) }
-            let base = Int(headerOffset)
-            var image = Array(body[base...])
-            h.seal(&image)
-            body.replaceSubrange(base..., with: image)
-        }
-        return body
     }
 }

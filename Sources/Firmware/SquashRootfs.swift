@@ -20,9 +20,9 @@ public struct SquashRootfs: RootfsSource {
     }
 
     /// Opens the squashfs at `offset` of the file at `path`.
-    public init(path: String, offset: UInt64 = 0) throws {
-        image = try SquashImage(path: path, offset: offset)
-        tree = try image.readTree()
+    public static func open(_ path: String, offset: UInt64 = 0) throws -> SquashRootfs {
+        let image = try SquashImage(path: path, offset: offset)
+        return SquashRootfs(image: image, tree: try image.readTree())
     }
 
     func resolve(_ path: String) -> Node? {
@@ -136,33 +136,18 @@ public struct SquashTreeIO: RootfsTreeIO {
 }
 
 extension FirmwareImage {
-    /// Absolute offset of the rootfs squashfs in the image file, when it is stored there
-    /// uncompressed (NOR images, NAND tar members, raw disk images).
-    public var rootfsFileOffset: UInt64? {
-        switch layout {
-        case .nor(let l): return l.rootfs?.offset
-        case .nand(let l):
-            guard l.rootfs != nil, let m = l.members.first(where: { $0.name.hasSuffix("/root") }) else { return nil }
-            return UInt64(m.dataOffset)
-        case .disk(let l): return l.gzipped ? nil : l.rootfs?.offset
-        case .bare: return 0
-        case .ubi: return nil  // split across LEBs
-        case .fit(let l): return l.rootfs?.offset
-        }
-    }
-
     /// Reads the rootfs facts through the Squash reader (nil when the image has no rootfs).
     /// A rootfs inside a gzip'd disk is written to a temporary file beside the image first.
     public func rootfsFacts() throws -> RootfsFacts? {
-        if case .disk(let l) = layout, let p = l.extRootfs {
+        if let l = layout as? DiskImageLayout, let p = l.extRootfs {
             return try withFile(path ?? "image") {
                 try l.withPartitionFile(p) { file in
-                    try RootfsFacts(reading: Ext4Rootfs(fs: Ext4Filesystem(path: file, offset: 0, label: path ?? "image", reportOffset: UInt64(p.offset)),
+                    try RootfsFacts(reading: Ext4Rootfs(fs: Ext4Filesystem.open(file, offset: 0, label: path ?? "image", reportOffset: UInt64(p.offset)),
                                                          partitionOffset: UInt64(p.offset)))
                 }
             }
         }
-        return try withRootfsFile { p, off in try RootfsFacts(reading: SquashRootfs(path: p, offset: off)) }
+        return try withRootfsFile { p, off in try RootfsFacts(reading: SquashRootfs.open(p, offset: off)) }
     }
 
     /// The rootfs facts, salvaged when the rootfs is damaged: the whole tree first; when
@@ -171,7 +156,7 @@ extension FirmwareImage {
     /// read cleanly); facts are nil when not even the superblock and root could be read.
     public func salvageRootfsFacts() -> (facts: RootfsFacts?, problem: FormatError?) {
         var problem: FormatError? = nil
-        if case .disk(let l) = layout, l.extRootfs != nil {
+        if let l = layout as? DiskImageLayout, l.extRootfs != nil {
             // ext4 rootfs (libext2fs): read whole or reported.
             do { return (try rootfsFacts(), nil) } catch let e as FormatError { return (nil, e) } catch {
                 return (nil, FormatError(.io, context: "read rootfs", "\(error)"))
@@ -179,7 +164,7 @@ extension FirmwareImage {
         }
         do {
             let facts = try withRootfsFile { p, off -> RootfsFacts in
-                let rootfs = try SquashRootfs(path: p, offset: off)
+                let rootfs = try SquashRootfs.open(p, offset: off)
                 var f = try RootfsFacts(reading: rootfs)
                 f.unreadable += rootfs.unreadableFiles()
                 return f

@@ -1,14 +1,13 @@
 import BinaryIO
+import Squash
 
 /// Where a squashfs 4.0 root filesystem sits in an image and how long it is: the
-/// superblock's `bytes_used` (squashfs-tools squashfs_fs.h `squashfs_super_block`,
-/// little-endian, magic "hsqs"). Only the fields the layout needs are read here; the
-/// filesystem itself is read by the Squash library.
+/// superblock's `bytes_used` (squashfs-tools squashfs_fs.h `squashfs_super_block`). The
+/// superblock is read by the Squash library (`Superblock(decoding:)`, without the mount checks,
+/// so an image whose rootfs is damaged is still mapped); only the checks a container
+/// needs to place the filesystem are applied here: version 4 and `bytes_used` inside the
+/// bytes available.
 public struct SquashfsSpan: Sendable, Equatable, Codable {
-    /// "hsqs" little-endian.
-    static let magic: [UInt8] = [0x68, 0x73, 0x71, 0x73]
-    static let superblockSize = 96
-
     /// Absolute offset of the superblock.
     public var offset: UInt64
     /// `bytes_used`: the filesystem's length without padding.
@@ -24,54 +23,43 @@ public struct SquashfsSpan: Sendable, Equatable, Codable {
     /// "major.minor".
     public var version: String
 
-    /// Whether `bytes` hold the squashfs magic at `offset`.
+    /// Size of the superblock (Squash `Superblock.size`).
+    static var superblockSize: Int { Superblock.size }
+
+    /// Whether `bytes` hold the squashfs magic at `offset` with a whole superblock after it.
     public static func matches(_ bytes: [UInt8], at offset: Int) -> Bool {
-        guard offset >= 0, bytes.count - offset >= superblockSize else { return false }
-        return bytes[offset] == 0x68 && bytes[offset + 1] == 0x73 && bytes[offset + 2] == 0x71 && bytes[offset + 3] == 0x73
+        guard offset >= 0, bytes.count - offset >= Superblock.size else { return false }
+        return Superblock.looksLikeSquashfs(bytes, at: offset)
     }
 
     /// Reads the superblock at `offset` of `bytes`, checking that version is 4.0 and that
     /// `bytes_used` fits in the bytes available after it.
-    public init(in bytes: [UInt8], at offset: Int, limit: Int? = nil, context: String = "read squashfs superblock") throws {
+    public init(parsing bytes: [UInt8], at offset: Int, limit: Int? = nil, context: String = "read squashfs superblock") throws {
         let end = min(limit ?? bytes.count, bytes.count)
-        var r = try ByteReader(bytes, context: context).view(at: offset, length: min(SquashfsSpan.superblockSize, max(0, end - offset)), "squashfs superblock")
-        let m = try r.bytes(4, "s_magic")
-        guard m == SquashfsSpan.magic else {
+        guard offset >= 0, offset <= end else {
+            throw FormatError(.truncated, offset: UInt64(max(0, offset)), context: context, "squashfs superblock beyond the \(end) bytes available")
+        }
+        let head = Array(bytes[offset ..< min(end, offset + Superblock.size)])
+        if head.count >= Superblock.magicBytes.count && !Superblock.looksLikeSquashfs(head) {
             throw FormatError(.invalid, offset: UInt64(offset), context: context, "no squashfs magic")
         }
-        inodeCount = try r.u32le("inodes")
-        modificationTime = try r.u32le("mkfs_time")
-        blockSize = try r.u32le("block_size")
-        _ = try r.u32le("fragments")
-        let comp = try r.u16le("compression")
-        _ = try r.u16le("block_log")
-        _ = try r.u16le("flags")
-        _ = try r.u16le("no_ids")
-        let major = try r.u16le("s_major")
-        let minor = try r.u16le("s_minor")
-        _ = try r.u64le("root_inode")
-        let used = try r.u64le("bytes_used")
-        version = "\(major).\(minor)"
-        guard major == 4 else {
+        let f = try Superblock(decoding: head, fileOffset: UInt64(offset), context: context)
+        version = "\(f.versionMajor).\(f.versionMinor)"
+        guard f.versionMajor == 4 else {
             throw FormatError(.unsupported, offset: UInt64(offset) + 28, context: context,
                               "squashfs version \(version), only 4.0 is supported")
         }
         let available = UInt64(end - offset)
-        guard used >= UInt64(SquashfsSpan.superblockSize), used <= available else {
+        guard f.bytesUsed >= UInt64(Superblock.size), f.bytesUsed <= available else {
             throw FormatError(.truncated, offset: UInt64(offset) + 40, context: context,
-                              "bytes_used \(used) but \(available) bytes follow the superblock start")
+                              "bytes_used \(f.bytesUsed) but \(available) bytes follow the superblock start")
         }
         self.offset = UInt64(offset)
-        self.bytesUsed = used
-        switch comp {
-        case 1: compressor = "gzip"
-        case 2: compressor = "lzma"
-        case 3: compressor = "lzo"
-        case 4: compressor = "xz"
-        case 5: compressor = "lz4"
-        case 6: compressor = "zstd"
-        default: compressor = "unknown(\(comp))"
-        }
+        bytesUsed = f.bytesUsed
+        compressor = f.compressorName
+        blockSize = f.blockSize
+        inodeCount = f.inodeCount
+        modificationTime = f.modificationTime
     }
 
     /// One past the last used byte.
@@ -80,8 +68,8 @@ public struct SquashfsSpan: Sendable, Equatable, Codable {
     /// Finds the first squashfs superblock at or after `from`, stepping by `step` bytes.
     static func find(in bytes: [UInt8], from: Int, limit: Int, step: Int = 4) -> Int? {
         var i = from
-        while i + superblockSize <= min(limit, bytes.count) {
-            if matches(bytes, at: i) { return i }
+        while i + Superblock.size <= min(limit, bytes.count) {
+            if Superblock.looksLikeSquashfs(bytes, at: i) { return i }
             i += step
         }
         return nil

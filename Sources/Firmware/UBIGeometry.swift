@@ -33,7 +33,7 @@ extension UBILayout {
     /// Derives the geometry from the EC header at 0 and the next EC header.
     static func geometry(_ bytes: [UInt8]) throws -> Geometry {
         let ctx = "read UBI image"
-        let ec0 = try UBIECHeader(bytes, at: 0)
+        let ec0 = try UBIECHeader(parsing: bytes, at: 0)
         guard ec0.storedCRC == ec0.computedCRC else {
             throw FormatError(.checksum, offset: 60, context: ctx,
                               "EC header hdr_crc \(Checksum.hex32(ec0.storedCRC)) != computed \(Checksum.hex32(ec0.computedCRC)); the geometry cannot be trusted")
@@ -50,7 +50,7 @@ extension UBILayout {
         var p = 512
         while p <= data { p *= 2 }
         while p <= maxPEBSize && p < bytes.count {
-            if UBIECHeader.matches(bytes, at: p), let e = try? UBIECHeader(bytes, at: p), e.storedCRC == e.computedCRC,
+            if UBIECHeader.matches(bytes, at: p), let e = try? UBIECHeader(parsing: bytes, at: p), e.storedCRC == e.computedCRC,
                e.vidHeaderOffset == ec0.vidHeaderOffset, e.dataOffset == ec0.dataOffset {
                 peb = p
                 derivation.append("PEB size \(p): distance from the EC header at 0 to the next valid EC header")

@@ -39,7 +39,7 @@ public struct UBIECHeader: Sendable, Equatable {
     }
 
     /// Reads the header at `offset` of `bytes` (`offset` is absolute, for errors).
-    public init(_ bytes: [UInt8], at offset: Int) throws {
+    public init(parsing bytes: [UInt8], at offset: Int) throws {
         var r = try ByteReader(bytes, context: "read UBI EC header").view(at: offset, length: UBIECHeader.size, "UBI EC header")
         guard try r.bytes(4, "magic") == UBIECHeader.magic else {
             throw FormatError(.invalid, offset: UInt64(offset), context: "read UBI EC header", "no \"UBI#\" magic")
@@ -125,7 +125,7 @@ public struct UBIVIDHeader: Sendable, Equatable {
     }
 
     /// Reads the header at absolute `offset` of `bytes`, checking the magic and vol_type.
-    public init(_ bytes: [UInt8], at offset: Int) throws {
+    public init(parsing bytes: [UInt8], at offset: Int) throws {
         let r = try ByteReader(bytes, context: "read UBI VID header").view(at: offset, length: UBIVIDHeader.size, "UBI VID header")
         raw = Array(bytes[r.start ..< r.end])
         guard raw[0 ..< 4].elementsEqual(UBIVIDHeader.magic) else {

@@ -78,13 +78,14 @@ public struct UBILayout: Sendable, Equatable {
 
     /// Whether `bytes` start with a UBI EC header.
     public static func matches(_ bytes: [UInt8]) -> Bool { UBIECHeader.matches(bytes) }
+}
 
-
+extension UBILayout {
     /// Parses a UBI image: every PEB's headers, the volume table, the volumes and the
     /// squashfs superblock of the rootfs volume. Stored CRCs that do not match are left to
     /// the region map, except EC header 0 (the geometry comes from it).
-    public static func parse(_ bytes: [UInt8]) throws -> UBILayout {
-        let g = try geometry(bytes)
+    public init(parsing bytes: [UInt8]) throws {
+        let g = try Self.geometry(bytes)
         let ctx = "read UBI image"
         var pebs: [PEB] = []
         pebs.reserveCapacity(g.pebCount)
@@ -95,7 +96,7 @@ public struct UBILayout: Sendable, Equatable {
                 pebs.append(peb)  // erased
                 continue
             }
-            let ec = try UBIECHeader(bytes, at: off)
+            let ec = try UBIECHeader(parsing: bytes, at: off)
             // A header whose CRC fails is reported, its fields not trusted.
             guard !ec.verifies || Int(ec.vidHeaderOffset) == g.vidHeaderOffset && Int(ec.dataOffset) == g.dataOffset else {
                 throw FormatError(.invalid, offset: UInt64(off + 16), context: ctx,
@@ -108,7 +109,7 @@ public struct UBILayout: Sendable, Equatable {
             peb.ec = ec
             let v = off + g.vidHeaderOffset
             if !bytes[v ..< v + UBIVIDHeader.size].allSatisfy({ $0 == 0xff }) {
-                let h = try UBIVIDHeader(bytes, at: v)
+                let h = try UBIVIDHeader(parsing: bytes, at: v)
                 guard h.verifies else { peb.vid = h; pebs.append(peb); continue }
                 guard h.dataPad < UInt32(g.lebSize) else {
                     throw FormatError(.invalid, offset: UInt64(v + 28), context: ctx, "PEB \(i): data_pad \(h.dataPad) >= LEB size \(g.lebSize)")
@@ -143,7 +144,7 @@ public struct UBILayout: Sendable, Equatable {
         var chosen: (UBIVolumeTable, Int)? = nil
         for lnum in layout.keys.sorted() {
             guard let pi = layout[lnum] else { continue }
-            let t = try UBIVolumeTable(bytes, at: pebs[pi].offset + g.dataOffset, lebSize: g.lebSize)
+            let t = try UBIVolumeTable(parsing: bytes, at: pebs[pi].offset + g.dataOffset, lebSize: g.lebSize)
             if chosen == nil || t.records.allSatisfy(\.verifies) && !(chosen?.0.records.allSatisfy(\.verifies) ?? false) {
                 chosen = (t, pi)
             }
@@ -189,7 +190,7 @@ public struct UBILayout: Sendable, Equatable {
         var l = UBILayout(geometry: g, pebs: pebs, table: table, tablePEB: tablePEB, volumes: volumes,
                           kernelVolume: nil, rootfsVolume: nil, rootfs: nil, kernelLength: nil)
         l.kernelVolume = volumes.firstIndex { $0.name == "kernel" && $0.lebCount > 0 }
-        if let k = l.kernelVolume { l.kernelLength = kernelLength(l.content(of: volumes[k], in: bytes, limit: UBILayout.headLength)) }
+        if let k = l.kernelVolume { l.kernelLength = Self.kernelLength(l.content(of: volumes[k], in: bytes, limit: UBILayout.headLength)) }
         l.rootfsVolume = volumes.firstIndex { $0.name == "rootfs" && $0.lebCount > 0 }
             ?? volumes.firstIndex { v in v.lebCount > 0 && SquashfsSpan.matches(l.content(of: v, in: bytes, limit: 96), at: 0) }
         if let ri = l.rootfsVolume {
@@ -197,7 +198,7 @@ public struct UBILayout: Sendable, Equatable {
             let head = l.content(of: v, in: bytes, limit: 96)
             if SquashfsSpan.matches(head, at: 0) {
                 do {
-                    l.rootfs = try SquashfsSpan(in: l.content(of: v, in: bytes), at: 0, context: "read squashfs superblock")
+                    l.rootfs = try SquashfsSpan(parsing: l.content(of: v, in: bytes), at: 0, context: "read squashfs superblock")
                 } catch var e as FormatError {
                     e.offset = e.offset.map { UInt64(l.fileOffset(in: v, Int($0))) }
                     throw e.within("UBI volume \(v.name) (id \(v.id))")
@@ -209,7 +210,7 @@ public struct UBILayout: Sendable, Equatable {
             while c.last == 0xff { c.removeLast() }
             l.kernelLength = c.count
         }
-        return l
+        self = l
     }
 
     static let headLength = 64
@@ -274,3 +275,37 @@ public struct UBILayout: Sendable, Equatable {
     }
 }
 
+extension FirmwareImage.Kind {
+    /// UBI image made by ubinize (NAND `*-factory.ubi`: kernel, rootfs, rootfs_data volumes).
+    public static let ubi = FirmwareImage.Kind(rawValue: "ubi")
+}
+
+extension UBILayout: FirmwareFamily {
+    public static var familyDescription: String { "UBI" }
+
+    public static func detect(_ bytes: [UInt8]) throws -> UBILayout? {
+        matches(bytes) ? try UBILayout(parsing: bytes) : nil
+    }
+
+    public var kind: FirmwareImage.Kind { .ubi }
+
+    public var missingKernel: String { "the UBI image has no kernel volume (the kernel is in another flash partition)" }
+
+    /// Split across LEBs: never stored contiguously.
+    public var rootfsFileOffset: UInt64? { nil }
+
+    public func rebuild(_ bytes: [UInt8], rootfs newRoot: [UInt8]?, kernel newKernel: [UInt8]?, options: RebuildOptions,
+                        warnings: inout [String]) throws -> [UInt8] {
+        try rebuildBody(bytes, rootfs: newRoot, kernel: newKernel, warnings: &warnings)
+    }
+
+    /// The geometry and volumes, and the kernel volume's uImage header.
+    public func describe(into report: inout ImageReport, bytes: [UInt8]) {
+        report.ubi = ImageReport.UBI(geometry: geometry, volumes: volumes, kernelVolume: kernelVolume.map { volumes[$0].name },
+                                     rootfsVolume: rootfsVolume.map { volumes[$0].name })
+        if let u = kernelImage(in: bytes), UImageHeader.matches(u) {
+            var r = ByteReader(u, context: "read uImage header")
+            if let h = try? UImageHeader(parsing: &r) { report.uimage = ImageReport.UImage(h) }
+        }
+    }
+}

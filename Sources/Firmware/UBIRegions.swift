@@ -7,7 +7,7 @@ import BinaryIO
 extension UBILayout {
     /// Where each byte of the kernel and rootfs sits in the file: (file offset, length,
     /// "kernel"/"rootfs", offset in the payload), for `unpack`.
-    func payloadSpans() -> [(offset: Int, size: Int, source: String, sourceOffset: Int)] {
+    public func payloadSpans() -> [(offset: Int, size: Int, source: String, sourceOffset: Int)] {
         var out: [(offset: Int, size: Int, source: String, sourceOffset: Int)] = []
         for (vi, name, len) in [(kernelVolume, "kernel", kernelLength), (rootfsVolume, "rootfs", rootfs.map { Int($0.bytesUsed) })] {
             guard let vi, let len else { continue }
@@ -67,7 +67,7 @@ extension UBILayout {
             if isLayout {
                 length = UBIVolumeTable.recordCount(lebSize: g.lebSize) * UBIVolumeTable.recordSize
                 role = .ubiVolumeTable
-                if let t = try? UBIVolumeTable(bytes, at: d, lebSize: g.lebSize) { sums = t.checksums }
+                if let t = try? UBIVolumeTable(parsing: bytes, at: d, lebSize: g.lebSize) { sums = t.checksums }
             } else if h.isStatic || h.copyFlag != 0 {
                 length = min(Int(h.dataSize), usableLEB)
                 isDataSized = true

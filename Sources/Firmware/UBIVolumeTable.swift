@@ -69,7 +69,7 @@ public struct UBIVolumeTable: Sendable, Equatable {
     /// Reads the table from a layout-volume LEB starting at absolute `offset`; checks each
     /// used record's type, name length and alignment (vtbl.c `vtbl_check`), leaving CRC
     /// mismatches to the region map.
-    public init(_ bytes: [UInt8], at offset: Int, lebSize: Int) throws {
+    public init(parsing bytes: [UInt8], at offset: Int, lebSize: Int) throws {
         let n = UBIVolumeTable.recordCount(lebSize: lebSize)
         let ctx = "read UBI volume table"
         _ = try ByteReader(bytes, context: ctx).view(at: offset, length: n * UBIVolumeTable.recordSize, "volume table")

@@ -91,7 +91,7 @@ struct RepackCommand: ParsableCommand {
             }
             for w in result.warnings { out.warn(w) }
             try FS.writeAtomically(result.bytes, to: output)
-            let img = try FirmwareImage(bytes: result.bytes, path: output)
+            let img = try FirmwareImage(parsing: result.bytes, path: output)
             if global.json {
                 try out.json(ImageReport(image: img, file: output, facts: try FirmwareCLI.facts(of: img)))
             } else {

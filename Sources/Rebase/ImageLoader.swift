@@ -28,7 +28,7 @@ public enum ImageLoader {
         }
         let file = try RandomAccessFile(path: path)
         let head = try file.read(at: 0, count: Int(min(file.size, 64)))
-        if head.starts(with: Array("hsqs".utf8)) {
+        if Superblock.looksLikeSquashfs(head) {
             // A bare rootfs (e.g. an unpacked or apk-era rootfs.sqfs): no kernel to read.
             let squash = try withFile(path) { try SquashImage(view: try file.view()) }
             let (rootfs, lost) = readSquash(squash)
@@ -57,7 +57,7 @@ public enum ImageLoader {
         do { payload = try fw.kernelPayload() } catch let e as FormatError where e.kind == .unsupported { payload = nil }
         var lost: [String] = []
         var rootfs: RootfsSource? = nil
-        if case .disk(let l) = fw.layout, let p = l.extRootfs {
+        if let l = fw.layout as? DiskImageLayout, let p = l.extRootfs {
             // x86 ext4 rootfs: read through libext2fs from a temporary copy of the partition.
             rootfs = try withFile(path) { try l.openExtRootfs(p) }
         } else if let span = fw.rootfsSpan {

@@ -22,7 +22,7 @@ struct InstallApkImage {
     /// Opens `path`; a temporary rootfs copy (when needed) is made beside `output`.
     static func open(_ path: String, output: String) throws -> InstallApkImage {
         let file = try RandomAccessFile(path: path)
-        if file.size >= 4, try file.read(at: 0, count: 4) == Array("hsqs".utf8) {
+        if Superblock.looksLikeSquashfs(file: file) {
             let sq = try withFile(path) { try SquashImage(view: try file.view()) }
             return InstallApkImage(firmware: nil, squash: sq, tempCopy: nil)
         }

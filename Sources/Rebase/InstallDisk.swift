@@ -15,7 +15,7 @@ import Glibc
 /// is recomputed, the disk is gzip'd again and the fwtool chunks re-appended.
 enum InstallDisk {
     static func run(_ options: InstallOptions) throws -> InstallReport {
-        let disk = try DiskImageFile(path: options.image, scratch: options.output)
+        let disk = try DiskImageFile.open(options.image, scratch: options.output)
         guard let p = disk.rootfs else {
             throw FormatError(.unsupported, context: "install", "the disk image has no squashfs or ext rootfs partition", file: options.image)
         }
@@ -44,7 +44,7 @@ enum InstallDisk {
             repack.fragmentsReused = w.data.copiedFragments
             repack.blocksCompressed = w.data.compressedBlocks
         case .ext:
-            let fs = try Ext4Filesystem(path: disk.diskPath, offset: UInt64(p.offset), writable: true, label: options.image)
+            let fs = try Ext4Filesystem.open(disk.diskPath, offset: UInt64(p.offset), writable: true, label: options.image)
             let usedBefore = fs.blockCounts
             let tree = try withFile(options.image) { try fs.readTree() }
             root = InstallRootfs(tree: tree, image: nil, installTime: options.installTime ?? fs.mkfsTime)
@@ -67,7 +67,7 @@ enum InstallDisk {
         repack.imageBytesAfter = try disk.write(to: options.output, options: options.rebuild, warnings: &warnings)
         repack.warnings = warnings
         var report = InstallReport(image: options.image, output: options.output,
-                                   imageKind: (disk.gpt != nil ? FirmwareImage.Kind.x86CombinedEFI : .x86Combined).rawValue,
+                                   imageKind: disk.kind.rawValue,
                                    kernelPackage: applied.status.installed("kernel")?.version, installedTime: root.installTime,
                                    packages: applied.results, dependencies: applied.plan.requirements, keys: applied.keys,
                                    feedLines: applied.linesAdded, forced: applied.forced, repack: repack, warnings: warnings)

@@ -287,8 +287,8 @@ public enum OfflineInstaller {
 
     /// Whether `path` starts with the squashfs magic (a bare rootfs image).
     static func isBareSquashfs(_ path: String) -> Bool {
-        guard let f = try? RandomAccessFile(path: path), f.size >= 4 else { return false }
-        return (try? f.read(at: 0, count: 4)) == Array("hsqs".utf8)
+        guard let f = try? RandomAccessFile(path: path) else { return false }
+        return Superblock.looksLikeSquashfs(file: f)
     }
 
     static func clampTime(_ t: Int64) -> UInt32 { UInt32(clamping: max(0, t)) }

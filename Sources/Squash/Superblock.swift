@@ -63,8 +63,9 @@ public struct Superblock: Sendable, Equatable {
     public var modificationTime: UInt32
     public var blockSize: UInt32
     public var fragmentCount: UInt32
-    /// Compressor id (see `Compressor`).
-    public var compressor: Compressor
+    /// `compression` as stored; always a known `Compressor` in a superblock from
+    /// `init(parsing:)` (see `compressor`), any value in one from `init(decoding:)`.
+    public var compressorID: UInt16
     public var blockLog: UInt16
     public var flags: Flags
     public var idCount: UInt16
@@ -87,7 +88,7 @@ public struct Superblock: Sendable, Equatable {
                 idTableStart: UInt64, xattrIdTableStart: UInt64, inodeTableStart: UInt64,
                 directoryTableStart: UInt64, fragmentTableStart: UInt64, exportTableStart: UInt64) {
         self.inodeCount = inodeCount; self.modificationTime = modificationTime; self.blockSize = blockSize
-        self.fragmentCount = fragmentCount; self.compressor = compressor
+        self.fragmentCount = fragmentCount; self.compressorID = compressor.rawValue
         self.blockLog = UInt16(blockSize.trailingZeroBitCount)
         self.flags = flags; self.idCount = idCount; self.rootInode = rootInode; self.bytesUsed = bytesUsed
         self.idTableStart = idTableStart; self.xattrIdTableStart = xattrIdTableStart
@@ -112,37 +113,8 @@ public struct Superblock: Sendable, Equatable {
     ///   none, the fragment table start is not looked at (`if (fragments == 0) goto ...`).
     /// The flags are not checked (the kernel tests only the bits it uses).
     public init(parsing bytes: [UInt8], fileOffset: UInt64 = 0, imageSize: UInt64) throws {
-        var r = ByteReader(bytes, fileOffset: fileOffset, context: "read superblock")
-        let magic = try r.u32le("magic")
-        if magic == Superblock.magicSwapped {
-            var b = r
-            try b.seek(to: 28)
-            let major = try b.u16be("version major")
-            throw FormatError(.unsupported, offset: fileOffset, context: "read superblock",
-                              "unsupported squashfs version \(major) (big-endian); only little-endian 4.0 is supported")
-        }
-        guard magic == Superblock.magic else {
-            throw FormatError(.invalid, offset: fileOffset, context: "read superblock",
-                              "bad magic 0x\(String(magic, radix: 16)), not a squashfs image")
-        }
-        inodeCount = try r.u32le("inode count")
-        modificationTime = try r.u32le("modification time")
-        blockSize = try r.u32le("block size")
-        fragmentCount = try r.u32le("fragment count")
-        let comp = try r.u16le("compressor")
-        blockLog = try r.u16le("block log")
-        flags = Flags(rawValue: try r.u16le("flags"))
-        idCount = try r.u16le("id count")
-        versionMajor = try r.u16le("version major")
-        versionMinor = try r.u16le("version minor")
-        rootInode = try r.u64le("root inode")
-        bytesUsed = try r.u64le("bytes used")
-        idTableStart = try r.u64le("id table start")
-        xattrIdTableStart = try r.u64le("xattr id table start")
-        inodeTableStart = try r.u64le("inode table start")
-        directoryTableStart = try r.u64le("directory table start")
-        fragmentTableStart = try r.u64le("fragment table start")
-        exportTableStart = try r.u64le("export table start")
+        try self.init(decoding: bytes, fileOffset: fileOffset)
+        let comp = compressorID
 
         func bad(_ field: Int, _ msg: String) -> FormatError {
             FormatError(.invalid, offset: fileOffset &+ UInt64(field), context: "read superblock", msg)
@@ -151,8 +123,7 @@ public struct Superblock: Sendable, Equatable {
             throw FormatError(.unsupported, offset: fileOffset &+ 28, context: "read superblock",
                               "unsupported squashfs version \(versionMajor).\(versionMinor); only 4.0 is supported")
         }
-        guard let c = Compressor(rawValue: comp) else { throw bad(20, "unknown compressor id \(comp)") }
-        compressor = c
+        guard Compressor(rawValue: comp) != nil else { throw bad(20, "unknown compressor id \(comp)") }
         guard blockSize >= Superblock.minBlockSize, blockSize <= Superblock.maxBlockSize, blockSize.nonzeroBitCount == 1 else {
             throw bad(12, "block size \(blockSize) is not a power of two in 4 KiB..1 MiB")
         }
@@ -192,12 +163,31 @@ public struct Superblock: Sendable, Equatable {
         }
     }
 
+    /// "hsqs": `magic` as its bytes appear in the file, which every squashfs
+    /// sniff in the project goes through (`looksLikeSquashfs`).
+    public static let magicBytes: [UInt8] = (0 ..< 4).map { UInt8(truncatingIfNeeded: magic >> (8 * $0)) }
+
+    /// Whether `bytes` hold the squashfs 4.0 magic "hsqs" at `offset` (4 bytes; nothing
+    /// else is checked). The one magic test for squashfs: firmware detection, `--offset
+    /// auto`, bare-rootfs sniffing in the installers and the CLI all call it.
+    public static func looksLikeSquashfs(_ bytes: [UInt8], at offset: Int = 0) -> Bool {
+        guard offset >= 0, offset <= bytes.count - 4 else { return false }
+        let m = magicBytes
+        return bytes[offset] == m[0] && bytes[offset + 1] == m[1] && bytes[offset + 2] == m[2] && bytes[offset + 3] == m[3]
+    }
+
+    /// Whether `file` starts with the squashfs magic (false when it cannot be read).
+    public static func looksLikeSquashfs(file: RandomAccessFile) -> Bool {
+        guard file.size >= 4, let head = try? file.read(at: 0, count: 4) else { return false }
+        return looksLikeSquashfs(head)
+    }
+
     /// The 96 little-endian bytes of this superblock.
     public func serialize() -> [UInt8] {
         var w = ByteWriter(capacity: Superblock.size)
         w.u32le(Superblock.magic)
         w.u32le(inodeCount); w.u32le(modificationTime); w.u32le(blockSize); w.u32le(fragmentCount)
-        w.u16le(compressor.rawValue); w.u16le(blockLog); w.u16le(flags.rawValue); w.u16le(idCount)
+        w.u16le(compressorID); w.u16le(blockLog); w.u16le(flags.rawValue); w.u16le(idCount)
         w.u16le(versionMajor); w.u16le(versionMinor)
         w.u64le(rootInode); w.u64le(bytesUsed); w.u64le(idTableStart); w.u64le(xattrIdTableStart)
         w.u64le(inodeTableStart); w.u64le(directoryTableStart); w.u64le(fragmentTableStart); w.u64le(exportTableStart)
@@ -236,5 +226,60 @@ public enum Compressor: UInt16, Sendable, CaseIterable, Codable {
     public init?(name: String) {
         guard let c = Compressor.allCases.first(where: { $0.name == name }) else { return nil }
         self = c
+    }
+}
+
+extension Superblock {
+    /// The superblock's fields as stored, read without the mount checks of
+    /// `init(parsing:)`: only the magic is checked and the compressor id is kept as is. A
+    /// firmware container uses this to place a squashfs inside an image — its length,
+    /// compressor and times — even when the filesystem itself is damaged, so the rest of
+    /// the image can still be mapped. A big-endian ("sqsh") image is refused as
+    /// unsupported, any other magic as invalid; fewer than 96 bytes as truncated.
+    /// `fileOffset` places errors in the file.
+    public init(decoding bytes: [UInt8], fileOffset: UInt64 = 0, context: String = "read superblock") throws {
+        var r = ByteReader(bytes, fileOffset: fileOffset, context: context)
+        let magic = try r.u32le("magic")
+        if magic == Superblock.magicSwapped {
+            var b = r
+            try b.seek(to: 28)
+            let major = try b.u16be("version major")
+            throw FormatError(.unsupported, offset: fileOffset, context: context,
+                              "unsupported squashfs version \(major) (big-endian); only little-endian 4.0 is supported")
+        }
+        guard magic == Superblock.magic else {
+            throw FormatError(.invalid, offset: fileOffset, context: context,
+                              "bad magic 0x\(String(magic, radix: 16)), not a squashfs image")
+        }
+        inodeCount = try r.u32le("inode count")
+        modificationTime = try r.u32le("modification time")
+        blockSize = try r.u32le("block size")
+        fragmentCount = try r.u32le("fragment count")
+        compressorID = try r.u16le("compressor")
+        blockLog = try r.u16le("block log")
+        flags = Flags(rawValue: try r.u16le("flags"))
+        idCount = try r.u16le("id count")
+        versionMajor = try r.u16le("version major")
+        versionMinor = try r.u16le("version minor")
+        rootInode = try r.u64le("root inode")
+        bytesUsed = try r.u64le("bytes used")
+        idTableStart = try r.u64le("id table start")
+        xattrIdTableStart = try r.u64le("xattr id table start")
+        inodeTableStart = try r.u64le("inode table start")
+        directoryTableStart = try r.u64le("directory table start")
+        fragmentTableStart = try r.u64le("fragment table start")
+        exportTableStart = try r.u64le("export table start")
+    }
+
+    /// The compressor. `init(parsing:)` refuses ids Squash does not know; a superblock
+    /// from `init(decoding:)` with such an id reads as gzip here — use `compressorName`.
+    public var compressor: Compressor {
+        get { Compressor(rawValue: compressorID) ?? .gzip }
+        set { compressorID = newValue.rawValue }
+    }
+
+    /// The compressor's mksquashfs name, or `unknown(<id>)`.
+    public var compressorName: String {
+        Compressor(rawValue: compressorID)?.name ?? "unknown(\(compressorID))"
     }
 }

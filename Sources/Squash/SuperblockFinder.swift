@@ -17,7 +17,7 @@ public enum SuperblockFinder {
             let buf = try file.read(at: pos, count: n, context: "search for squashfs")
             var i = 0
             while i + 4 <= buf.count {
-                if buf[i] == 0x68, buf[i + 1] == 0x73, buf[i + 2] == 0x71, buf[i + 3] == 0x73 {
+                if Superblock.looksLikeSquashfs(buf, at: i) {
                     let at = pos + UInt64(i)
                     if at >= skipUntil {
                         tried += 1

@@ -52,7 +52,7 @@ final class ContainerTests: XCTestCase {
         XCTAssertEqual(img.rootfsImage, try readBytes(TestEnv.fixtures + "/image/root.squashfs"))
         XCTAssertEqual(try img.kernelPayload().release, TestEnv.fixtureFacts["RELEASE"])
         XCTAssertEqual(try img.rootfsFacts()?.kernelPackageVersion, TestEnv.fixtureFacts["PKG_KERNEL_VERSION_OLD"])
-        if case .nand(let l) = img.layout { XCTAssertEqual(l.board, "imagetool_fixture") } else { XCTFail("not NAND") }
+        if let l = img.layout as? NANDTarLayout { XCTAssertEqual(l.board, "imagetool_fixture") } else { XCTFail("not NAND") }
         // Round trip, then an edited rootfs.
         _ = try FirmwareUnpacker.unpack(img, into: dir + "/u", extractTree: false)
         XCTAssertTrue(try FirmwareUnpacker.repack(from: dir + "/u", options: RepackOptions()).bytes == img.bytes)
@@ -123,7 +123,7 @@ final class ContainerTests: XCTestCase {
         XCTAssertTrue(try Independent.unsquashfsListing(dir + "/out.img", offset: UInt64(rootLBA * 512)).contains { $0.hasSuffix("/etc/x86-added") })
         // A rootfs larger than its partition is refused with both sizes.
         let (small, _, _) = try makeDisk(rootSectors: 0)
-        let tight = try FirmwareImage(bytes: small)
+        let tight = try FirmwareImage(parsing: small)
         var rng = SplitMix(seed: 11)
         let noise = (0 ..< 20000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
         let bigRoot = try editedSquashfs(img.rootfsImage!, adding: ["etc/noise": noise], in: dir + "/big")

@@ -17,7 +17,7 @@ final class CorruptInputTests: XCTestCase {
     @discardableResult
     func exercise(_ bytes: [UInt8], _ label: String, deep: Bool = true) -> FormatError? {
         do {
-            let img = try FirmwareImage(bytes: bytes, path: "mutant.bin")
+            let img = try FirmwareImage(parsing: bytes, path: "mutant.bin")
             XCTAssertEqual(img.regions.reduce(0) { $0 + $1.size }, UInt64(bytes.count), label)
             guard deep else { return nil }
             _ = ImageReport(image: img, file: label)  // decompresses the kernel
@@ -63,7 +63,7 @@ final class CorruptInputTests: XCTestCase {
         XCTAssertEqual(exercise(c, "bytes_used")?.kind, .truncated)
         // A flipped data byte parses but its CRC does not verify.
         f[1000] ^= 0x55
-        let img = try FirmwareImage(bytes: f)
+        let img = try FirmwareImage(parsing: f)
         XCTAssertFalse(img.regions.first { $0.role == .uimageHeader }!.checksums.allSatisfy(\.verifies))
         XCTAssertFalse(img.regions.first { $0.role == .fwtoolTrailer }!.checksums.allSatisfy(\.verifies))
         XCTAssertThrowsError(try img.kernelPayload())

@@ -86,7 +86,7 @@ final class FITTests: XCTestCase {
             let facts = try XCTUnwrap(try img.rootfsFacts(), v)
             XCTAssertNotNil(facts.kmods["kmod-imt-hello"], v)
             XCTAssertEqual(facts.moduleReleases.first, release, v)
-            guard case .fit(let l) = img.layout else { return XCTFail("\(v) not a FIT layout") }
+            guard let l = img.layout as? FITLayout else { return XCTFail("\(v) not a FIT layout") }
             // Placement as fdtdump shows it.
             let dump = try TestSupport.run(try Images.tool("fdtdump", package: "device-tree-compiler"), [path])
             let prop = v.contains("static") ? "data-position" : v.contains("external") ? "data-offset" : "data = "
@@ -117,7 +117,7 @@ final class FITTests: XCTestCase {
         var bad = nand.bytes
         let k = try XCTUnwrap(nand.regions.first { $0.role == .kernel })
         bad[Int(k.offset) + 512 + 8] ^= 0xff  // off_dt_struct
-        let e = try FirmwareImage(bytes: bad, path: "bad.tar")
+        let e = try FirmwareImage(parsing: bad, path: "bad.tar")
         XCTAssertThrowsError(try e.kernelPayload()) { XCTAssertTrue("\($0)".contains("FIT"), "\($0)") }
     }
 
@@ -183,7 +183,7 @@ final class FITTests: XCTestCase {
             XCTAssertEqual(x.bytes.count % 4096, 0, v)
             XCTAssertEqual(Array(x.bytes.prefix(rootfs.count)), rootfs, v)
             if !v.contains("inline") {
-                guard case .fit(let l) = img.layout else { return XCTFail(v) }
+                guard let l = img.layout as? FITLayout else { return XCTFail(v) }
                 XCTAssertTrue(l.fit.externalImages.allSatisfy { $0.dataStart % 4096 == 0 }, "\(v): external data not 4 KiB aligned")
                 XCTAssertEqual(l.fit.totalSize % 4096, 0, v)
             }
@@ -227,11 +227,11 @@ final class FITTests: XCTestCase {
             let r = try img.rebuild(replacingKernel: newKernel)
             try writeBytes(r.bytes, tmp + "/\(v).itb")
             try assertHashesIndependentlyVerify(tmp + "/\(v).itb", "\(v) new kernel")
-            let again = try FirmwareImage(bytes: r.bytes)
+            let again = try FirmwareImage(parsing: r.bytes)
             XCTAssertEqual(again.kernelImage, newKernel, v)
             XCTAssertEqual(again.rootfsImage, img.rootfsImage, v)
             XCTAssertTrue(again.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) }, v)
-            guard case .fit(let l) = again.layout else { return XCTFail(v) }
+            guard let l = again.layout as? FITLayout else { return XCTFail(v) }
             if !v.contains("inline") {
                 XCTAssertEqual(l.fit.images.first { $0.name == "fdt-1" }?.dataStart, 0x17000, "\(v): fdt after the longer kernel")
             }
@@ -262,7 +262,7 @@ final class FITTests: XCTestCase {
 
     func exercise(_ bytes: [UInt8], _ label: String) -> FormatError? {
         do {
-            let img = try FirmwareImage(bytes: bytes, path: "mutant.itb")
+            let img = try FirmwareImage(parsing: bytes, path: "mutant.itb")
             XCTAssertEqual(img.regions.reduce(0) { $0 + $1.size }, UInt64(bytes.count), label)
             _ = ImageReport(image: img, file: label)
             _ = try? img.rebuild(replacingRootfs: img.rootfsImage, options: RebuildOptions(metadataJSON: Array("{}".utf8)))
@@ -293,8 +293,8 @@ final class FITTests: XCTestCase {
         var b = ext; b.replaceSubrange(8 ..< 12, with: [0, 0, 0x7f, 0xf0])
         XCTAssertEqual(exercise(b, "off_dt_struct")?.kind, .invalid)
         // data-size beyond the file (the kernel's, first in the structure block).
-        let img = try FirmwareImage(bytes: ext)
-        guard case .fit(let l) = img.layout else { return XCTFail("not a FIT") }
+        let img = try FirmwareImage(parsing: ext)
+        guard let l = img.layout as? FITLayout else { return XCTFail("not a FIT") }
         let kernelSize = try XCTUnwrap(l.fit.kernel?.dataSize)
         let sizeBE: [UInt8] = [UInt8(kernelSize >> 24 & 0xff), UInt8(kernelSize >> 16 & 0xff), UInt8(kernelSize >> 8 & 0xff), UInt8(kernelSize & 0xff)]
         let at = try XCTUnwrap((0 ..< 4096 - 4).first { Array(ext[$0 ..< $0 + 4]) == sizeBE })
@@ -304,7 +304,7 @@ final class FITTests: XCTestCase {
         XCTAssertTrue(ec.description.contains("kernel-1"), ec.description)
         // A flipped data byte parses; its hashes do not verify.
         var d = ext; d[0x2000] ^= 0x55
-        let bad = try FirmwareImage(bytes: d)
+        let bad = try FirmwareImage(parsing: d)
         XCTAssertEqual(bad.regions.flatMap(\.checksums).filter { !$0.verifies }.map(\.kind).sorted(),
                        ["fit-kernel-1-hash-1-crc32", "fit-kernel-1-hash-2-sha1"])
     }

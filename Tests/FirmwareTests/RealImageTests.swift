@@ -26,7 +26,7 @@ final class RealImageTests: XCTestCase {
             XCTAssertEqual(img.kind, .tplink)
             XCTAssertEqual(img.bytes.count, size)
             assertCovers(img)
-            guard case .nor(let l) = img.layout, let h = l.tplink, let root = l.rootfs else { return XCTFail("not a TP-Link layout") }
+            guard let l = img.layout as? NORLayout, let h = l.tplink, let root = l.rootfs else { return XCTFail("not a TP-Link layout") }
             // md5sum over the salted copy equals what the header stores.
             XCTAssertEqual(try Independent.tplinkMD5(Array(img.bytes[..<Int(l.bodySize)])), Hex.encode(h.storedMD5))
             XCTAssertEqual(h.kernelOffset, 0x200)
@@ -48,7 +48,7 @@ final class RealImageTests: XCTestCase {
 
     func testFactoryImageIsPaddedToFirmwareLength() throws {
         let img = try FirmwareImage.open(try Images.real(Images.mr3020Factory))
-        guard case .nor(let l) = img.layout, let h = l.tplink else { return XCTFail("not TP-Link") }
+        guard let l = img.layout as? NORLayout, let h = l.tplink else { return XCTFail("not TP-Link") }
         XCTAssertEqual(UInt32(img.bytes.count), h.firmwareLength)
         XCTAssertEqual(img.regions.last?.role, .tailPadding)
         XCTAssertTrue(img.bytes[Int(img.regions.last!.offset)...].allSatisfy { $0 == 0xff })
@@ -59,7 +59,7 @@ final class RealImageTests: XCTestCase {
         let img = try FirmwareImage.open(path)
         XCTAssertEqual(img.kind, .uimageKernel)
         assertCovers(img)
-        guard case .nor(let l) = img.layout, let u = l.uimage else { return XCTFail("no uImage") }
+        guard let l = img.layout as? NORLayout, let u = l.uimage else { return XCTFail("no uImage") }
         let dump = try TestSupport.run(try Images.tool("dumpimage", package: "u-boot-tools"), ["-l", path])
         XCTAssertEqual(dump.status, 0, dump.err)
         XCTAssertTrue(dump.out.contains("Image Name:   \(u.name)"), dump.out)
@@ -89,7 +89,7 @@ final class RealImageTests: XCTestCase {
         XCTAssertEqual(offset(of: .jffs2Marker), UInt64(f["JFFS2_MARKER_OFFSET"] ?? ""))
         XCTAssertEqual(offset(of: .fwtoolMetadata), UInt64(f["METADATA_OFFSET"] ?? ""))
         XCTAssertEqual(offset(of: .fwtoolTrailer), UInt64(f["TRAILER_OFFSET"] ?? ""))
-        guard case .nor(let l) = img.layout else { return XCTFail("not NOR") }
+        guard let l = img.layout as? NORLayout else { return XCTFail("not NOR") }
         XCTAssertEqual(l.kernelSize, UInt64(f["KERNEL_SIZE"] ?? ""))
         // dumpimage accepts the kernel region; fwtool CRC by Python's zlib.
         let dir = TestEnv.tempDir("fw-fixture")

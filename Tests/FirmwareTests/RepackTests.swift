@@ -68,7 +68,7 @@ final class RepackTests: XCTestCase {
         let marker = (end + 0xffff) & ~0xffff
         XCTAssertTrue(out[end ..< marker].allSatisfy { $0 == 0xff })
         XCTAssertEqual(Array(out[marker...]), [0xde, 0xad, 0xc0, 0xde])
-        let reopened = try FirmwareImage(bytes: out)
+        let reopened = try FirmwareImage(parsing: out)
         XCTAssertTrue(reopened.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) })
     }
 
@@ -92,11 +92,11 @@ final class RepackTests: XCTestCase {
         let check = try TestSupport.run(py, [TestEnv.fixtures + "/src/fwimage.py", "fwtool-check", dir + "/out.bin"])
         XCTAssertEqual(check.status, 0, check.err)
         XCTAssertTrue(check.out.hasPrefix("1 "), check.out)
-        let re = try FirmwareImage(bytes: out)
+        let re = try FirmwareImage(parsing: out)
         XCTAssertEqual(re.metadataJSON, img.metadataJSON)
         let m = try XCTUnwrap(re.regions.first { $0.role == .jffs2Marker })
         XCTAssertEqual(m.offset % 65536, 0)
-        let facts = try XCTUnwrap(try FirmwareImage(bytes: out, path: nil).rootfsFacts())
+        let facts = try XCTUnwrap(try FirmwareImage(parsing: out, path: nil).rootfsFacts())
         XCTAssertEqual(facts.kernelPackageVersion, f["PKG_KERNEL_VERSION_OLD"])
     }
 
@@ -130,7 +130,7 @@ final class RepackTests: XCTestCase {
         XCTAssertEqual(try Independent.crc32(Array(out[64 ..< 64 + raw.count])), be32(out, 24))
         var head = Array(out[0 ..< 64]); head.replaceSubrange(4 ..< 8, with: [0, 0, 0, 0])
         XCTAssertEqual(try Independent.crc32(head), be32(out, 4))
-        let re = try FirmwareImage(bytes: out)
+        let re = try FirmwareImage(parsing: out)
         XCTAssertEqual(re.rootfsSpan?.offset, img.rootfsSpan?.offset)
         XCTAssertEqual(re.rootfsImage, img.rootfsImage)
         XCTAssertTrue(out[(64 + raw.count) ..< Int(img.rootfsSpan!.offset)].allSatisfy { $0 == 0 }, "pad-to fill kept")
@@ -169,8 +169,8 @@ final class RepackTests: XCTestCase {
         // A v2 header (same layout, version 0x02000000) is read and resealed the same way.
         var v2 = img.bytes
         v2.replaceSubrange(0 ..< 4, with: [2, 0, 0, 0])
-        let v2img = try FirmwareImage(bytes: v2)
-        guard case .nor(let l) = v2img.layout else { return XCTFail("not NOR") }
+        let v2img = try FirmwareImage(parsing: v2)
+        guard let l = v2img.layout as? NORLayout else { return XCTFail("not NOR") }
         XCTAssertEqual(l.tplink?.headerVersion, 2)
         XCTAssertFalse(v2img.regions[0].checksums[0].verifies, "MD5 covers the version word")
         let sealed = try v2img.rebuild(options: RebuildOptions(maxImageSize: 4 << 20)).bytes
@@ -187,7 +187,7 @@ final class RepackTests: XCTestCase {
         disk[446 + 4] = 0x83
         for k in 0 ..< 4 { disk[446 + 8 + k] = UInt8(truncatingIfNeeded: 2048 >> (8 * k)); disk[446 + 12 + k] = UInt8(truncatingIfNeeded: sectors >> (8 * k)) }
         disk[510] = 0x55; disk[511] = 0xaa
-        let img = try FirmwareImage(bytes: disk)
+        let img = try FirmwareImage(parsing: disk)
         XCTAssertEqual(img.kind, .x86Combined)
         XCTAssertEqual(img.regions.map(\.role), [.mbr, .diskGap, .rootfs, .diskGap])
         XCTAssertEqual(img.regions.reduce(0) { $0 + $1.size }, UInt64(disk.count))

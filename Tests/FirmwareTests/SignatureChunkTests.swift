@@ -81,7 +81,7 @@ final class SignatureChunkTests: XCTestCase {
         // Changed, no key: dropped with a warning; the metadata trailer still verifies.
         let dropped = try img.rebuild(replacingRootfs: newRoot)
         XCTAssertTrue(dropped.warnings.contains { $0.contains("dropped the fwtool signature chunk") }, "\(dropped.warnings)")
-        let d = try FirmwareImage(bytes: dropped.bytes)
+        let d = try FirmwareImage(parsing: dropped.bytes)
         XCTAssertEqual(d.regions.last?.role, .fwtoolTrailer)
         XCTAssertFalse(d.regions.contains { $0.role == .fwtoolSignature })
         XCTAssertTrue(d.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) })
@@ -90,7 +90,7 @@ final class SignatureChunkTests: XCTestCase {
         // Changed, with a key: a new signature over the new image that signify verifies.
         let signed = try img.rebuild(replacingRootfs: newRoot, options: RebuildOptions(signer: SignifyTestSigner(secretKey: secretKey, dir: dir)))
         XCTAssertTrue(signed.warnings.isEmpty, "\(signed.warnings)")
-        let s = try FirmwareImage(bytes: signed.bytes)
+        let s = try FirmwareImage(parsing: signed.bytes)
         XCTAssertTrue(s.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) })
         let r2 = try XCTUnwrap(s.regions.first { $0.role == .fwtoolSignature })
         let c2 = Array(signed.bytes[Int(r2.offset) ..< Int(r2.end)])
@@ -113,7 +113,7 @@ final class SignatureChunkTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertFalse(r.err.contains("warning"), r.err)
         let out = try readBytes(dir + "/key.bin")
-        let img = try FirmwareImage(bytes: out)
+        let img = try FirmwareImage(parsing: out)
         let sig = try XCTUnwrap(img.regions.first { $0.role == .fwtoolSignature })
         XCTAssertTrue(try verify(message: Array(out[..<Int(sig.offset)]), signature: signatureText(Array(out[Int(sig.offset) ..< Int(sig.end)]))))
         XCTAssertTrue(img.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) })

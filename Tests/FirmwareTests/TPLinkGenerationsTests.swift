@@ -15,8 +15,8 @@ final class TPLinkGenerationsTests: XCTestCase {
     /// salt (src/mktplinkfw2.c md5salt_normal).
     func testMktplinkfw2Version2IsToldApartByItsMD5() throws {
         var b = try FS.read(try Images.real(Self.wr840n))
-        let v3 = try FirmwareImage(bytes: b)
-        guard case .nor(let l3) = v3.layout, let h3 = l3.tplink else { return XCTFail("not TP-Link") }
+        let v3 = try FirmwareImage(parsing: b)
+        guard let l3 = v3.layout as? NORLayout, let h3 = l3.tplink else { return XCTFail("not TP-Link") }
         XCTAssertEqual(h3.generation, .mktplinkfw2)
         XCTAssertEqual(h3.headerVersion, 3)
         XCTAssertEqual(h3.firmwareVersion, "ver. 2.0")
@@ -29,8 +29,8 @@ final class TPLinkGenerationsTests: XCTestCase {
         salted.replaceSubrange(0x40 ..< 0x50, with: [0xdc, 0xd7, 0x3a, 0xa5, 0xc3, 0x95, 0x98, 0xfb, 0xdc, 0xf9, 0xe7, 0xf4, 0x0e, 0xae, 0x47, 0x37])
         let md5 = try XCTUnwrap(Hex.decode(try Independent.md5(salted)))
         b.replaceSubrange(0x40 ..< 0x50, with: md5)
-        let v2 = try FirmwareImage(bytes: b)
-        guard case .nor(let l2) = v2.layout, let h2 = l2.tplink else { return XCTFail("not TP-Link") }
+        let v2 = try FirmwareImage(parsing: b)
+        guard let l2 = v2.layout as? NORLayout, let h2 = l2.tplink else { return XCTFail("not TP-Link") }
         XCTAssertEqual(h2.generation, .mktplinkfw2, "version word 2 with mktplinkfw2's MD5 is mktplinkfw2")
         XCTAssertEqual(h2.headerVersion, 2)
         XCTAssertTrue(v2.regions.flatMap(\.checksums).filter { $0.kind == "tplink-md5" }.allSatisfy(\.verifies))
@@ -53,7 +53,7 @@ final class TPLinkGenerationsTests: XCTestCase {
         XCTAssertEqual(img.regions[1].role, .tplinkHeader)
         XCTAssertEqual(img.regions[1].offset, 0x20000)
         XCTAssertTrue(img.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) })
-        let inner = try FirmwareImage(bytes: factory)
+        let inner = try FirmwareImage(parsing: factory)
         // Same regions as the factory image, shifted by the padding.
         XCTAssertEqual(Array(img.regions.dropFirst()).map { $0.offset - 0x20000 }, inner.regions.map(\.offset))
         XCTAssertEqual(Array(img.regions.dropFirst()).map(\.role), inner.regions.map(\.role))

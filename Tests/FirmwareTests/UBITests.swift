@@ -107,7 +107,7 @@ final class UBITests: XCTestCase {
             XCTAssertEqual(img.kind, .ubi, label)
             XCTAssertEqual(img.regions.reduce(0) { $0 + $1.size }, UInt64(img.bytes.count), label)
             XCTAssertTrue(img.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) }, label)
-            guard case .ubi(let l) = img.layout else { return XCTFail("not UBI") }
+            guard let l = img.layout as? UBILayout else { return XCTFail("not UBI") }
             XCTAssertEqual(l.geometry.pebSize, g.peb, label)
             XCTAssertEqual(l.geometry.lebSize, g.peb - g.data, label)
             XCTAssertEqual(l.geometry.vidHeaderOffset, g.vid, label)
@@ -167,7 +167,7 @@ final class UBITests: XCTestCase {
                 let grown = try orig.rebuild(replacingRootfs: big)
                 XCTAssertTrue(grown.bytes == want, "\(label): rebuilt image differs from ubinize's (\(grown.bytes.count) vs \(want.count) bytes)")
                 XCTAssertEqual(grown.warnings.count, big.count > g.peb - g.data ? 1 : 0, "\(label): \(grown.warnings)")
-                let re = try FirmwareImage(bytes: grown.bytes)
+                let re = try FirmwareImage(parsing: grown.bytes)
                 XCTAssertTrue(re.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) }, label)
                 XCTAssertEqual(re.rootfsImage, big, label)
                 if type == "static" {
@@ -219,7 +219,7 @@ final class UBITests: XCTestCase {
                 .replacingOccurrences(of: "[rootfs_data]", with: "[extra]\nmode=ubi\nvol_id=4\nvol_type=static\nvol_name=extra\nimage=\(dir)/extra.bin\n[rootfs_data]")
         }
         let orig = try FirmwareImage.open(try ubinize(layout(kernel: kernelFile, rootfs: rootFile), g.args, name: "f-orig"))
-        guard case .ubi(let l) = orig.layout else { return XCTFail("not UBI") }
+        guard let l = orig.layout as? UBILayout else { return XCTFail("not UBI") }
         XCTAssertEqual(l.volumes.map(\.name), ["ubootenv", "ubootenv2", "kernel", "rootfs", "extra", "rootfs_data"])
         XCTAssertEqual(l.volumes.map(\.lebCount), [0, 0, 6, 1, 2, 0])
         let want = try readBytes(try ubinize(layout(kernel: kernelFile, rootfs: dir + "/big.sqfs"), g.args, name: "f-want"))
@@ -234,7 +234,7 @@ final class UBITests: XCTestCase {
         let wantK = try readBytes(try ubinize(layout(kernel: dir + "/other.uImage", rootfs: rootFile), g.args, name: "f-kernel"))
         let k = try orig.rebuild(replacingKernel: try readBytes(dir + "/other.uImage"))
         XCTAssertTrue(k.bytes == wantK, "kernel replaced: \(k.bytes.count) vs \(wantK.count) bytes")
-        XCTAssertEqual(try FirmwareImage(bytes: k.bytes).kernelImage, try readBytes(dir + "/other.uImage"))
+        XCTAssertEqual(try FirmwareImage(parsing: k.bytes).kernelImage, try readBytes(dir + "/other.uImage"))
 
         // Erase counters belong to the PEB position: give PEB 3 ec 5 and PEB 8 ec 9, then grow.
         var b = orig.bytes
@@ -244,10 +244,10 @@ final class UBITests: XCTestCase {
             let crc = CRC32.uninverted(Array(b[i * peb ..< i * peb + 60]))
             b.replaceSubrange(i * peb + 60 ..< i * peb + 64, with: [UInt8(crc >> 24), UInt8(truncatingIfNeeded: crc >> 16), UInt8(truncatingIfNeeded: crc >> 8), UInt8(truncatingIfNeeded: crc)])
         }
-        let grown = try FirmwareImage(bytes: b).rebuild(replacingRootfs: big).bytes
-        let gi = try FirmwareImage(bytes: grown)
+        let grown = try FirmwareImage(parsing: b).rebuild(replacingRootfs: big).bytes
+        let gi = try FirmwareImage(parsing: grown)
         XCTAssertTrue(gi.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) })
-        guard case .ubi(let gl) = gi.layout else { return XCTFail("not UBI") }
+        guard let gl = gi.layout as? UBILayout else { return XCTFail("not UBI") }
         XCTAssertEqual(gl.pebs[3].ec?.eraseCount, 5)
         XCTAssertEqual(gl.pebs[8].ec?.eraseCount, 9)
         XCTAssertEqual(gl.pebs.compactMap { $0.ec?.eraseCount }.filter { $0 != 0 }.count, 2)
@@ -262,7 +262,7 @@ final class UBITests: XCTestCase {
             .replacingOccurrences(of: "vol_id=1", with: "vol_id=0").replacingOccurrences(of: "vol_id=2", with: "vol_id=1")
         let args = ["-p", "4KiB", "-m", "512", "-s", "256"]
         let img = try FirmwareImage.open(try ubinize(rootOnly, args, name: "r"))
-        guard case .ubi(let l) = img.layout else { return XCTFail("not UBI") }
+        guard let l = img.layout as? UBILayout else { return XCTFail("not UBI") }
         XCTAssertEqual(l.geometry.pebSize, 4096)
         XCTAssertNil(l.kernelVolume)
         XCTAssertTrue(img.kernelImage.isEmpty)

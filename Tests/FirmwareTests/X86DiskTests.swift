@@ -39,7 +39,7 @@ final class X86DiskTests: XCTestCase {
             let path = try X86DiskTests.image(kind)
             let img = try FirmwareImage.open(path)
             XCTAssertEqual(img.kind, kind.hasSuffix("efi") ? .x86CombinedEFI : .x86Combined, kind)
-            guard case .disk(let l) = img.layout else { return XCTFail(kind) }
+            guard let l = img.layout as? DiskImageLayout else { return XCTFail(kind) }
             XCTAssertTrue(l.gzipped)
             let report = ImageReport(image: img, file: path, facts: try img.rootfsFacts())
             XCTAssertTrue(report.checksumsVerify, kind)
@@ -102,11 +102,11 @@ final class X86DiskTests: XCTestCase {
         print("X86DiskTests seed \(seed) (set IMAGETOOL_SEED to repeat)")
         var rng = SplitMix(seed: seed)
         let path = try X86DiskTests.image("ext4-efi")
-        guard case .disk(let l) = try FirmwareImage.open(path).layout else { return XCTFail() }
+        guard let l = try FirmwareImage.open(path).layout as? DiskImageLayout else { return XCTFail() }
         let disk = l.disk
         func exercise(_ b: [UInt8], _ label: String) {
             do {
-                let img = try FirmwareImage(bytes: b, path: "mutant.img")
+                let img = try FirmwareImage(parsing: b, path: "mutant.img")
                 XCTAssertEqual(img.regions.reduce(0) { $0 + $1.size }, UInt64(b.count), label)
                 _ = ImageReport(image: img, file: label, facts: try? img.rootfsFacts())
             } catch let e as FormatError {
@@ -119,12 +119,12 @@ final class X86DiskTests: XCTestCase {
         // A flipped header byte is reported by the header CRC, not silently accepted.
         var flipped = disk
         flipped[512 + 40] ^= 0x01  // first_usable_lba
-        if let img = try? FirmwareImage(bytes: flipped) {
+        if let img = try? FirmwareImage(parsing: flipped) {
             XCTAssertEqual(img.regions.first { $0.role == .gptHeader }?.checksums.first?.verifies, false)
         }
         // Hostile entry count and LBAs.
         var big = disk; big.replaceSubrange(512 + 80 ..< 512 + 84, with: [0xff, 0xff, 0xff, 0x7f])
-        XCTAssertEqual((try? FirmwareImage(bytes: big)).map { _ in "parsed" }, nil, "huge entry count must be refused")
+        XCTAssertEqual((try? FirmwareImage(parsing: big)).map { _ in "parsed" }, nil, "huge entry count must be refused")
         var farLBA = disk; farLBA.replaceSubrange(512 + 72 ..< 512 + 80, with: [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])
         exercise(farLBA, "entries LBA 2^64-1")
         var farPart = disk; farPart.replaceSubrange(1024 + 40 ..< 1024 + 48, with: [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f])

@@ -93,7 +93,7 @@ final class RegressionReplayTests: XCTestCase {
         },
         "FuzzFirmware": { b, _ in
             try each {
-                let fw = try FirmwareImage(bytes: b, path: "fuzz.bin")
+                let fw = try FirmwareImage(parsing: b, path: "fuzz.bin")
                 _ = fw.kernelImage; _ = fw.rootfsImage; _ = fw.rootfsSpan; _ = fw.metadataJSON
                 try each { _ = try fw.kernelPayload() }
                 if fw.kind == .ubi { try each { _ = try fw.rebuild(replacingRootfs: fw.rootfsImage) } }

@@ -168,7 +168,7 @@ final class InstallX86Tests: XCTestCase {
         XCTAssertEqual(cat, "hello\n")
         // imagetool reads the long target back through libext2fs.
         let fw = try FirmwareImage.open(out)
-        guard case .disk(let layout) = fw.layout, let p = layout.extRootfs else { return XCTFail("no ext rootfs") }
+        guard let layout = fw.layout as? DiskImageLayout, let p = layout.extRootfs else { return XCTFail("no ext rootfs") }
         let rootfs = try layout.openExtRootfs(p)
         XCTAssertEqual(try rootfs.readFile("/usr/bin/linky-long", limit: 100), Array("hello\n".utf8))
     }
@@ -267,7 +267,7 @@ final class InstallX86Tests: XCTestCase {
         let resigned = try OfflineInstaller.run(o)
         XCTAssertTrue(resigned.warnings.isEmpty, "\(resigned.warnings)")
         let out = try FS.read(dir + "/resigned.img.gz")
-        let img = try FirmwareImage(bytes: out)
+        let img = try FirmwareImage(parsing: out)
         XCTAssertTrue(img.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) })
         let r = try XCTUnwrap(img.regions.first { $0.role == .fwtoolSignature })
         let chunk = Array(out[Int(r.offset) ..< Int(r.end)])

@@ -149,7 +149,7 @@ final class WR840NRealFeedTests: XCTestCase {
         let t = TestEnv.tempDir("wr840n-damaged")
         defer { try? FileManager.default.removeItem(atPath: t) }
         var bytes = try FS.read(image)
-        let fw = try FirmwareImage(bytes: bytes)
+        let fw = try FirmwareImage(parsing: bytes)
         let span = try XCTUnwrap(fw.rootfsSpan)
         let sq = try SquashImage(path: image, offset: span.offset)
         let tree = try sq.readTree()

@@ -77,6 +77,24 @@ public struct FwtoolChunk: Sendable, Equatable, Codable {
         return (chunks, cur)
     }
 
+    /// Regions of the fwtool chunks that follow an image body of `bodySize` bytes in
+    /// `bytes`: each chunk's data and trailer, the trailer's CRC recomputed over every byte
+    /// before it (fwtool's register: init 0xffffffff, no final inversion; no copy made).
+    static func regions(of chunks: [FwtoolChunk], in bytes: [UInt8], from bodySize: Int) -> [Region] {
+        var rs: [Region] = []
+        var pos = bodySize
+        var reg: UInt32 = 0xffff_ffff
+        var crcPos = 0
+        for c in chunks {
+            let t = pos + c.data.count
+            reg = ~CRC32.checksum(bytes[crcPos ..< t], continuing: ~reg)
+            crcPos = t
+            rs += c.regions(at: UInt64(pos), crcBefore: reg)
+            pos += c.data.count + FwtoolChunk.trailerSize
+        }
+        return rs
+    }
+
     /// Regions (data + trailer) for this chunk placed at `offset`, with the CRC check
     /// computed from `crcBefore`, the register over all bytes before the trailer.
     func regions(at offset: UInt64, crcBefore: UInt32) -> [Region] {
