@@ -11,9 +11,12 @@ public struct RebuildOptions: Sendable {
     public var signer: (any FirmwareSigner)?
     /// Replacement metadata JSON for the fwtool metadata chunk (nil keeps it).
     public var metadataJSON: [UInt8]?
+    /// Re-signs a signed FIT's signature nodes; without it a signed FIT is refused (exit 3).
+    public var fitSigner: FITSigner?
     /// Options; all optional.
-    public init(maxImageSize: UInt64? = nil, signer: (any FirmwareSigner)? = nil, metadataJSON: [UInt8]? = nil) {
-        self.maxImageSize = maxImageSize; self.signer = signer; self.metadataJSON = metadataJSON
+    public init(maxImageSize: UInt64? = nil, signer: (any FirmwareSigner)? = nil, metadataJSON: [UInt8]? = nil,
+                fitSigner: FITSigner? = nil) {
+        self.maxImageSize = maxImageSize; self.signer = signer; self.metadataJSON = metadataJSON; self.fitSigner = fitSigner
     }
 }
 
@@ -63,7 +66,7 @@ extension FirmwareImage {
                     out += repeatElement(fill, count: (4096 - out.count % 4096) % 4096)
                 }
             case .fit(let l):
-                out = try l.rebuildBody(bytes, rootfs: newRoot, kernel: replacingKernel, warnings: &warnings)
+                out = try l.rebuildBody(bytes, rootfs: newRoot, kernel: replacingKernel, signer: options.fitSigner, warnings: &warnings)
                 try FirmwareImage.appendChunks(&out, l.chunks, original: bytes, originalBodySize: l.bodySize,
                                                options: options, warnings: &warnings)
             case .disk(let l):
