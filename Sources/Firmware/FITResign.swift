@@ -3,7 +3,7 @@ import CFDT
 
 extension FITImage {
     /// The paths of the signature nodes that carry a `value`, images first, in tree order.
-    var signatureNodePaths: [String] {
+    public var signatureNodes: [String] {
         images.flatMap { i in i.signatures.map { "/images/\(i.name)/\($0)" } }
             + configurations.flatMap { c in c.signatures.map { "/configurations/\(c.name)/\($0)" } }
     }
@@ -11,7 +11,7 @@ extension FITImage {
     /// Refuses to rebuild a signed FIT without a signer: its signatures would no longer verify.
     func checkSignable(_ signer: FITSigner?) throws {
         guard isSigned, signer == nil else { return }
-        let names = signatureNodePaths
+        let names = signatureNodes
         throw FormatError(.refused, context: "rebuild FIT",
                           "the FIT is signed (\(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? ", ..." : "")); a rebuilt image would fail U-Boot's signature check: give the signing key (--fit-key KEYDIR or KEY.pem) to re-sign it")
     }
@@ -101,6 +101,49 @@ extension FITImage {
                 let value = try signer.sign(alg, hint: hint, node: path, parts: parts)
                 try write(path, value: value, hashed: (nodes, stringsSize))
             }
+        }
+    }
+}
+
+extension FITImage {
+    /// The bytes a signature node signs, as U-Boot's verifier assembles them (u-boot
+    /// boot/image-fit-sig.c fit_image_check_sig, fit_config_check_sig): for a node under
+    /// `/images/<name>` the image data; for one under `/configurations/<name>` the
+    /// `FITHashedRegions` of the tree followed by the first `hashed-strings` bytes of the
+    /// strings block. `bytes` is the FIT this was parsed from; `path` the node's path.
+    public func signedData(ofSignature path: String, in bytes: [UInt8]) throws -> [UInt8] {
+        let ctx = "read FIT signature"
+        let parts = path.split(separator: "/").map(String.init)
+        guard parts.count == 3 else { throw FormatError(.usage, context: ctx, "\(path) is not /images/X/sig or /configurations/X/sig") }
+        if parts[0] == "images", let img = images.first(where: { $0.name == parts[1] }) {
+            return Array(bytes[img.dataStart ..< img.dataEnd])
+        }
+        guard parts[0] == "configurations", totalSize <= bytes.count else {
+            throw FormatError(.usage, context: ctx, "\(path): no such signature node")
+        }
+        return try bytes.withUnsafeBytes { raw -> [UInt8] in
+            guard let fdt = raw.baseAddress, fdt_check_header(fdt) == 0 else { throw FormatError(.invalid, context: ctx, "not a device tree") }
+            let conf = fdt_path_offset(fdt, "/configurations/" + parts[1])
+            let sig = conf >= 0 ? fdt_subnode_offset(fdt, conf, parts[2]) : conf
+            guard sig >= 0 else { throw FormatError(.invalid, context: ctx, "\(path): \(FITImage.fdtMessage(sig))") }
+            var len: Int32 = 0
+            guard let p = fdt_getprop(fdt, sig, "hashed-strings", &len), len >= 8 else {
+                throw FormatError(.invalid, context: ctx, "\(path) has no hashed-strings <0 size>")
+            }
+            let size = Int(FITHashedRegions.be32(UnsafeRawPointer(p), 4))
+            let stringsOff = Int(FITHashedRegions.be32(fdt, 12))
+            guard size <= Int(FITHashedRegions.be32(fdt, 32)), stringsOff + size <= totalSize else {
+                throw FormatError(.invalid, context: ctx, "\(path): hashed-strings size \(size) is beyond the strings block")
+            }
+            let nodes = try FITHashedRegions.nodes(fdt, conf: conf, sig: sig, at: path)
+            let ranges = try FITHashedRegions.find(fdt, include: nodes, at: path)
+            var out: [UInt8] = []
+            for r in ranges {
+                guard r.lowerBound >= 0, r.upperBound <= totalSize else { throw FormatError(.invalid, context: ctx, "\(path): hashed region outside the tree") }
+                out += raw[r]
+            }
+            out += raw[stringsOff ..< stringsOff + size]
+            return out
         }
     }
 }
