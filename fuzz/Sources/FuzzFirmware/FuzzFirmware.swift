@@ -6,7 +6,14 @@ import Firmware
 /// include/uapi/mtd/ubi-media.h), FIT via libfdt, squashfs span; openwrt/firmware-utils,
 /// openwrt/fwtool, u-boot include/image.h and boot/image-fit.c). UBI images also go through
 /// the volume rebuild; a FIT is also parsed on its own and rebuilt around its rootfs (libfdt
-/// edits, hash recomputation, re-layout).
+/// edits, hash recomputation, re-layout); a signed FIT is re-signed with keys/fit-demo.key
+/// (hashed regions over libfdt tags, signature node writes) and its signed bytes computed.
+let fitDemoKey: String = {
+    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    parts.removeLast(4)  // fuzz/Sources/FuzzFirmware/FuzzFirmware.swift
+    return parts.joined(separator: "/") + "/keys/fit-demo.key"
+}()
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -19,6 +26,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if let fw = try? FirmwareImage(bytes: bytes, path: "fuzz.bin"), case .fit = fw.layout {
         _ = ImageReport(image: fw, file: "fuzz.bin")
         _ = try? fw.rebuild(replacingRootfs: fw.rootfsImage)
+        if case .fit(let l) = fw.layout, l.fit.isSigned {
+            for n in l.fit.signatureNodes { _ = try? l.fit.signedData(ofSignature: n, in: bytes) }
+            let signer = FITSigner(keys: .file(fitDemoKey), version: "fuzz", timestamp: 0)
+            if let r = try? fw.rebuild(replacingRootfs: fw.rootfsImage, options: RebuildOptions(fitSigner: signer)),
+               let again = try? FirmwareImage(bytes: r.bytes, path: "fuzz.bin"), case .fit(let l2) = again.layout {
+                for n in l2.fit.signatureNodes { _ = try? l2.fit.signedData(ofSignature: n, in: r.bytes) }
+            }
+        }
     }
     guard let fw = try? FirmwareImage(bytes: bytes, path: "fuzz.bin") else { return 0 }
     _ = fw.kernelImage
