@@ -17,13 +17,16 @@ import CFDT
 /// - then the first `hashed-strings` bytes of the strings block (the whole block when
 ///   signing, as mkimage records it).
 ///
-/// Limits as U-Boot's: paths shorter than 200 bytes, depth below 32, fewer than 100 regions.
+/// Limits as U-Boot's: paths shorter than 200 bytes, depth below 32, fewer than 100 regions,
+/// at most 100 hashed nodes (what its verifier accepts; it also bounds the work).
 struct FITHashedRegions {
     /// Property names never hashed.
     static let excluded: Set<String> = ["data", "data-size", "data-position", "data-offset"]
     static let maxDepth = 32
     static let pathLimit = 200
     static let maxRegions = 100
+    /// U-Boot's verifier hashes at most this many nodes (IMAGE_MAX_HASHED_NODES).
+    static let maxNodes = 100
 
     /// The byte ranges (absolute in the blob) of the structure block to hash.
     var ranges: [Range<Int>]
@@ -61,11 +64,17 @@ struct FITHashedRegions {
                     if allowMissing { continue }
                     throw FormatError(.invalid, context: ctx, "\(node): image \(uname.debugDescription) of \(prop) is not in /images")
                 }
+                guard list.count < maxNodes else {
+                    throw FormatError(.invalid, context: ctx, "\(node): more than \(maxNodes) hashed nodes, more than U-Boot verifies")
+                }
                 list.append(try path(fdt, img, at: node))
                 var hashes = 0
                 var sub = fdt_first_subnode(fdt, img)
                 while sub >= 0 {
                     if FITHashedRegions.name(fdt, sub).hasPrefix("hash") {
+                        guard list.count < maxNodes else {
+                            throw FormatError(.invalid, context: ctx, "\(node): more than \(maxNodes) hashed nodes, more than U-Boot verifies")
+                        }
                         list.append(try path(fdt, sub, at: node))
                         hashes += 1
                     }
