@@ -37,7 +37,7 @@ struct InstallCommand: ParsableCommand {
     @Option(help: "usign secret key to re-sign the image's fwtool signature chunk, when it has one.")
     var key: String?
 
-    @Option(name: .customLong("fit-key"), help: "Re-sign a signed FIT: a directory holding <key-name-hint>.key (mkimage -k) or one PEM private key; signer-name imagetool, timestamp SOURCE_DATE_EPOCH or now.")
+    @Option(name: .customLong("fit-key"), help: ArgumentHelp(stringLiteral: FITKeyOption.help))
     var fitKey: String?
 
     @Option(name: .customLong("add-key"), help: "Public key to trust (repeatable): usign key into /etc/opkg/keys (opkg images) or PEM key into /etc/apk/keys (apk images).")
@@ -69,18 +69,13 @@ struct InstallCommand: ParsableCommand {
             o.feedLines = feedLines
             o.overrides = InstallResolver.Overrides(kernel: force, depends: forceDepends)
             o.forceOverwrite = forceOverwrite
-            var now = UInt32(clamping: time(nil))
             if let e = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
                 guard let t = UInt32(e) else { throw FormatError(.usage, context: "SOURCE_DATE_EPOCH", "not seconds since the epoch: \(e.debugDescription)") }
                 o.installTime = t
-                now = t
             }
             let signer = try key.map { UsignImageSigner(secret: try Usign.SecretKey.load($0)) }
             o.rebuild = RebuildOptions(maxImageSize: maxImageSize, signer: signer)
-            if let fitKey {
-                guard FS.exists(fitKey) else { throw FormatError(.usage, context: "--fit-key", "no such key file or directory: \(fitKey)") }
-                o.rebuild.fitSigner = FITSigner(keyPath: fitKey, version: ImageTool.version, timestamp: now)
-            }
+            o.rebuild.fitSigner = try FITKeyOption.signer(fitKey)
             let report = try out.withProgress { meter in
                 o.progress = meter
                 return try OfflineInstaller.run(o)

@@ -187,6 +187,34 @@ final class FITSigningTests: XCTestCase {
         XCTAssertEqual(try fdtget(copy, conf, "hashed-nodes"), try fdtget(out, conf, "hashed-nodes"))
     }
 
+    func testRepackWithFitKeyReSignsImageAndConfiguration() throws {
+        let dir = try FITTests.fixtures()
+        let tmp = TestEnv.tempDir("fit-repack-signed")
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let bin = try XCTUnwrap(TestEnv.imagetoolBinary)
+        let input = dir + "/fit-signed-image.itb"
+        XCTAssertEqual(try TestEnv.imagetool(["unpack", input, "-d", tmp + "/u"]).status, 0)
+        let root = try readBytes(TestEnv.fixtures + "/image/root.squashfs")
+        try writeBytes(try editedSquashfs(root, adding: ["etc/repacked": [9, 9, 9]], in: tmp + "/e"), tmp + "/new.sqfs")
+        let env = ["SOURCE_DATE_EPOCH": String(Self.time)]
+        let refused = try TestSupport.run(bin, ["repack", tmp + "/u", "--rootfs", tmp + "/new.sqfs", "-o", tmp + "/no.itb"], env: env)
+        XCTAssertEqual(refused.status, 3, refused.err)
+        XCTAssertEqual(refused.err.split(separator: "\n").count, 1, refused.err)
+        XCTAssertTrue(refused.err.contains("/images/rootfs-1/signature-1"), refused.err)
+        let out = tmp + "/out.itb"
+        let r = try TestSupport.run(bin, ["repack", tmp + "/u", "--rootfs", tmp + "/new.sqfs", "-o", out, "--fit-key", dir + "/keys"], env: env)
+        XCTAssertEqual(r.status, 0, r.err)
+        try assertHashesIndependentlyVerify(out, "repacked, re-signed")
+        let copy = tmp + "/mk.itb"
+        try FileManager.default.copyItem(atPath: out, toPath: copy)
+        let m = try TestSupport.run(try Images.tool("mkimage", package: "u-boot-tools"), ["-F", "-k", dir + "/keys", copy], env: env)
+        XCTAssertEqual(m.status, 0, m.err)
+        for node in ["/images/rootfs-1/signature-1", "/configurations/config-1/signature-1"] {
+            XCTAssertEqual(try fdtget(copy, node, "value"), try fdtget(out, node, "value"), node)
+            XCTAssertNotEqual(try fdtget(input, node, "value"), try fdtget(out, node, "value"), node)
+        }
+    }
+
     func testMissingOrWrongKeysGiveOneLine() throws {
         let dir = try FITTests.fixtures()
         let tmp = TestEnv.tempDir("fit-wrong-key")
