@@ -5,8 +5,9 @@ import CCrypto
 /// KEYDIR` does to a FIT's signature nodes (u-boot tools/image-host.c
 /// fit_image_process_sig / fit_config_process_sig, lib/rsa/rsa-sign.c rsa_sign).
 ///
-/// The private key of a signature node is `KEYDIR/<key-name-hint>.key` (PEM, as mkimage
-/// reads it), or one PEM file used for every node. Each node gets what
+/// The private key of a signature node is `KEYDIR/<key-name-hint>.key` for RSA and
+/// `KEYDIR/<key-name-hint>.pem` for ECDSA (PEM, as mkimage reads them: lib/rsa/rsa-sign.c,
+/// lib/ecdsa/ecdsa-libcrypto.c), or one PEM file used for every node. Each node gets what
 /// fit_image_write_sig writes, in its order: `value`, `signer-name`, `signer-version`,
 /// `timestamp` (seconds, big-endian) and, for a configuration, `hashed-nodes` and
 /// `hashed-strings`. The timestamp is the caller's (mkimage takes SOURCE_DATE_EPOCH, else
@@ -15,8 +16,9 @@ import CCrypto
 /// carries "mkimage" and U-Boot's version, which no verifier reads.
 ///
 /// RSA (2048/3072/4096 bits, PKCS#1 v1.5 or PSS with the maximal salt length that mkimage
-/// produces through OpenSSL) is signed through libcrypto's EVP interface; ECDSA nodes are
-/// refused with a one-line message.
+/// produces through OpenSSL) and ECDSA (P-256/P-384; the value is r then s, each
+/// big-endian and padded to the key size, as ecdsa_sig_encode_raw writes it) are signed
+/// through libcrypto's EVP interface.
 public struct FITSigner: Sendable {
     /// Where the private keys are.
     public enum KeySource: Sendable, Equatable {
@@ -45,25 +47,27 @@ public struct FITSigner: Sendable {
         self.init(keys: FS.isDirectory(path) ? .directory(path) : .file(path), name: name, version: version, timestamp: timestamp)
     }
 
-    /// The key file of a node with `hint` (`key-name-hint`).
-    func keyFile(hint: String?, node: String) throws -> String {
+    /// The key file of a node with `hint` (`key-name-hint`); `ext` ".key" (RSA) or ".pem" (ECDSA).
+    func keyFile(hint: String?, node: String, ext: String) throws -> String {
         switch keys {
         case .file(let f): return f
         case .directory(let d):
             guard let hint, !hint.isEmpty, !hint.contains("/") else {
                 throw FormatError(.invalid, context: "re-sign FIT", "\(node) has no usable key-name-hint to find its key in \(d)")
             }
-            return d + "/" + hint + ".key"
+            return d + "/" + hint + ext
         }
     }
 
     /// Signs the concatenation of `parts` for the node at `node` (its path, for messages).
     func sign(_ alg: FITSignatureAlgorithm, hint: String?, node: String, parts: [UnsafeRawBufferPointer]) throws -> [UInt8] {
         let ctx = "re-sign FIT"
-        guard case .rsa(let bits) = alg.crypto else {
-            throw FormatError(.unsupported, context: ctx, "\(node): \(alg.name) (ECDSA) signatures are not re-signed by imagetool; re-sign with mkimage -F -k")
+        let (type, bits, ext): (String, Int, String)
+        switch alg.crypto {
+        case .rsa(let b): (type, bits, ext) = ("RSA", b, ".key")
+        case .ecdsa(let b): (type, bits, ext) = ("EC", b, ".pem")
         }
-        let path = try keyFile(hint: hint, node: node)
+        let path = try keyFile(hint: hint, node: node, ext: ext)
         guard FS.isRegularFile(path) else {
             throw FormatError(.usage, context: ctx, "\(node) (key-name-hint \((hint ?? "").debugDescription)): no private key at \(path)")
         }
@@ -78,12 +82,12 @@ public struct FITSigner: Sendable {
             throw FormatError(.invalid, context: ctx, "\(node): \(path) is not a PEM private key")
         }
         defer { EVP_PKEY_free(pkey) }
-        guard EVP_PKEY_is_a(pkey, "RSA") == 1 else {
-            throw FormatError(.invalid, context: ctx, "\(node) wants \(alg.name) but \(path) is not an RSA key")
+        guard EVP_PKEY_is_a(pkey, type) == 1 else {
+            throw FormatError(.invalid, context: ctx, "\(node) wants \(alg.name) but \(path) is not an \(type) key")
         }
         let have = Int(EVP_PKEY_get_bits(pkey))
         guard have == bits else {
-            throw FormatError(.invalid, context: ctx, "\(node) wants \(alg.name) but \(path) is a \(have)-bit RSA key")
+            throw FormatError(.invalid, context: ctx, "\(node) wants \(alg.name) but \(path) is a \(have)-bit \(type) key")
         }
         let md: OpaquePointer?
         switch alg.checksum {
@@ -123,6 +127,30 @@ public struct FITSigner: Sendable {
             ERR_clear_error()
             throw FormatError(.io, context: ctx, "\(node): OpenSSL signing failed")
         }
-        return Array(sig[0 ..< len])
+        guard type == "EC" else { return Array(sig[0 ..< len]) }
+        return try FITSigner.rawECDSA(Array(sig[0 ..< len]), pointBytes: (bits + 7) / 8, node: node)
+    }
+
+    /// A DER ECDSA-Sig-Value as U-Boot stores it: r then s, each `pointBytes` big-endian.
+    static func rawECDSA(_ der: [UInt8], pointBytes: Int, node: String) throws -> [UInt8] {
+        let decoded: OpaquePointer? = der.withUnsafeBufferPointer { b in
+            var p: UnsafePointer<UInt8>? = b.baseAddress
+            return d2i_ECDSA_SIG(nil, &p, b.count)
+        }
+        guard let sig = decoded else {
+            ERR_clear_error()
+            throw FormatError(.io, context: "re-sign FIT", "\(node): OpenSSL gave an undecodable ECDSA signature")
+        }
+        defer { ECDSA_SIG_free(sig) }
+        var r: OpaquePointer? = nil, s: OpaquePointer? = nil
+        ECDSA_SIG_get0(sig, &r, &s)
+        var out = [UInt8](repeating: 0, count: 2 * pointBytes)
+        let ok = out.withUnsafeMutableBufferPointer { o -> Bool in
+            guard let base = o.baseAddress else { return false }
+            return BN_bn2binpad(r, base, Int32(pointBytes)) == Int32(pointBytes)
+                && BN_bn2binpad(s, base + pointBytes, Int32(pointBytes)) == Int32(pointBytes)
+        }
+        guard ok else { throw FormatError(.io, context: "re-sign FIT", "\(node): ECDSA signature larger than the key") }
+        return out
     }
 }

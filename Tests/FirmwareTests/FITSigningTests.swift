@@ -215,6 +215,57 @@ final class FITSigningTests: XCTestCase {
         }
     }
 
+    /// Python cryptography's ECDSA verdict on U-Boot's raw r||s `signature` over `data`
+    /// with the public half of the PEM private key `key`.
+    func ecdsaVerifies(_ data: [UInt8], _ signature: [UInt8], key: String, in tmp: String) throws -> Bool {
+        try writeBytes(data, tmp + "/msg.bin")
+        try writeBytes(signature, tmp + "/sig.bin")
+        let py = """
+        import sys
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+        key = serialization.load_pem_private_key(open(sys.argv[3], 'rb').read(), None).public_key()
+        raw = open(sys.argv[2], 'rb').read(); n = len(raw) // 2
+        der = encode_dss_signature(int.from_bytes(raw[:n], 'big'), int.from_bytes(raw[n:], 'big'))
+        key.verify(der, open(sys.argv[1], 'rb').read(), ec.ECDSA(hashes.SHA256()))
+        print('ok')
+        """
+        let r = try TestSupport.run(try Images.tool("python3", package: "python3"), ["-c", py, tmp + "/msg.bin", tmp + "/sig.bin", key])
+        return r.status == 0 && r.out.contains("ok")
+    }
+
+    func testECDSASignaturesVerifyBothWays() throws {
+        let dir = try FITTests.fixtures()
+        let tmp = TestEnv.tempDir("fit-ecdsa")
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let path = dir + "/fit-signed-ecdsa.itb"
+        let key = dir + "/keys/ec.pem"
+        let conf = "/configurations/config-1/signature-1"
+        let img = try FirmwareImage.open(path)
+        guard case .fit(let l) = img.layout else { return XCTFail("not a FIT") }
+        let theirs = try fdtget(path, conf, "value")
+        XCTAssertEqual(theirs.count, 64)
+        let data = try l.fit.signedData(ofSignature: conf, in: img.bytes)
+        XCTAssertTrue(try ecdsaVerifies(data, theirs, key: key, in: tmp), "mkimage's ECDSA signature over imagetool's signed bytes")
+        var bad = data
+        bad[0] ^= 1
+        XCTAssertFalse(try ecdsaVerifies(bad, theirs, key: key, in: tmp))
+        // Re-signed after an install: 64 bytes r||s that verify over the new tree.
+        let ipk = try rebasedFeed(onto: path, out: tmp + "/feed")
+        let out = tmp + "/out.itb"
+        let r = try TestEnv.imagetool(["install", path, ipk, "-o", out, "--fit-key", dir + "/keys"])
+        XCTAssertEqual(r.status, 0, r.err)
+        try assertHashesIndependentlyVerify(out, "ECDSA re-signed")
+        let again = try FirmwareImage.open(out)
+        guard case .fit(let l2) = again.layout else { return XCTFail("not a FIT") }
+        let ours = try fdtget(out, conf, "value")
+        XCTAssertEqual(ours.count, 64)
+        XCTAssertNotEqual(ours, theirs)
+        XCTAssertTrue(try ecdsaVerifies(try l2.fit.signedData(ofSignature: conf, in: again.bytes), ours, key: key, in: tmp))
+        XCTAssertFalse(try ecdsaVerifies(data, ours, key: key, in: tmp), "the old tree no longer verifies")
+    }
+
     func testMissingOrWrongKeysGiveOneLine() throws {
         let dir = try FITTests.fixtures()
         let tmp = TestEnv.tempDir("fit-wrong-key")
@@ -228,7 +279,8 @@ final class FITSigningTests: XCTestCase {
             ("fit-signed", ["--fit-key", dir + "/keys/ec.pem"], 1, ["not an RSA key"]),
             ("fit-signed", ["--fit-key", dir + "/keys/dev.crt"], 1, ["not a PEM private key"]),
             ("fit-signed", ["--fit-key", tmp + "/nonexistent"], 2, ["--fit-key"]),
-            ("fit-signed-ecdsa", ["--fit-key", dir + "/keys"], 1, ["ECDSA", "signature-1"]),
+            ("fit-signed-ecdsa", ["--fit-key", dir + "/keys/dev.key"], 1, ["sha256,ecdsa256", "not an EC key"]),
+            ("fit-signed-ecdsa", ["--fit-key", dir + "/keys/k3072.key"], 1, ["not an EC key"]),
         ]
         for (v, extra, code, words) in cases {
             let out = tmp + "/out.itb"
