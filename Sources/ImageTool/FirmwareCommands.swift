@@ -143,7 +143,7 @@ enum FirmwareCLI {
             out.line("uImage: \(u.name), \(u.arch), \(u.compression), load \(u.loadAddress) entry \(u.entryPoint)")
         }
         if let f = r.fit {
-            out.line("FIT: \(f.description ?? "-"), default \(f.defaultConfiguration ?? "-"), \(f.signed ? "SIGNED (rebuilding is refused)" : "not signed"), tree \(f.treeSize) bytes, alignment \(f.alignment)")
+            out.line("FIT: \(f.description ?? "-"), default \(f.defaultConfiguration ?? "-"), \(f.signed ? "SIGNED (rebuilding needs --fit-key)" : "not signed"), tree \(f.treeSize) bytes, alignment \(f.alignment)")
             for i in f.images {
                 out.line("  /images/\(i.name): \(i.type), \(i.compression), \(i.placement), \(i.size) bytes at 0x\(String(i.offset, radix: 16)), hashes \(i.hashes.joined(separator: "+")) \(i.hashesVerify ? "verify" : "DO NOT VERIFY")\(i.signatures.isEmpty ? "" : ", signed")")
             }
