@@ -156,6 +156,8 @@ final class FITSigningTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         let bin = try XCTUnwrap(TestEnv.imagetoolBinary)
         let input = dir + "/fit-signed.itb"
+        let inspect = try TestEnv.imagetool(["inspect", input])
+        XCTAssertTrue(inspect.out.contains("SIGNED (rebuilding needs --fit-key)"), inspect.out)
         let ipk = try rebasedFeed(onto: input, out: tmp + "/feed")
         let env = ["SOURCE_DATE_EPOCH": String(Self.time)]
         var outputs: [[UInt8]] = []
