@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Squash", dependencies: ["BinaryIO", "CSys", "CArchive", "CZlib"]),
         .target(name: "FeedRewrite", dependencies: ["BinaryIO", "CArchive", "CCrypto"]),
         .target(name: "KernelABI", dependencies: ["BinaryIO"]),
-        .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CExt2fs", "CFDT"]),
+        .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CExt2fs", "CFDT", "CCrypto"]),
         .target(name: "Apk", dependencies: ["BinaryIO", "CCrypto"]),
         .target(name: "Rebase", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk"]),
         .executableTarget(

@@ -89,8 +89,9 @@ extension FITLayout {
     /// The image body (everything before the fwtool chunks) with the rootfs and/or kernel
     /// image data replaced (see `FITImage.rebuilt`). A rootfs stored page-padded
     /// (`${ROOTFS}.pagesync`, mkits.sh `-r`) is padded to whole 4 KiB pages again.
+    /// A signed FIT is re-signed with `signer`, refused without one.
     func rebuildBody(_ bytes: [UInt8], rootfs newRoot: [UInt8]?, kernel newKernel: [UInt8]?,
-                     warnings: inout [String]) throws -> [UInt8] {
+                     signer: FITSigner? = nil, warnings: inout [String]) throws -> [UInt8] {
         var replace: [String: [UInt8]] = [:]
         var zeroPad: [String: Int] = [:]
         if let nr = newRoot {
@@ -109,7 +110,8 @@ extension FITLayout {
             replace[k.name] = nk
         }
         var body = try fit.rebuilt(bytes, replacing: replace, zeroPad: zeroPad, padLast: paddedEnd > fit.end,
-                                   reserve: (padding.map { _ in 1 << 20 } ?? 0) + (tailRaw?.count ?? 0) + chunks.reduce(0) { $0 + $1.data.count + 64 })
+                                   reserve: (padding.map { _ in 1 << 20 } ?? 0) + (tailRaw?.count ?? 0) + chunks.reduce(0) { $0 + $1.data.count + 64 },
+                                   signer: signer)
         if let p = padding { body += p.render(from: UInt64(body.count)) }
         if let raw = tailRaw {
             if !replace.isEmpty {
@@ -160,7 +162,7 @@ extension FITLayout: FirmwareFamily {
 
     public func rebuild(_ bytes: [UInt8], rootfs newRoot: [UInt8]?, kernel newKernel: [UInt8]?, options: RebuildOptions,
                         warnings: inout [String]) throws -> [UInt8] {
-        var out = try rebuildBody(bytes, rootfs: newRoot, kernel: newKernel, warnings: &warnings)
+        var out = try rebuildBody(bytes, rootfs: newRoot, kernel: newKernel, signer: options.fitSigner, warnings: &warnings)
         try FirmwareImage.appendChunks(&out, chunks, original: bytes, originalBodySize: bodySize,
                                        options: options, warnings: &warnings)
         return out

@@ -17,9 +17,9 @@ extension FITImage {
     /// `zeroPad` appends zeros to a replacement (a page-padded rootfs) without copying it;
     /// `reserve` is room kept for what the caller appends, so a large image is never copied
     /// by array growth.
-    /// A signed FIT is refused: its signatures would no longer verify.
+    /// A signed FIT is re-signed with `signer` (`FITImage.resign`), refused without one.
     func rebuilt(_ bytes: [UInt8], replacing: [String: [UInt8]], zeroPad: [String: Int] = [:], padLast: Bool,
-                 reserve: Int = 0) throws -> [UInt8] {
+                 reserve: Int = 0, signer: FITSigner? = nil) throws -> [UInt8] {
         var sizes: [String: Int] = [:]
         var values: [String: [String: [UInt8]]] = [:]
         for img in images {
@@ -33,7 +33,8 @@ extension FITImage {
         let inline = Dictionary(uniqueKeysWithValues: images.filter { $0.placement == .inline }.compactMap { img in
             replacing[img.name].map { (img.name, $0 + [UInt8](repeating: 0, count: zeroPad[img.name] ?? 0)) }
         })
-        let (tree, starts) = try rebuiltTree(bytes, sizes: sizes, hashValues: values, inline: inline)
+        let (tree, starts) = try rebuiltTree(bytes, sizes: sizes, hashValues: values, inline: inline,
+                                             signer: signer, replaced: replacing, zeroPad: zeroPad)
         let ext = externalImages
         let align = alignment
         func size(_ img: Image) -> Int { sizes[img.name] ?? img.dataSize }
@@ -67,23 +68,16 @@ extension FITImage {
         return v
     }
 
-    /// Refuses a signed FIT (see `rebuilt`).
-    func checkUnsigned() throws {
-        if isSigned {
-            let names = images.flatMap { i in i.signatures.map { "/images/\(i.name)/\($0)" } }
-                + configurations.flatMap { c in c.signatures.map { "/configurations/\(c.name)/\($0)" } }
-            throw FormatError(.refused, context: "rebuild FIT",
-                              "the FIT is signed (\(names.prefix(3).joined(separator: ", "))); a rebuilt image would fail U-Boot's signature check and re-signing FIT images is not supported")
-        }
-    }
-
     /// The edited tree and the new start of each external image (in `externalImages`
     /// order): `sizes` are the new data lengths and `hashValues` the new hash values of the
-    /// replaced images, `inline` the new data of replaced inline images.
+    /// replaced images, `inline` the new data of replaced inline images. A signed FIT is
+    /// re-signed with `signer` after the hashes are set (`replaced`/`zeroPad`: the new data
+    /// of images with a signature of their own), refused without one.
     func rebuiltTree(_ bytes: [UInt8], sizes: [String: Int], hashValues: [String: [String: [UInt8]]],
-                     inline: [String: [UInt8]]) throws -> (tree: [UInt8], starts: [Int]) {
+                     inline: [String: [UInt8]], signer: FITSigner? = nil, replaced: [String: [UInt8]] = [:],
+                     zeroPad: [String: Int] = [:]) throws -> (tree: [UInt8], starts: [Int]) {
         let ctx = "rebuild FIT"
-        try checkUnsigned()
+        try checkSignable(signer)
         func size(_ img: Image) -> Int { sizes[img.name] ?? img.dataSize }
         let inlineGrowth = inline.values.reduce(0) { $0 + $1.count }
         let capacity = try Checked.add(try Checked.add(totalSize, inlineGrowth, "FIT size"), 64 << 10, "FIT size")
@@ -122,6 +116,10 @@ extension FITImage {
                     guard let v = values[h.name] else { continue }
                     try set(path + "/" + h.name, "value", v)
                 }
+            }
+            if isSigned, let signer {
+                try resign(buf, signer: signer, bytes: bytes, replaced: replaced, zeroPad: zeroPad,
+                           changed: Set(hashValues.keys).union(sizes.keys))
             }
             let pr = fdt_pack(buf)
             guard pr == 0 else { throw FormatError(.invalid, context: ctx, "fdt_pack: \(FITImage.fdtMessage(pr))") }

@@ -26,7 +26,8 @@ extension FirmwareImage {
             }
             try hr.seek(to: 40)
             guard try hr.u64le("bytes_used") == src.size else { return nil }  // padded: the in-memory path trims it
-            try l.fit.checkUnsigned()
+            try l.fit.checkSignable(options.fitSigner)
+            if options.fitSigner != nil && !r.signatures.isEmpty { return nil }  // the image signature wants the data in memory
             let newSize = Int(src.size)
             let pad = UInt64(r.dataSize) > span.bytesUsed && r.dataSize % 4096 == 0 ? FITImage.alignUp(newSize, 4096) - newSize : 0
             // Hashes of the new rootfs, one pass.
@@ -70,7 +71,8 @@ extension FirmwareImage {
                     ? [UInt8(crc >> 24), UInt8(crc >> 16 & 0xff), UInt8(crc >> 8 & 0xff), UInt8(crc & 0xff)] : finished[h.algo]
             }
             let sizes = [r.name: newSize + pad]
-            let (tree, starts) = try l.fit.rebuiltTree(bytes, sizes: sizes, hashValues: [r.name: values], inline: [:])
+            let (tree, starts) = try l.fit.rebuiltTree(bytes, sizes: sizes, hashValues: [r.name: values], inline: [:],
+                                                      signer: options.fitSigner)
             let ext = l.fit.externalImages
             let align = l.fit.alignment
             var end = zip(ext, starts).reduce(tree.count) { max($0, $1.1 + (sizes[$1.0.name] ?? $1.0.dataSize)) }

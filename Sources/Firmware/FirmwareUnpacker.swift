@@ -32,6 +32,8 @@ public struct RepackOptions: Sendable {
     public var maxImageSize: UInt64?
     /// Re-signs a fwtool signature chunk.
     public var signer: (any FirmwareSigner)?
+    /// Re-signs a signed FIT (without it a signed FIT whose data changed is refused).
+    public var fitSigner: FITSigner?
     /// Squashfs reader/writer for DIR/rootfs/.
     public var treeIO: (any RootfsTreeIO)?
     /// Defaults: nothing replaced, no limit, no signer.
@@ -149,7 +151,7 @@ public enum FirmwareUnpacker {
             source = "\(t)/ tree"
         }
         let newKernel = (kernel?.edited ?? false) ? kernel?.bytes : nil
-        var opts = RebuildOptions(maxImageSize: options.maxImageSize, signer: options.signer)
+        var opts = RebuildOptions(maxImageSize: options.maxImageSize, signer: options.signer, fitSigner: options.fitSigner)
         if let md = metadata, md.edited { opts.metadataJSON = md.bytes }
         if newRoot == nil && newKernel == nil && opts.metadataJSON == nil {
             if let max = options.maxImageSize, UInt64(original.count) > max {

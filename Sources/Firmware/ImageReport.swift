@@ -141,7 +141,7 @@ public struct ImageReport: Sendable, Codable {
         public var description: String?
         /// `/configurations/default`.
         public var defaultConfiguration: String?
-        /// Whether any image or configuration is signed (rebuilding is refused).
+        /// Whether any image or configuration is signed (rebuilding needs its key: `FITSigner`).
         public var signed: Bool
         /// `totalsize` of the tree.
         public var treeSize: Int

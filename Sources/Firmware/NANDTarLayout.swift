@@ -148,12 +148,20 @@ extension NANDTarLayout {
     /// The tar with the `root` and/or `kernel` member data replaced: size and header
     /// checksum rewritten (`%06o\0 `), data padded to 512, other headers kept byte for
     /// byte, end blocks padded to the original record size (10240 for GNU tar's default).
+    /// A squashfs root that scripts/sysupgrade-tar.sh stored zero-padded to 1 KiB
+    /// (`dd bs=1024 conv=sync`) is padded so again.
     func rebuildBody(_ bytes: [UInt8], rootfs newRoot: [UInt8]?, kernel newKernel: [UInt8]?) throws -> [UInt8] {
         var out: [UInt8] = []
         for m in members {
             var header = Array(bytes[m.headerOffset ..< m.headerOffset + 512])
             var data = Array(bytes[m.dataOffset ..< m.dataOffset + m.size])
-            if m.name.hasSuffix("/root"), let r = newRoot { data = r }
+            if m.name.hasSuffix("/root"), let r = newRoot {
+                data = r
+                if let span = rootfs, UInt64(m.size) > span.bytesUsed, m.size % 1024 == 0,
+                   bytes[(m.dataOffset + Int(span.bytesUsed)) ..< (m.dataOffset + m.size)].allSatisfy({ $0 == 0 }) {
+                    data += repeatElement(0, count: (1024 - r.count % 1024) % 1024)
+                }
+            }
             if m.name.hasSuffix("/kernel"), let k = newKernel { data = k }
             if data.count != m.size {
                 header.replaceSubrange(124 ..< 136, with: try NANDTarLayout.octalField(data.count, width: 12))

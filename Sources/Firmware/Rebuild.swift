@@ -11,9 +11,12 @@ public struct RebuildOptions: Sendable {
     public var signer: (any FirmwareSigner)?
     /// Replacement metadata JSON for the fwtool metadata chunk (nil keeps it).
     public var metadataJSON: [UInt8]?
+    /// Re-signs a signed FIT's signature nodes; without it a signed FIT is refused (exit 3).
+    public var fitSigner: FITSigner?
     /// Options; all optional.
-    public init(maxImageSize: UInt64? = nil, signer: (any FirmwareSigner)? = nil, metadataJSON: [UInt8]? = nil) {
-        self.maxImageSize = maxImageSize; self.signer = signer; self.metadataJSON = metadataJSON
+    public init(maxImageSize: UInt64? = nil, signer: (any FirmwareSigner)? = nil, metadataJSON: [UInt8]? = nil,
+                fitSigner: FITSigner? = nil) {
+        self.maxImageSize = maxImageSize; self.signer = signer; self.metadataJSON = metadataJSON; self.fitSigner = fitSigner
     }
 }
 

@@ -76,6 +76,8 @@ struct RepackCommand: ParsableCommand {
     var rootfs: String?
     @Option(help: "usign secret key to re-sign the fwtool signature chunk (without it the chunk is dropped).")
     var key: String?
+    @Option(name: .customLong("fit-key"), help: ArgumentHelp(stringLiteral: FITKeyOption.help))
+    var fitKey: String?
     @Option(name: .customLong("max-size"), help: "Refuse images larger than this many bytes (flash partition size).")
     var maxSize: UInt64?
 
@@ -85,6 +87,7 @@ struct RepackCommand: ParsableCommand {
             opts.rootfsFile = rootfs
             opts.maxImageSize = maxSize
             if let key { opts.signer = try UsignFirmwareSigner.load(secretKeyPath: key) }
+            opts.fitSigner = try FITKeyOption.signer(fitKey)
             let result = try out.withProgress { meter in
                 opts.treeIO = SquashTreeIO(progress: meter)
                 return try FirmwareUnpacker.repack(from: dir, options: opts)
@@ -140,7 +143,7 @@ enum FirmwareCLI {
             out.line("uImage: \(u.name), \(u.arch), \(u.compression), load \(u.loadAddress) entry \(u.entryPoint)")
         }
         if let f = r.fit {
-            out.line("FIT: \(f.description ?? "-"), default \(f.defaultConfiguration ?? "-"), \(f.signed ? "SIGNED (rebuilding is refused)" : "not signed"), tree \(f.treeSize) bytes, alignment \(f.alignment)")
+            out.line("FIT: \(f.description ?? "-"), default \(f.defaultConfiguration ?? "-"), \(f.signed ? "SIGNED (rebuilding needs --fit-key)" : "not signed"), tree \(f.treeSize) bytes, alignment \(f.alignment)")
             for i in f.images {
                 out.line("  /images/\(i.name): \(i.type), \(i.compression), \(i.placement), \(i.size) bytes at 0x\(String(i.offset, radix: 16)), hashes \(i.hashes.joined(separator: "+")) \(i.hashesVerify ? "verify" : "DO NOT VERIFY")\(i.signatures.isEmpty ? "" : ", signed")")
             }

@@ -37,6 +37,9 @@ struct InstallCommand: ParsableCommand {
     @Option(help: "usign secret key to re-sign the image's fwtool signature chunk, when it has one.")
     var key: String?
 
+    @Option(name: .customLong("fit-key"), help: ArgumentHelp(stringLiteral: FITKeyOption.help))
+    var fitKey: String?
+
     @Option(name: .customLong("add-key"), help: "Public key to trust (repeatable): usign key into /etc/opkg/keys (opkg images) or PEM key into /etc/apk/keys (apk images).")
     var addKeys: [String] = []
 
@@ -72,6 +75,7 @@ struct InstallCommand: ParsableCommand {
             }
             let signer = try key.map { UsignImageSigner(secret: try Usign.SecretKey.load($0)) }
             o.rebuild = RebuildOptions(maxImageSize: maxImageSize, signer: signer)
+            o.rebuild.fitSigner = try FITKeyOption.signer(fitKey)
             let report = try out.withProgress { meter in
                 o.progress = meter
                 return try OfflineInstaller.run(o)
