@@ -71,7 +71,7 @@ struct SquashCreate: ParsableCommand {
     @Option(name: .shortAndLong, help: "Image to write.") var output: String
     @Option(help: "xz, gzip, lzo, lz4 or zstd.") var comp: String?
     @Option(help: "Data block size, 4K..1M.") var blockSize: String?
-    @Option(help: "xz BCJ filter tried besides none: auto (from the ELF files), none, x86, arm, armthumb, powerpc, sparc, ia64.") var xzBcj: String?
+    @Option(help: "xz BCJ filter tried besides none: auto (from the ELF files; the default with --openwrt), none, x86, arm, armthumb, powerpc, sparc, ia64.") var xzBcj: String?
     @Option(help: "Superblock time (seconds since the epoch).") var mkfsTime: String?
     @Option(help: "Time of every inode (seconds since the epoch).") var allTime: String?
     @Flag(help: "Make every file owned by root.") var rootOwned = false
@@ -79,7 +79,7 @@ struct SquashCreate: ParsableCommand {
     @Flag(help: "Do not pack small files into fragments.") var noFragments = false
     @Flag(help: "Pack the tails of large files into fragments too.") var alwaysFragments = false
     @Flag(help: "Do not pad the image to 4K.") var noPad = false
-    @Flag(help: "OpenWrt rootfs settings: xz 256K, preset 9 extreme, lc 0 lp 2 pb 2, -nopad, -root-owned, /dev/console.") var openwrt = false
+    @Flag(help: "OpenWrt rootfs settings: xz 256K, preset 9 extreme, lc 0 lp 2 pb 2, BCJ from the ELF files, -nopad, -root-owned, /dev and /dev/console (SquashWriterOptions.openWrt).") var openwrt = false
     @Option(help: "Compression threads (default: all processors).") var processors: Int?
 
     func run() throws {
@@ -88,25 +88,19 @@ struct SquashCreate: ParsableCommand {
             let mkfs = try mkfsTime.map { try SquashWriteCLI.time($0, "--mkfs-time") } ?? epoch ?? UInt32(clamping: Int(Date().timeIntervalSince1970))
             var tree = Tree(root: Node(name: "", kind: .directory, mode: 0o755, mtime: mkfs))
             for s in sources { tree = TreeSource.merge(tree, try SquashWriteCLI.tree(of: s)) }
-            var o: SquashWriterOptions
-            if openwrt {
-                o = .openWrt(time: mkfs, bcj: nil)
-                try PseudoDefinitions.parse("/dev d 755 0 0\n/dev/console c 600 0 0 5 1\n", name: "openwrt").apply(to: &tree, defaultTime: mkfs)
-            } else {
-                o = SquashWriterOptions(mkfsTime: mkfs)
-            }
+            var o = openwrt ? SquashWriterOptions.openWrt(time: mkfs) : SquashWriterOptions(mkfsTime: mkfs)
             if let c = comp {
                 guard let cc = Compressor(name: c), cc != .lzma else { throw FormatError(.usage, context: "--comp", "unknown compressor \(c.debugDescription)") }
                 o.compressor = cc
             }
             if let b = blockSize { o.blockSize = try SquashWriteCLI.size(b) }
-            let bcj = xzBcj ?? (openwrt ? "auto" : "none")
-            switch bcj {
-            case "none": o.xzFilters = []
-            case "auto": o.xzFilters = ElfArchitecture.bcjFilter(for: tree).map { [$0] } ?? []
-            default:
+            switch xzBcj {
+            case nil: break
+            case "none": o.xzFilters = []; o.xzFiltersFromTree = false
+            case "auto": o.xzFiltersFromTree = true
+            case let bcj?:
                 guard let f = LZMA.BCJ(rawValue: bcj) else { throw FormatError(.usage, context: "--xz-bcj", "unknown filter \(bcj.debugDescription)") }
-                o.xzFilters = [f]
+                o.xzFilters = [f]; o.xzFiltersFromTree = false
             }
             if let t = allTime { o.allTime = try SquashWriteCLI.time(t, "--all-time") } else if let e = epoch, mkfsTime == nil { o.allTime = e }
             if rootOwned { o.rootOwned = true }
@@ -114,9 +108,7 @@ struct SquashCreate: ParsableCommand {
             if alwaysFragments { o.alwaysFragments = true }
             if noPad { o.padTo4K = false }
             if let p = processors { o.threads = max(1, p) }
-            for p in pseudo {
-                try PseudoDefinitions.parse(try FS.readText(p), name: p).apply(to: &tree, defaultTime: mkfs)
-            }
+            for p in pseudo { o.pseudoDefinitions.append(try PseudoDefinitions.parse(try FS.readText(p), name: p)) }
             try SquashWriteCLI.write(tree, to: output, options: o, out: out)
         }
     }
