@@ -34,16 +34,6 @@ enum SquashWriteCLI {
         ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { UInt32($0) }
     }
 
-    /// The tree of one SOURCE: a directory, a squashfs image (at `offset`), or a tar archive.
-    static func tree(of source: String) throws -> Tree {
-        if FS.isDirectory(source) { return try TreeSource.directory(source) }
-        let f = try RandomAccessFile(path: source)
-        if f.size >= 4, try f.read(at: 0, count: 4) == [0x68, 0x73, 0x71, 0x73] {
-            return try TreeSource.image(source)
-        }
-        return try TreeSource.tar(source)
-    }
-
     /// Writes with a progress bar (on a terminal) and prints the report.
     static func write(_ tree: Tree, to path: String, options: SquashWriterOptions, out: Output) throws {
         let report = try out.withProgress { try SquashWriter.write(tree, to: path, options: options, progress: $0) }
@@ -86,8 +76,7 @@ struct SquashCreate: ParsableCommand {
         try CLI.run(global) { out in
             let epoch = SquashWriteCLI.sourceDateEpoch
             let mkfs = try mkfsTime.map { try SquashWriteCLI.time($0, "--mkfs-time") } ?? epoch ?? UInt32(clamping: Int(Date().timeIntervalSince1970))
-            var tree = Tree(root: Node(name: "", kind: .directory, mode: 0o755, mtime: mkfs))
-            for s in sources { tree = TreeSource.merge(tree, try SquashWriteCLI.tree(of: s)) }
+            let tree = try TreeSource.merging(sources, rootTime: mkfs)
             var o = openwrt ? SquashWriterOptions.openWrt(time: mkfs) : SquashWriterOptions(mkfsTime: mkfs)
             if let c = comp {
                 guard let cc = Compressor(name: c), cc != .lzma else { throw FormatError(.usage, context: "--comp", "unknown compressor \(c.debugDescription)") }

@@ -192,6 +192,24 @@ public struct Superblock: Sendable, Equatable {
         }
     }
 
+    /// "hsqs", the magic as it appears in the file: the one definition every squashfs
+    /// sniff in the project goes through (`looksLikeSquashfs`).
+    public static let magicBytes: [UInt8] = [0x68, 0x73, 0x71, 0x73]
+
+    /// Whether `bytes` hold the squashfs 4.0 magic "hsqs" at `offset` (4 bytes; nothing
+    /// else is checked). The one magic test for squashfs: firmware detection, `--offset
+    /// auto`, bare-rootfs sniffing in the installers and the CLI all call it.
+    public static func looksLikeSquashfs(_ bytes: [UInt8], at offset: Int = 0) -> Bool {
+        guard offset >= 0, offset <= bytes.count - 4 else { return false }
+        return bytes[offset] == 0x68 && bytes[offset + 1] == 0x73 && bytes[offset + 2] == 0x71 && bytes[offset + 3] == 0x73
+    }
+
+    /// Whether `file` starts with the squashfs magic (false when it cannot be read).
+    public static func looksLikeSquashfs(file: RandomAccessFile) -> Bool {
+        guard file.size >= 4, let head = try? file.read(at: 0, count: 4) else { return false }
+        return looksLikeSquashfs(head)
+    }
+
     /// The 96 little-endian bytes of this superblock.
     public func serialize() -> [UInt8] {
         var w = ByteWriter(capacity: Superblock.size)
