@@ -196,9 +196,9 @@ struct ModinfoCommand: ParsableCommand {
                 out.line(pad("filename:") + m.path)
                 for (k, v) in m.modinfo { out.line(pad(k + ":") + v) }
                 if let sig = m.signature { out.line(pad("sig_id:") + sig.idType + " (\(sig.length) bytes appended)") }
-                if versions { for v in m.versions { out.line(pad("__versions:") + "0x\(ModuleCheckHex.hex8(v.crc)) \(v.symbol)") } }
+                if versions { for v in m.versions { out.line(pad("__versions:") + "0x\(ModuleCheck.hex8(v.crc)) \(v.symbol)") } }
                 if symbols {
-                    for e in m.exports { out.line(pad("export:") + e.symbol + (e.gpl ? " GPL" : "") + (e.crc.map { " 0x" + ModuleCheckHex.hex8($0) } ?? "")) }
+                    for e in m.exports { out.line(pad("export:") + e.symbol + (e.gpl ? " GPL" : "") + (e.crc.map { " 0x" + ModuleCheck.hex8($0) } ?? "")) }
                     for u in m.undefined { out.line(pad("needs:") + u + (m.weakUndefined.contains(u) ? " (weak)" : "")) }
                 }
             }
@@ -206,13 +206,6 @@ struct ModinfoCommand: ParsableCommand {
     }
 
     func pad(_ s: String) -> String { s.count >= 16 ? s : s + String(repeating: " ", count: 16 - s.count) }
-}
-
-enum ModuleCheckHex {
-    static func hex8(_ v: UInt32) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, 8 - s.count)) + s
-    }
 }
 
 /// `imagetool modcheck` — can these modules load on that kernel?
@@ -236,20 +229,7 @@ struct ModcheckCommand: ParsableCommand {
     func run() throws {
         try CLI.run(global) { out in
             let mods = try files.map { try KernelModule.load($0) }
-            var sides: [ModuleCheck.KernelSide] = []
-            for path in against {
-                if FS.isDirectory(path) {
-                    let base = FS.basename(of: path)
-                    let rel = release ?? (KernelConfig.series(of: base) != nil && FS.basename(of: FS.dirname(of: path)) == "modules" ? base : nil)
-                    sides.append(.from(modules: try ModuleCheck.modules(in: path), source: path, release: rel))
-                } else {
-                    sides.append(.from(symvers: try ModuleSymvers.load(path), source: path, release: release, vermagic: vermagic))
-                }
-            }
-            guard var side = sides.first else { throw FormatError(.usage, context: "modcheck", "--against is required") }
-            for other in sides.dropFirst() { side = side.merged(with: other) }
-            if let vermagic { side.vermagic = vermagic }
-            if let release { side.release = release }
+            let side = try ModuleCheck.KernelSide.open(against, release: release, vermagic: vermagic)
             let problems = ModuleCheck.check(mods, against: side)
             let fatal = problems.filter { ModuleCheck.isFatal($0, against: side) }
             if global.json {
