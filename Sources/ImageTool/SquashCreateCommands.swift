@@ -110,17 +110,16 @@ struct SquashAdd: ParsableCommand {
         abstract: "Add or replace files in a squashfs image, copying every unchanged block.",
         discussion: "PATH is the place in the image; SOURCE a host file or directory. The output keeps the image's compressor, options, block size and creation time.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The squashfs image (or a firmware file holding one, see --offset).") var image: String
+    @Argument(help: "The squashfs image, or a firmware file holding one (see --offset).") var image: String
     @Argument(help: "PATH=SOURCE pairs.") var additions: [String]
     @Option(name: .shortAndLong, help: "Image to write.") var output: String
-    @Option(help: "Byte offset of the squashfs inside IMAGE (default: 0, or the first superblock found).") var offset: UInt64?
+    @Option(help: ArgumentHelp(SquashOffset.help)) var offset: SquashOffset = .auto
     @Flag(help: "Make every file owned by root.") var rootOwned = false
     @Flag(help: "Pad the output to 4K.") var pad = false
 
     func run() throws {
         try CLI.run(global) { out in
-            let off = try offset ?? SuperblockFinder.first(in: image)
-            let img = try SquashImage(path: image, offset: off)
+            let img = try offset.open(image)
             var tree = try img.readTree()
             var o = SquashRepack.options(matching: img)
             o.rootOwned = rootOwned
@@ -143,16 +142,15 @@ struct SquashRemove: ParsableCommand {
         commandName: "remove",
         abstract: "Remove files or directories from a squashfs image, copying every remaining block.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The squashfs image (or a firmware file holding one, see --offset).") var image: String
+    @Argument(help: "The squashfs image, or a firmware file holding one (see --offset).") var image: String
     @Argument(help: "Paths in the image.") var paths: [String]
     @Option(name: .shortAndLong, help: "Image to write.") var output: String
-    @Option(help: "Byte offset of the squashfs inside IMAGE.") var offset: UInt64?
+    @Option(help: ArgumentHelp(SquashOffset.help)) var offset: SquashOffset = .auto
     @Flag(help: "Pad the output to 4K.") var pad = false
 
     func run() throws {
         try CLI.run(global) { out in
-            let off = try offset ?? SuperblockFinder.first(in: image)
-            let img = try SquashImage(path: image, offset: off)
+            let img = try offset.open(image)
             var tree = try img.readTree()
             var o = SquashRepack.options(matching: img)
             o.padTo4K = pad

@@ -90,6 +90,38 @@ final class WriterCLITests: XCTestCase {
         XCTAssertFalse(FS.exists(dir + "/m.sqfs"))
     }
 
+    /// `--offset` means one thing in every command: the superblock's byte offset in the
+    /// input file, decimal or 0x hex, or `auto`; readers default to 0, add/remove to auto.
+    func testOffsetMeansTheSameEverywhere() throws {
+        guard let real = TestEnv.realdata else { throw XCTSkip("../shared/realdata absent") }
+        let fw = real + "/" + WriterSizeTests.lordWood
+        var infos: [String] = []
+        for off in ["0xE9CE8", "0xe9ce8", "957672", "auto"] {
+            let r = try imagetool(["squash", "info", "--offset", off, fw, "--json"])
+            XCTAssertEqual(r.status, 0, "\(off): \(r.err)")
+            XCTAssertTrue(r.out.contains("\"offset\" : 957672"), r.out)
+            infos.append(r.out)
+        }
+        XCTAssertEqual(Set(infos).count, 1, "every spelling opens the same squashfs")
+        XCTAssertNotEqual(try imagetool(["squash", "info", fw]).status, 0, "the readers' default is offset 0")
+        try Data("m".utf8).write(to: URL(fileURLWithPath: dir + "/m.ko"))
+        var images: [[UInt8]] = []
+        for off in [nil, "auto", "0xE9CE8", "957672"] {
+            let out = dir + "/a-\(off ?? "default").sqfs"
+            let r = try imagetool(["squash", "add", fw, "m.ko=" + dir + "/m.ko", "-o", out] + (off.map { ["--offset", $0] } ?? []))
+            XCTAssertEqual(r.status, 0, "\(off ?? "default"): \(r.err)")
+            images.append(try FS.read(out))
+        }
+        XCTAssertEqual(Set(images.map { Hex.encode(Digest.hash(.sha256, $0)) }).count, 1, "add: the default is auto, and every spelling agrees")
+        let rm = try imagetool(["squash", "remove", fw, "etc/banner", "--offset", "0xE9CE8", "-o", dir + "/r.sqfs"])
+        XCTAssertEqual(rm.status, 0, rm.err)
+        for cmd in [["squash", "info", fw], ["squash", "add", fw, "m.ko=" + dir + "/m.ko", "-o", dir + "/x.sqfs"]] {
+            let bad = try imagetool(cmd + ["--offset", "0xZZ"])
+            XCTAssertEqual(bad.status, 2, bad.err)
+            XCTAssertTrue(bad.err.contains("--offset"), bad.err)
+        }
+    }
+
     func testUsageErrors() throws {
         let src = try smallTree()
         let bad = try imagetool(["squash", "create", src, "-o", dir + "/x.sqfs", "--comp", "brotli"])
