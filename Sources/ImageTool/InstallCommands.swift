@@ -66,7 +66,7 @@ struct InstallCommand: ParsableCommand {
             o.feedLines = feedLines
             o.overrides = InstallResolver.Overrides(kernel: force, depends: forceDepends)
             o.forceOverwrite = forceOverwrite
-            if let e = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
+            if let e = out.console.environment["SOURCE_DATE_EPOCH"] {
                 guard let t = UInt32(e) else { throw FormatError(.usage, context: "SOURCE_DATE_EPOCH", "not seconds since the epoch: \(e.debugDescription)") }
                 o.installTime = t
             }

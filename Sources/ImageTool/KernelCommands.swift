@@ -141,8 +141,8 @@ struct VermagicCommand: ParsableCommand {
                 if let origin { cmd += " --origin '\(origin)'" }
                 if let swift { cmd += " --swift \(swift) > Sources/KernelABI/ABISets/\(swift).swift" }
                 let set = try HeaderScanner.scan(root: kernelSrc, series: series, origin: origin ?? kernelSrc, regenerate: cmd)
-                if let swift { print(set.swiftSource(typeName: swift), terminator: "") }
-                else if global.json { try out.json(set.symbols) } else { print(set.serialized(), terminator: "") }
+                if let swift { out.raw(set.swiftSource(typeName: swift)) }
+                else if global.json { try out.json(set.symbols) } else { out.raw(set.serialized()) }
             }
         }
     }

@@ -31,7 +31,7 @@ enum SquashWriteCLI {
     }
 
     static var sourceDateEpoch: UInt32? {
-        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { UInt32($0) }
+        Console.current.environment["SOURCE_DATE_EPOCH"].flatMap { UInt32($0) }
     }
 
     /// Writes with a progress bar (on a terminal) and prints the report.
