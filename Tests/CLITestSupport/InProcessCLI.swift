@@ -11,7 +11,8 @@ import TestSupport
 public enum InProcessCLI {
     /// Runs `imagetool args...`; `env` entries are added to this process's environment as
     /// the command sees it (e.g. SOURCE_DATE_EPOCH), without changing the process's own.
-    public static func run(_ args: [String], env: [String: String]? = nil) -> RunResult {
+    /// (`throws` only so that it drops in where `TestSupport.run` was called.)
+    public static func run(_ args: [String], env: [String: String]? = nil) throws -> RunResult {
         var environment = ProcessInfo.processInfo.environment
         if let env { environment.merge(env) { $1 } }
         let (console, captured) = Console.capturing(environment: environment)

@@ -1,4 +1,5 @@
 import BinaryIO
+import CLITestSupport
 import Foundation
 import Squash
 import TestSupport
@@ -12,8 +13,7 @@ final class WriterCLITests: XCTestCase {
     override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
     func imagetool(_ args: [String], env: [String: String]? = nil) throws -> RunResult {
-        guard let bin = TestEnv.imagetoolBinary else { throw XCTSkip("imagetool binary not built (swift build first)") }
-        return try TestSupport.run(bin, args, env: env)
+        try InProcessCLI.run(args, env: env)
     }
 
     func smallTree() throws -> String {
@@ -66,6 +66,26 @@ final class WriterCLITests: XCTestCase {
             XCTAssertEqual(u.status, 0, u.err)
             XCTAssertTrue(u.out.contains("Block size 262144"), u.out)
         }
+    }
+
+    /// `squash create --openwrt` and a library caller using `SquashWriterOptions.openWrt`
+    /// write the same bytes: BCJ chosen from the ELF files, /dev and /dev/console included.
+    func testOpenWrtFlagAndLibraryPresetAgree() throws {
+        let src = try smallTree()
+        try FileManager.default.copyItem(atPath: "/bin/true", toPath: src + "/bin/true")
+        let r = try imagetool(["squash", "create", src, "-o", dir + "/cli.sqfs", "--openwrt", "--mkfs-time", "99", "--quiet"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let tree = try TreeSource.merging([src], rootTime: 99)
+        try SquashWriter.write(tree, to: dir + "/lib.sqfs", options: .openWrt(time: 99))
+        XCTAssertEqual(try FS.read(dir + "/cli.sqfs"), try FS.read(dir + "/lib.sqfs"))
+        let img = try SquashImage(path: dir + "/lib.sqfs")
+        XCTAssertTrue(img.codec.settings.contains { $0.0 == "filters" && $0.1 == "x86" }, "\(img.codec.settings)")
+        XCTAssertEqual(try img.readTree().node(at: "dev/console")?.device, Device(major: 5, minor: 1))
+        // --xz-bcj none overrides the preset's choice.
+        let none = try imagetool(["squash", "create", src, "-o", dir + "/none.sqfs", "--openwrt", "--mkfs-time", "99", "--xz-bcj", "none"])
+        XCTAssertEqual(none.status, 0, none.err)
+        let noneSettings = try SquashImage(path: dir + "/none.sqfs").codec.settings
+        XCTAssertTrue(noneSettings.contains { $0.0 == "filters" && $0.1 == "none" }, "\(noneSettings)")
     }
 
     func testAddAndRemoveOnRealFirmware() throws {
