@@ -70,7 +70,7 @@ struct InstallCommand: ParsableCommand {
                 guard let t = UInt32(e) else { throw FormatError(.usage, context: "SOURCE_DATE_EPOCH", "not seconds since the epoch: \(e.debugDescription)") }
                 o.installTime = t
             }
-            let signer = try key.map { UsignImageSigner(secret: try Usign.SecretKey.load($0)) }
+            let signer = try key.map { try UsignFirmwareSigner.load(secretKeyPath: $0) }
             o.rebuild = RebuildOptions(maxImageSize: maxImageSize, signer: signer)
             let report = try out.withProgress { meter in
                 o.progress = meter
@@ -81,11 +81,4 @@ struct InstallCommand: ParsableCommand {
             for w in report.warnings { out.warn(w) }
         }
     }
-}
-
-/// Re-signs a fwtool signature chunk with a usign secret key (openwrt/usign main.c
-/// signature file: comment `signed by key <fingerprint>`).
-struct UsignImageSigner: FirmwareSigner {
-    var secret: Usign.SecretKey
-    func usignSignature(of message: [UInt8]) throws -> [UInt8] { try secret.sign(message).render() }
 }

@@ -23,20 +23,10 @@ struct VermagicCommand: ParsableCommand {
         @Flag(help: "For a series between two shipped sets (e.g. 6.6 between 6.1 and 6.12), use the union of those sets instead of classic strictness.")
         var approximateSet = false
 
-        /// The set: scanned, shipped for --series or the config's version, or nil (classic strictness).
+        /// The set (`ABIFingerprint.chooseSet`), its warnings printed.
         func resolve(for config: KernelConfig, out: Output) throws -> ABIRelevantSet? {
-            if let dir = kernelSrc {
-                let s = series ?? config.series ?? "unknown"
-                return try HeaderScanner.scan(root: dir, series: s, origin: dir, regenerate: "imagetool vermagic scan --kernel-src \(dir) --series \(s)")
-            }
-            var set = ABIFingerprint.chooseSet(for: config, series: series)
-            if set == nil, approximateSet, let s = series ?? config.series, let approx = ABIRelevantSet.approximate(series: s) {
-                out.warn("no ABI set for \(s): using an \(approx.origin); options only headers of versions in between test are missed")
-                set = approx
-            }
-            if set == nil {
-                out.warn("no ABI-relevant set for kernel series \(series ?? config.series ?? "unknown") (shipped: \(ABIRelevantSet.shipped.map(\.series).joined(separator: ", "))): every =m line counts (classic strictness); use --kernel-src DIR or --series")
-            }
+            let (set, warnings) = try ABIFingerprint.chooseSet(for: config, kernelSource: kernelSrc, series: series, approximate: approximateSet)
+            for w in warnings { out.warn(w) }
             return set
         }
     }
