@@ -40,13 +40,16 @@ enum SquashOffset: ExpressibleByArgument, Equatable {
         }
     }
 
-    /// Opens the squashfs in `image` at this offset.
-    func open(_ image: String) throws -> SquashImage {
+    /// The byte offset in `image` (searched for with `auto`).
+    func resolve(in image: String) throws -> UInt64 {
         switch self {
-        case .at(let v): return try SquashImage(path: image, offset: v)
-        case .auto: return try SquashImage(path: image, offset: try SuperblockFinder.first(in: image))
+        case .at(let v): return v
+        case .auto: return try SuperblockFinder.first(in: image)
         }
     }
+
+    /// Opens the squashfs in `image` at this offset.
+    func open(_ image: String) throws -> SquashImage { try SquashImage(path: image, offset: try resolve(in: image)) }
 }
 
 /// The image argument and `--offset` of the reading commands.

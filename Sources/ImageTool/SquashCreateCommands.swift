@@ -36,14 +36,17 @@ enum SquashWriteCLI {
 
     /// Writes with a progress bar (on a terminal) and prints the report.
     static func write(_ tree: Tree, to path: String, options: SquashWriterOptions, out: Output) throws {
-        let report = try out.withProgress { try SquashWriter.write(tree, to: path, options: options, progress: $0) }
+        try render(try out.withProgress { try SquashWriter.write(tree, to: path, options: options, progress: $0) }, path: path, out: out)
+    }
+
+    /// Prints what a write produced.
+    static func render(_ report: SquashWriter.Report, path: String, out: Output) throws {
         if out.global.json { try out.json(report); return }
         let d = report.data
         out.line("\(path): \(report.imageSize) bytes (\(report.bytesUsed) used), \(report.inodes) inodes, \(report.fragments) fragments")
         out.line("blocks: \(d.compressedBlocks) compressed, \(d.copiedBlocks) copied, \(d.copiedFragments) fragments copied, \(d.sparseBlocks) sparse; \(d.duplicateFiles) duplicate files")
         if report.skippedXattrs > 0 { out.warn("\(report.skippedXattrs) extended attributes outside user./trusted./security. were not stored") }
     }
-
 }
 
 /// `imagetool squash create SOURCE... -o IMAGE` — like mksquashfs, deterministic.
@@ -119,19 +122,19 @@ struct SquashAdd: ParsableCommand {
 
     func run() throws {
         try CLI.run(global) { out in
-            let img = try offset.open(image)
-            var tree = try img.readTree()
-            var o = SquashRepack.options(matching: img)
-            o.rootOwned = rootOwned
-            o.padTo4K = pad
-            for a in additions {
-                guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
-                    throw FormatError(.usage, context: "squash add", "expected PATH=SOURCE, got \(a.debugDescription)")
-                }
-                let dest = String(a[..<eq]), src = String(a[a.index(after: eq)...])
-                try TreeSource.add(src, at: dest, to: &tree, parentTime: img.superblock.modificationTime)
+            let report = try out.withProgress { meter in
+                try SquashRepack.repack(image: image, offset: try offset.resolve(in: image), to: output,
+                                        adjust: { $0.rootOwned = rootOwned; $0.padTo4K = pad }, edit: { tree, img in
+                    for a in additions {
+                        guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
+                            throw FormatError(.usage, context: "squash add", "expected PATH=SOURCE, got \(a.debugDescription)")
+                        }
+                        let dest = String(a[..<eq]), src = String(a[a.index(after: eq)...])
+                        try TreeSource.add(src, at: dest, to: &tree, parentTime: img.superblock.modificationTime)
+                    }
+                }, progress: meter)
             }
-            try SquashWriteCLI.write(tree, to: output, options: o, out: out)
+            try SquashWriteCLI.render(report, path: output, out: out)
         }
     }
 }
@@ -150,17 +153,18 @@ struct SquashRemove: ParsableCommand {
 
     func run() throws {
         try CLI.run(global) { out in
-            let img = try offset.open(image)
-            var tree = try img.readTree()
-            var o = SquashRepack.options(matching: img)
-            o.padTo4K = pad
-            for p in paths {
-                let rel = p.hasPrefix("/") ? String(p.drop(while: { $0 == "/" })) : p
-                guard try tree.remove(at: rel) else {
-                    throw FormatError(.invalid, context: "squash remove", "\(p) is not in the image", file: image)
-                }
+            let report = try out.withProgress { meter in
+                try SquashRepack.repack(image: image, offset: try offset.resolve(in: image), to: output,
+                                        adjust: { $0.padTo4K = pad }, edit: { tree, _ in
+                    for p in paths {
+                        let rel = p.hasPrefix("/") ? String(p.drop(while: { $0 == "/" })) : p
+                        guard try tree.remove(at: rel) else {
+                            throw FormatError(.invalid, context: "squash remove", "\(p) is not in the image", file: image)
+                        }
+                    }
+                }, progress: meter)
             }
-            try SquashWriteCLI.write(tree, to: output, options: o, out: out)
+            try SquashWriteCLI.render(report, path: output, out: out)
         }
     }
 }
