@@ -10,7 +10,7 @@ func systemLibrary(_ name: String, pkg: String, apt: [String]) -> Target {
 let package = Package(
     name: "imagetool",
     products: [
-        .executable(name: "imagetool", targets: ["ImageTool"]),
+        .executable(name: "imagetool", targets: ["ImageToolMain"]),
         .library(name: "BinaryIO", targets: ["BinaryIO"]),
         .library(name: "Squash", targets: ["Squash"]),
         .library(name: "FeedRewrite", targets: ["FeedRewrite"]),
@@ -45,26 +45,31 @@ let package = Package(
         .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CExt2fs", "CFDT", "CCrypto"]),
         .target(name: "Apk", dependencies: ["BinaryIO", "CCrypto"]),
         .target(name: "Rebase", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk"]),
-        .executableTarget(
+        // The CLI as a library (arguments and rendering), so tests run commands in-process.
+        .target(
             name: "ImageTool",
             dependencies: [
                 "BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "Rebase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            ]),
+        .executableTarget(
+            name: "ImageToolMain",
+            dependencies: ["ImageTool"],
             // The Swift runtime and FoundationEssentials linked in: a dynamically linked
             // Swift binary starts at ~10 MB resident (relocated library pages), a static
             // one at ~5 MB — and unsquashfs extracts an OpenWrt rootfs in 10.5 MB (issue 4).
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims", "-Xclang-linker", "-no-pie"])]),
 
         .target(name: "TestSupport", dependencies: ["BinaryIO"], path: "Tests/TestSupport"),
+        .target(name: "CLITestSupport", dependencies: ["ImageTool", "TestSupport"], path: "Tests/CLITestSupport"),
         .testTarget(name: "BinaryIOTests", dependencies: ["BinaryIO", "TestSupport"]),
         .testTarget(name: "FixtureTests", dependencies: ["BinaryIO", "TestSupport"]),
-        .testTarget(name: "SquashTests", dependencies: ["Squash", "BinaryIO", "TestSupport"]),
-        .testTarget(name: "FeedRewriteTests", dependencies: ["FeedRewrite", "BinaryIO", "TestSupport"]),
-        .testTarget(name: "KernelABITests", dependencies: ["KernelABI", "BinaryIO", "TestSupport"]),
-        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Squash", "BinaryIO", "TestSupport"]),
-        .testTarget(name: "ApkTests", dependencies: ["Apk", "FeedRewrite", "BinaryIO", "TestSupport"]),
-        .testTarget(name: "RebaseTests", dependencies: ["Rebase", "FeedRewrite", "Firmware", "Squash", "KernelABI", "TestSupport"]),
+        .testTarget(name: "SquashTests", dependencies: ["Squash", "BinaryIO", "TestSupport", "CLITestSupport"]),
+        .testTarget(name: "FeedRewriteTests", dependencies: ["FeedRewrite", "BinaryIO", "TestSupport", "CLITestSupport"]),
+        .testTarget(name: "KernelABITests", dependencies: ["KernelABI", "BinaryIO", "TestSupport", "CLITestSupport"]),
+        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Squash", "BinaryIO", "TestSupport", "CLITestSupport"]),
+        .testTarget(name: "ApkTests", dependencies: ["Apk", "FeedRewrite", "BinaryIO", "TestSupport", "CLITestSupport"]),
+        .testTarget(name: "RebaseTests", dependencies: ["Rebase", "FeedRewrite", "Firmware", "Squash", "KernelABI", "TestSupport", "CLITestSupport"]),
         .testTarget(name: "HostileTests", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "TestSupport"]),
     ]
 )

@@ -43,7 +43,7 @@ struct ApkShow: ParsableCommand {
                 var heap = ADBHeap(block: block)
                 heap.context = "dump ADB tree"
                 let text = try withFile(file) { try ADBDump.render(heap: heap, schema: adb.schema) }
-                if global.json { try out.json(["file": file, "dump": text]) } else { print(text, terminator: "") }
+                if global.json { try out.json(["file": file, "dump": text]) } else { out.raw(text) }
                 return
             }
             let trusted = try keys.map { try ApkKey.loadTrusted(directory: $0).keys } ?? []

@@ -19,23 +19,6 @@ enum Text {
     static func hex(_ v: UInt64, _ width: Int) -> String { let d = String(v, radix: 16); return d.count >= width ? d : String(repeating: "0", count: width - d.count) + d }
 }
 
-/// Writes to a file descriptor (stdout 1, stderr 2), whole.
-func writeFD(_ fd: Int32, _ s: String) {
-    var bytes = Array(s.utf8)
-    writeFD(fd, &bytes)
-}
-
-func writeFD(_ fd: Int32, _ bytes: inout [UInt8]) {
-    bytes.withUnsafeBytes { buf in
-        var done = 0
-        while done < buf.count {
-            let n = write(fd, buf.baseAddress! + done, buf.count - done)
-            if n < 0 { if errno == EINTR { continue }; return }
-            done += n
-        }
-    }
-}
-
 /// Flags every command accepts.
 struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Print machine-readable JSON on stdout.")
@@ -55,12 +38,12 @@ struct GlobalOptions: ParsableArguments {
 
     /// Whether to draw the progress bar: forced by --progress/--no-progress, else only on a
     /// terminal and without --quiet or --json.
-    var showsProgress: Bool { progress ?? (!quiet && !json && isatty(2) != 0) }
+    func showsProgress(on console: Console) -> Bool { progress ?? (!quiet && !json && console.stderrIsTerminal) }
 }
 
 /// The system temporary folder ($TMPDIR or /tmp).
 func NSTemporaryDirectoryPath() -> String {
-    var t = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+    var t = Console.current.environment["TMPDIR"] ?? "/tmp"
     while t.count > 1 && t.hasSuffix("/") { t.removeLast() }
     return t
 }
@@ -81,10 +64,13 @@ enum Exit {
     }
 }
 
-/// Output for one command run: human lines or JSON on stdout, diagnostics on stderr.
+/// Output for one command run: human lines or JSON on stdout, diagnostics on stderr, all
+/// through the run's `Console`.
 final class Output: @unchecked Sendable {
     let global: GlobalOptions
-    init(global: GlobalOptions) { self.global = global }
+    /// Where this run writes (captured at creation: worker threads write through it too).
+    let console: Console
+    init(global: GlobalOptions, console: Console = .current) { self.global = global; self.console = console }
     /// The bar being drawn, if any: diagnostics erase its line first (it is redrawn below).
     private var bar: ProgressBar?
     private var clearBar: String { bar == nil ? "" : "\r\u{1b}[K" }
@@ -92,19 +78,19 @@ final class Output: @unchecked Sendable {
     /// A line of human output (suppressed by --quiet and --json).
     func line(_ s: String) {
         guard !global.quiet, !global.json else { return }
-        print(s)
+        console.write(.stdout, s + "\n")
     }
 
     /// A detail line shown with --verbose (on stderr so stdout stays parseable).
     func detail(_ s: String) {
         guard global.verbose else { return }
-        writeFD(2, clearBar + s + "\n")
+        console.write(.stderr, clearBar + s + "\n")
     }
 
     /// A warning on stderr (shown unless --quiet).
     func warn(_ s: String) {
         guard !global.quiet else { return }
-        writeFD(2, clearBar + "imagetool: warning: " + s + "\n")
+        console.write(.stderr, clearBar + "imagetool: warning: " + s + "\n")
     }
 
     /// Pretty, key-sorted JSON on stdout.
@@ -113,15 +99,22 @@ final class Output: @unchecked Sendable {
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = [UInt8](try enc.encode(value))
         data.append(0x0a)
-        writeFD(1, &data)
+        console.write(.stdout, data)
     }
+
+    /// Text on stdout as it is (no newline added; not suppressed by --quiet): a command's
+    /// one product, e.g. a generated file.
+    func raw(_ s: String) { console.write(.stdout, s) }
+
+    /// An error line on stderr (never suppressed).
+    func error(_ s: String) { console.write(.stderr, s) }
 
     /// Runs `body` with a progress meter drawn as a bar on stderr when progress is shown
     /// (see `GlobalOptions.showsProgress`), else with nil. The bar's line is finished (or
     /// erased, on an error) before this returns, so output that follows starts on a new line.
     func withProgress<T>(_ body: (ProgressMeter?) throws -> T) rethrows -> T {
-        guard global.showsProgress else { return try body(nil) }
-        let bar = ProgressBar()
+        guard global.showsProgress(on: console) else { return try body(nil) }
+        let bar = ProgressBar(console: console)
         self.bar = bar
         defer { self.bar = nil }
         bar.start()
@@ -144,7 +137,7 @@ enum CLI {
         do {
             try body(out)
         } catch let e as FormatError {
-            writeFD(2, "imagetool: \(e.description)\n")
+            out.error("imagetool: \(e.description)\n")
             throw ExitCode(Exit.code(for: e.kind))
         } catch let e as ExitCode {
             throw e
@@ -153,7 +146,7 @@ enum CLI {
         } catch let e as ValidationError {
             throw e
         } catch {
-            writeFD(2, "imagetool: \(error)\n")
+            out.error("imagetool: \(error)\n")
             throw ExitCode(Exit.failed)
         }
     }

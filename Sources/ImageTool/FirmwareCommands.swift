@@ -30,7 +30,7 @@ struct InspectCommand: ParsableCommand {
             let report = ImageReport(image: img, file: image, facts: facts, problems: lost)
             if global.json { try out.json(report) } else { FirmwareCLI.print(report, out) }
             if !report.problems.isEmpty {
-                for p in report.problems { writeFD(2, "imagetool: \(image): \(p)\n") }
+                for p in report.problems { out.error("imagetool: \(image): \(p)\n") }
                 throw ExitCode(Exit.failed)
             }
         }

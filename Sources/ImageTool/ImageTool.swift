@@ -6,12 +6,14 @@ import Glibc
 #endif
 
 /// The `imagetool` root command. Subcommands live in one file per family and only parse
-/// arguments and call the libraries.
-@main
-struct ImageTool: ParsableCommand {
-    static let version = "0.1.0"
+/// arguments, call the libraries and render; the executable (Sources/ImageToolMain) calls
+/// `main()`, tests and embedders call `run(_:console:)`.
+public struct ImageTool: ParsableCommand {
+    public static let version = "0.1.0"
 
-    static let configuration = CommandConfiguration(
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "imagetool",
         abstract: "Add newly built kernel modules to OpenWrt devices that are already flashed.",
         discussion: """
@@ -29,21 +31,36 @@ struct ImageTool: ParsableCommand {
         subcommands: CommandRegistry.all
     )
 
-    /// Parses and runs, mapping argument errors to exit code 2 (not ArgumentParser's 64).
-    static func main() {
+    /// The process entry point: runs the command line on the standard console and exits
+    /// with the documented code.
+    public static func main() {
         // A write past RLIMIT_FSIZE (ulimit -f) then fails with EFBIG and is reported as one
         // line like any other write error, instead of SIGXFSZ killing the run with a core dump.
         signal(SIGXFSZ, SIG_IGN)
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                writeFD(2, fullMessage(for: error) + "\n")
-                Glibc.exit(Exit.usage)
+        let code = run(Array(CommandLine.arguments.dropFirst()), console: .standard)
+        Glibc.exit(code)
+    }
+
+    /// Parses `arguments` (without the program name) and runs the command, writing through
+    /// `console`; returns the exit code. Argument errors give 2 (not ArgumentParser's 64);
+    /// help and version go to stdout, other messages to stderr, as ArgumentParser's own
+    /// `exit(withError:)` writes them.
+    public static func run(_ arguments: [String], console: Console) -> Int32 {
+        Console.$current.withValue(console) {
+            do {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+                return Exit.ok
+            } catch {
+                let code = exitCode(for: error)
+                let message = fullMessage(for: error)
+                if code == .validationFailure {
+                    console.write(.stderr, message + "\n")
+                    return Exit.usage
+                }
+                if !message.isEmpty { console.write(code == .success ? .stdout : .stderr, message + "\n") }
+                return code.rawValue
             }
-            exit(withError: error)
         }
     }
 }

@@ -69,11 +69,11 @@ struct InstallCommand: ParsableCommand {
             o.feedLines = feedLines
             o.overrides = InstallResolver.Overrides(kernel: force, depends: forceDepends)
             o.forceOverwrite = forceOverwrite
-            if let e = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
+            if let e = out.console.environment["SOURCE_DATE_EPOCH"] {
                 guard let t = UInt32(e) else { throw FormatError(.usage, context: "SOURCE_DATE_EPOCH", "not seconds since the epoch: \(e.debugDescription)") }
                 o.installTime = t
             }
-            let signer = try key.map { UsignImageSigner(secret: try Usign.SecretKey.load($0)) }
+            let signer = try key.map { try UsignFirmwareSigner.load(secretKeyPath: $0) }
             o.rebuild = RebuildOptions(maxImageSize: maxImageSize, signer: signer)
             o.rebuild.fitSigner = try FITKeyOption.signer(fitKey)
             let report = try out.withProgress { meter in
@@ -85,11 +85,4 @@ struct InstallCommand: ParsableCommand {
             for w in report.warnings { out.warn(w) }
         }
     }
-}
-
-/// Re-signs a fwtool signature chunk with a usign secret key (openwrt/usign main.c
-/// signature file: comment `signed by key <fingerprint>`).
-struct UsignImageSigner: FirmwareSigner {
-    var secret: Usign.SecretKey
-    func usignSignature(of message: [UInt8]) throws -> [UInt8] { try secret.sign(message).render() }
 }

@@ -23,20 +23,10 @@ struct VermagicCommand: ParsableCommand {
         @Flag(help: "For a series between two shipped sets (e.g. 6.6 between 6.1 and 6.12), use the union of those sets instead of classic strictness.")
         var approximateSet = false
 
-        /// The set: scanned, shipped for --series or the config's version, or nil (classic strictness).
+        /// The set (`ABIFingerprint.chooseSet`), its warnings printed.
         func resolve(for config: KernelConfig, out: Output) throws -> ABIRelevantSet? {
-            if let dir = kernelSrc {
-                let s = series ?? config.series ?? "unknown"
-                return try HeaderScanner.scan(root: dir, series: s, origin: dir, regenerate: "imagetool vermagic scan --kernel-src \(dir) --series \(s)")
-            }
-            var set = ABIFingerprint.chooseSet(for: config, series: series)
-            if set == nil, approximateSet, let s = series ?? config.series, let approx = ABIRelevantSet.approximate(series: s) {
-                out.warn("no ABI set for \(s): using an \(approx.origin); options only headers of versions in between test are missed")
-                set = approx
-            }
-            if set == nil {
-                out.warn("no ABI-relevant set for kernel series \(series ?? config.series ?? "unknown") (shipped: \(ABIRelevantSet.shipped.map(\.series).joined(separator: ", "))): every =m line counts (classic strictness); use --kernel-src DIR or --series")
-            }
+            let (set, warnings) = try ABIFingerprint.chooseSet(for: config, kernelSource: kernelSrc, series: series, approximate: approximateSet)
+            for w in warnings { out.warn(w) }
             return set
         }
     }
@@ -141,8 +131,8 @@ struct VermagicCommand: ParsableCommand {
                 if let origin { cmd += " --origin '\(origin)'" }
                 if let swift { cmd += " --swift \(swift) > Sources/KernelABI/ABISets/\(swift).swift" }
                 let set = try HeaderScanner.scan(root: kernelSrc, series: series, origin: origin ?? kernelSrc, regenerate: cmd)
-                if let swift { print(set.swiftSource(typeName: swift), terminator: "") }
-                else if global.json { try out.json(set.symbols) } else { print(set.serialized(), terminator: "") }
+                if let swift { out.raw(set.swiftSource(typeName: swift)) }
+                else if global.json { try out.json(set.symbols) } else { out.raw(set.serialized()) }
             }
         }
     }
@@ -196,9 +186,9 @@ struct ModinfoCommand: ParsableCommand {
                 out.line(pad("filename:") + m.path)
                 for (k, v) in m.modinfo { out.line(pad(k + ":") + v) }
                 if let sig = m.signature { out.line(pad("sig_id:") + sig.idType + " (\(sig.length) bytes appended)") }
-                if versions { for v in m.versions { out.line(pad("__versions:") + "0x\(ModuleCheckHex.hex8(v.crc)) \(v.symbol)") } }
+                if versions { for v in m.versions { out.line(pad("__versions:") + "0x\(ModuleCheck.hex8(v.crc)) \(v.symbol)") } }
                 if symbols {
-                    for e in m.exports { out.line(pad("export:") + e.symbol + (e.gpl ? " GPL" : "") + (e.crc.map { " 0x" + ModuleCheckHex.hex8($0) } ?? "")) }
+                    for e in m.exports { out.line(pad("export:") + e.symbol + (e.gpl ? " GPL" : "") + (e.crc.map { " 0x" + ModuleCheck.hex8($0) } ?? "")) }
                     for u in m.undefined { out.line(pad("needs:") + u + (m.weakUndefined.contains(u) ? " (weak)" : "")) }
                 }
             }
@@ -206,13 +196,6 @@ struct ModinfoCommand: ParsableCommand {
     }
 
     func pad(_ s: String) -> String { s.count >= 16 ? s : s + String(repeating: " ", count: 16 - s.count) }
-}
-
-enum ModuleCheckHex {
-    static func hex8(_ v: UInt32) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, 8 - s.count)) + s
-    }
 }
 
 /// `imagetool modcheck` — can these modules load on that kernel?
@@ -236,20 +219,7 @@ struct ModcheckCommand: ParsableCommand {
     func run() throws {
         try CLI.run(global) { out in
             let mods = try files.map { try KernelModule.load($0) }
-            var sides: [ModuleCheck.KernelSide] = []
-            for path in against {
-                if FS.isDirectory(path) {
-                    let base = FS.basename(of: path)
-                    let rel = release ?? (KernelConfig.series(of: base) != nil && FS.basename(of: FS.dirname(of: path)) == "modules" ? base : nil)
-                    sides.append(.from(modules: try ModuleCheck.modules(in: path), source: path, release: rel))
-                } else {
-                    sides.append(.from(symvers: try ModuleSymvers.load(path), source: path, release: release, vermagic: vermagic))
-                }
-            }
-            guard var side = sides.first else { throw FormatError(.usage, context: "modcheck", "--against is required") }
-            for other in sides.dropFirst() { side = side.merged(with: other) }
-            if let vermagic { side.vermagic = vermagic }
-            if let release { side.release = release }
+            let side = try ModuleCheck.KernelSide.open(against, release: release, vermagic: vermagic)
             let problems = ModuleCheck.check(mods, against: side)
             let fatal = problems.filter { ModuleCheck.isFatal($0, against: side) }
             if global.json {

@@ -15,7 +15,7 @@ import Glibc
 /// one-line error message stands alone.
 final class ProgressBar: @unchecked Sendable {
     let meter = ProgressMeter()
-    private let fd: Int32
+    private let console: Console
     private let stop = DispatchSemaphore(value: 0)
     private let stopped = DispatchSemaphore(value: 0)
     private let started: Double
@@ -25,8 +25,8 @@ final class ProgressBar: @unchecked Sendable {
     private var drawn = false
     private var lastLine = ""
 
-    init(fd: Int32 = 2) {
-        self.fd = fd
+    init(console: Console) {
+        self.console = console
         started = ProgressBar.now()
     }
 
@@ -44,9 +44,9 @@ final class ProgressBar: @unchecked Sendable {
         stopped.wait()
         if ok {
             draw(final: true)
-            if drawn { writeFD(fd, "\n") }
+            if drawn { console.write(.stderr, "\n") }
         } else if drawn {
-            writeFD(fd, "\r\u{1b}[K")
+            console.write(.stderr, "\r\u{1b}[K")
         }
     }
 
@@ -56,10 +56,9 @@ final class ProgressBar: @unchecked Sendable {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
-    /// Columns of the terminal on `fd` (80 when unknown).
+    /// Columns of the terminal on stderr (80 when unknown).
     func columns() -> Int {
-        var ws = winsize()
-        if ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col >= 20 { return Int(ws.ws_col) }
+        if let c = console.columns, c >= 20 { return c }
         return 80
     }
 
@@ -99,7 +98,7 @@ final class ProgressBar: @unchecked Sendable {
         }
         line += tail + "\u{1b}[K"
         guard line != lastLine else { return }
-        writeFD(fd, line)
+        console.write(.stderr, line)
         lastLine = line
         drawn = true
     }

@@ -78,7 +78,7 @@ struct RebaseCommand: ParsableCommand {
         try CLI.run(global) { out in
             let jobs: [RebaseOptions]
             if let batch {
-                jobs = try BatchManifest.load(batch, key: key ?? "", defaults: self)
+                jobs = try BatchManifest.open(batch).options(defaults: options(feed: "", images: [], output: ""))
             } else {
                 jobs = [options(feed: feed ?? "", images: images, output: output ?? "")]
             }
@@ -117,37 +117,5 @@ struct RebaseCommand: ParsableCommand {
         RebaseOptions(feed: feed, images: images, output: output, signingKey: key ?? "", trustedKeys: trustedKeys,
                       feedConfig: feedConfig, imageConfig: imageConfig, kernelSource: kernelSource,
                       feedKernel: feedKernel, symvers: symvers, feedURL: feedURL, force: force)
-    }
-}
-
-/// The `--batch` manifest: a JSON array of jobs.
-enum BatchManifest {
-    struct Job: Decodable {
-        var feed: String
-        var images: [String]
-        var out: String
-        var config: String?
-        var imageConfig: String?
-        var feedKernel: String?
-        var trustedKeys: String?
-        var feedURL: String?
-        var force: Bool?
-    }
-
-    static func load(_ path: String, key: String, defaults d: RebaseCommand) throws -> [RebaseOptions] {
-        let bytes = try FS.read(path, limit: 16 << 20)
-        let jobs: [Job]
-        do { jobs = try JSONDecoder().decode([Job].self, from: Data(bytes)) } catch {
-            throw FormatError(.invalid, context: "read batch manifest", "not a JSON array of jobs: \(error)", file: path)
-        }
-        let base = FS.dirname(of: FS.absolute(path))
-        func rel(_ p: String) -> String { p.hasPrefix("/") ? p : base + "/" + p }
-        return jobs.map { j in
-            RebaseOptions(feed: rel(j.feed), images: j.images.map(rel), output: rel(j.out), signingKey: key,
-                          trustedKeys: (j.trustedKeys.map(rel)) ?? d.trustedKeys, feedConfig: j.config.map(rel) ?? d.feedConfig,
-                          imageConfig: j.imageConfig.map(rel) ?? d.imageConfig, kernelSource: d.kernelSource,
-                          feedKernel: j.feedKernel.map(rel) ?? d.feedKernel, symvers: d.symvers,
-                          feedURL: j.feedURL ?? d.feedURL, force: j.force ?? d.force)
-        }
     }
 }

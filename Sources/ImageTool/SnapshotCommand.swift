@@ -29,7 +29,7 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         try CLI.run(global) { out in
             let text = script ? DeviceSnapshot.script : "ssh \(host) '\(DeviceSnapshot.script)' > \(output)"
-            if global.json { try out.json(["command": text]) } else { print(text) }
+            if global.json { try out.json(["command": text]) } else { out.raw(text + "\n") }
         }
     }
 }

@@ -15,23 +15,52 @@ struct SquashCommand: ParsableCommand {
         subcommands: [SquashInfo.self, SquashLs.self, SquashExtract.self, SquashTar.self] + SquashCreateCommands.all)
 }
 
-/// Where the image starts: a byte offset or "auto" (search for a valid superblock).
+/// `--offset`, the same in every command that takes it: the byte offset of the squashfs
+/// superblock in the input file (decimal or 0x hex), or `auto` for the first valid
+/// superblock found (`SuperblockFinder.first`). The readers default to 0, `add` and
+/// `remove` (which take firmware files too) to auto.
+enum SquashOffset: ExpressibleByArgument, Equatable {
+    case at(UInt64)
+    case auto
+
+    static let help = "Byte offset of the squashfs superblock in the input file (decimal or 0x hex), or 'auto' to search for the first valid one."
+
+    init?(argument: String) {
+        if argument == "auto" { self = .auto; return }
+        let v: UInt64?
+        if argument.hasPrefix("0x") || argument.hasPrefix("0X") { v = UInt64(argument.dropFirst(2), radix: 16) } else { v = UInt64(argument) }
+        guard let v else { return nil }
+        self = .at(v)
+    }
+
+    var defaultValueDescription: String {
+        switch self {
+        case .at(let v): return "\(v)"
+        case .auto: return "auto"
+        }
+    }
+
+    /// The byte offset in `image` (searched for with `auto`).
+    func resolve(in image: String) throws -> UInt64 {
+        switch self {
+        case .at(let v): return v
+        case .auto: return try SuperblockFinder.first(in: image)
+        }
+    }
+
+    /// Opens the squashfs in `image` at this offset.
+    func open(_ image: String) throws -> SquashImage { try SquashImage(path: image, offset: try resolve(in: image)) }
+}
+
+/// The image argument and `--offset` of the reading commands.
 struct SquashImageOptions: ParsableArguments {
     @Argument(help: "The squashfs image, or a firmware file holding one (see --offset).")
     var image: String
-    @Option(name: .long, help: "Byte offset of the squashfs superblock (decimal or 0x hex), or 'auto' to search for it.")
-    var offset: String = "0"
+    @Option(name: .long, help: ArgumentHelp(SquashOffset.help))
+    var offset: SquashOffset = .at(0)
 
     /// Opens the image at the chosen offset.
-    func open() throws -> SquashImage {
-        if offset == "auto" {
-            return try SquashImage(path: image, offset: try SuperblockFinder.first(in: image))
-        }
-        let v: UInt64?
-        if offset.hasPrefix("0x") || offset.hasPrefix("0X") { v = UInt64(offset.dropFirst(2), radix: 16) } else { v = UInt64(offset) }
-        guard let off = v else { throw FormatError(.usage, context: "--offset", "not a number or 'auto': \(offset)") }
-        return try SquashImage(path: image, offset: off)
-    }
+    func open() throws -> SquashImage { try offset.open(image) }
 }
 
 /// `imagetool squash info IMAGE` — superblock, compressor settings, counts and flags.

@@ -31,29 +31,22 @@ enum SquashWriteCLI {
     }
 
     static var sourceDateEpoch: UInt32? {
-        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { UInt32($0) }
-    }
-
-    /// The tree of one SOURCE: a directory, a squashfs image (at `offset`), or a tar archive.
-    static func tree(of source: String) throws -> Tree {
-        if FS.isDirectory(source) { return try TreeSource.directory(source) }
-        let f = try RandomAccessFile(path: source)
-        if f.size >= 4, try f.read(at: 0, count: 4) == [0x68, 0x73, 0x71, 0x73] {
-            return try TreeSource.image(source)
-        }
-        return try TreeSource.tar(source)
+        Console.current.environment["SOURCE_DATE_EPOCH"].flatMap { UInt32($0) }
     }
 
     /// Writes with a progress bar (on a terminal) and prints the report.
     static func write(_ tree: Tree, to path: String, options: SquashWriterOptions, out: Output) throws {
-        let report = try out.withProgress { try SquashWriter.write(tree, to: path, options: options, progress: $0) }
+        try render(try out.withProgress { try SquashWriter.write(tree, to: path, options: options, progress: $0) }, path: path, out: out)
+    }
+
+    /// Prints what a write produced.
+    static func render(_ report: SquashWriter.Report, path: String, out: Output) throws {
         if out.global.json { try out.json(report); return }
         let d = report.data
         out.line("\(path): \(report.imageSize) bytes (\(report.bytesUsed) used), \(report.inodes) inodes, \(report.fragments) fragments")
         out.line("blocks: \(d.compressedBlocks) compressed, \(d.copiedBlocks) copied, \(d.copiedFragments) fragments copied, \(d.sparseBlocks) sparse; \(d.duplicateFiles) duplicate files")
         if report.skippedXattrs > 0 { out.warn("\(report.skippedXattrs) extended attributes outside user./trusted./security. were not stored") }
     }
-
 }
 
 /// `imagetool squash create SOURCE... -o IMAGE` — like mksquashfs, deterministic.
@@ -71,7 +64,7 @@ struct SquashCreate: ParsableCommand {
     @Option(name: .shortAndLong, help: "Image to write.") var output: String
     @Option(help: "xz, gzip, lzo, lz4 or zstd.") var comp: String?
     @Option(help: "Data block size, 4K..1M.") var blockSize: String?
-    @Option(help: "xz BCJ filter tried besides none: auto (from the ELF files), none, x86, arm, armthumb, powerpc, sparc, ia64.") var xzBcj: String?
+    @Option(help: "xz BCJ filter tried besides none: auto (from the ELF files; the default with --openwrt), none, x86, arm, armthumb, powerpc, sparc, ia64.") var xzBcj: String?
     @Option(help: "Superblock time (seconds since the epoch).") var mkfsTime: String?
     @Option(help: "Time of every inode (seconds since the epoch).") var allTime: String?
     @Flag(help: "Make every file owned by root.") var rootOwned = false
@@ -79,34 +72,27 @@ struct SquashCreate: ParsableCommand {
     @Flag(help: "Do not pack small files into fragments.") var noFragments = false
     @Flag(help: "Pack the tails of large files into fragments too.") var alwaysFragments = false
     @Flag(help: "Do not pad the image to 4K.") var noPad = false
-    @Flag(help: "OpenWrt rootfs settings: xz 256K, preset 9 extreme, lc 0 lp 2 pb 2, -nopad, -root-owned, /dev/console.") var openwrt = false
+    @Flag(help: "OpenWrt rootfs settings: xz 256K, preset 9 extreme, lc 0 lp 2 pb 2, BCJ from the ELF files, -nopad, -root-owned, /dev and /dev/console (SquashWriterOptions.openWrt).") var openwrt = false
     @Option(help: "Compression threads (default: all processors).") var processors: Int?
 
     func run() throws {
         try CLI.run(global) { out in
             let epoch = SquashWriteCLI.sourceDateEpoch
             let mkfs = try mkfsTime.map { try SquashWriteCLI.time($0, "--mkfs-time") } ?? epoch ?? UInt32(clamping: Int(Date().timeIntervalSince1970))
-            var tree = Tree(root: Node(name: "", kind: .directory, mode: 0o755, mtime: mkfs))
-            for s in sources { tree = TreeSource.merge(tree, try SquashWriteCLI.tree(of: s)) }
-            var o: SquashWriterOptions
-            if openwrt {
-                o = .openWrt(time: mkfs, bcj: nil)
-                try PseudoDefinitions.parse("/dev d 755 0 0\n/dev/console c 600 0 0 5 1\n", name: "openwrt").apply(to: &tree, defaultTime: mkfs)
-            } else {
-                o = SquashWriterOptions(mkfsTime: mkfs)
-            }
+            let tree = try TreeSource.merging(sources, rootTime: mkfs)
+            var o = openwrt ? SquashWriterOptions.openWrt(time: mkfs) : SquashWriterOptions(mkfsTime: mkfs)
             if let c = comp {
                 guard let cc = Compressor(name: c), cc != .lzma else { throw FormatError(.usage, context: "--comp", "unknown compressor \(c.debugDescription)") }
                 o.compressor = cc
             }
             if let b = blockSize { o.blockSize = try SquashWriteCLI.size(b) }
-            let bcj = xzBcj ?? (openwrt ? "auto" : "none")
-            switch bcj {
-            case "none": o.xzFilters = []
-            case "auto": o.xzFilters = ElfArchitecture.bcjFilter(for: tree).map { [$0] } ?? []
-            default:
+            switch xzBcj {
+            case nil: break
+            case "none": o.xzFilters = []; o.xzFiltersFromTree = false
+            case "auto": o.xzFiltersFromTree = true
+            case let bcj?:
                 guard let f = LZMA.BCJ(rawValue: bcj) else { throw FormatError(.usage, context: "--xz-bcj", "unknown filter \(bcj.debugDescription)") }
-                o.xzFilters = [f]
+                o.xzFilters = [f]; o.xzFiltersFromTree = false
             }
             if let t = allTime { o.allTime = try SquashWriteCLI.time(t, "--all-time") } else if let e = epoch, mkfsTime == nil { o.allTime = e }
             if rootOwned { o.rootOwned = true }
@@ -114,9 +100,7 @@ struct SquashCreate: ParsableCommand {
             if alwaysFragments { o.alwaysFragments = true }
             if noPad { o.padTo4K = false }
             if let p = processors { o.threads = max(1, p) }
-            for p in pseudo {
-                try PseudoDefinitions.parse(try FS.readText(p), name: p).apply(to: &tree, defaultTime: mkfs)
-            }
+            for p in pseudo { o.pseudoDefinitions.append(try PseudoDefinitions.parse(try FS.readText(p), name: p)) }
             try SquashWriteCLI.write(tree, to: output, options: o, out: out)
         }
     }
@@ -129,29 +113,28 @@ struct SquashAdd: ParsableCommand {
         abstract: "Add or replace files in a squashfs image, copying every unchanged block.",
         discussion: "PATH is the place in the image; SOURCE a host file or directory. The output keeps the image's compressor, options, block size and creation time.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The squashfs image (or a firmware file holding one, see --offset).") var image: String
+    @Argument(help: "The squashfs image, or a firmware file holding one (see --offset).") var image: String
     @Argument(help: "PATH=SOURCE pairs.") var additions: [String]
     @Option(name: .shortAndLong, help: "Image to write.") var output: String
-    @Option(help: "Byte offset of the squashfs inside IMAGE (default: 0, or the first superblock found).") var offset: UInt64?
+    @Option(help: ArgumentHelp(SquashOffset.help)) var offset: SquashOffset = .auto
     @Flag(help: "Make every file owned by root.") var rootOwned = false
     @Flag(help: "Pad the output to 4K.") var pad = false
 
     func run() throws {
         try CLI.run(global) { out in
-            let off = try offset ?? SuperblockFinder.first(in: image)
-            let img = try SquashImage(path: image, offset: off)
-            var tree = try img.readTree()
-            var o = SquashRepack.options(matching: img)
-            o.rootOwned = rootOwned
-            o.padTo4K = pad
-            for a in additions {
-                guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
-                    throw FormatError(.usage, context: "squash add", "expected PATH=SOURCE, got \(a.debugDescription)")
-                }
-                let dest = String(a[..<eq]), src = String(a[a.index(after: eq)...])
-                try TreeSource.add(src, at: dest, to: &tree, parentTime: img.superblock.modificationTime)
+            let report = try out.withProgress { meter in
+                try SquashRepack.repack(image: image, offset: try offset.resolve(in: image), to: output,
+                                        adjust: { $0.rootOwned = rootOwned; $0.padTo4K = pad }, edit: { tree, img in
+                    for a in additions {
+                        guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
+                            throw FormatError(.usage, context: "squash add", "expected PATH=SOURCE, got \(a.debugDescription)")
+                        }
+                        let dest = String(a[..<eq]), src = String(a[a.index(after: eq)...])
+                        try TreeSource.add(src, at: dest, to: &tree, parentTime: img.superblock.modificationTime)
+                    }
+                }, progress: meter)
             }
-            try SquashWriteCLI.write(tree, to: output, options: o, out: out)
+            try SquashWriteCLI.render(report, path: output, out: out)
         }
     }
 }
@@ -162,26 +145,26 @@ struct SquashRemove: ParsableCommand {
         commandName: "remove",
         abstract: "Remove files or directories from a squashfs image, copying every remaining block.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The squashfs image (or a firmware file holding one, see --offset).") var image: String
+    @Argument(help: "The squashfs image, or a firmware file holding one (see --offset).") var image: String
     @Argument(help: "Paths in the image.") var paths: [String]
     @Option(name: .shortAndLong, help: "Image to write.") var output: String
-    @Option(help: "Byte offset of the squashfs inside IMAGE.") var offset: UInt64?
+    @Option(help: ArgumentHelp(SquashOffset.help)) var offset: SquashOffset = .auto
     @Flag(help: "Pad the output to 4K.") var pad = false
 
     func run() throws {
         try CLI.run(global) { out in
-            let off = try offset ?? SuperblockFinder.first(in: image)
-            let img = try SquashImage(path: image, offset: off)
-            var tree = try img.readTree()
-            var o = SquashRepack.options(matching: img)
-            o.padTo4K = pad
-            for p in paths {
-                let rel = p.hasPrefix("/") ? String(p.drop(while: { $0 == "/" })) : p
-                guard try tree.remove(at: rel) else {
-                    throw FormatError(.invalid, context: "squash remove", "\(p) is not in the image", file: image)
-                }
+            let report = try out.withProgress { meter in
+                try SquashRepack.repack(image: image, offset: try offset.resolve(in: image), to: output,
+                                        adjust: { $0.padTo4K = pad }, edit: { tree, _ in
+                    for p in paths {
+                        let rel = p.hasPrefix("/") ? String(p.drop(while: { $0 == "/" })) : p
+                        guard try tree.remove(at: rel) else {
+                            throw FormatError(.invalid, context: "squash remove", "\(p) is not in the image", file: image)
+                        }
+                    }
+                }, progress: meter)
             }
-            try SquashWriteCLI.write(tree, to: output, options: o, out: out)
+            try SquashWriteCLI.render(report, path: output, out: out)
         }
     }
 }

@@ -47,4 +47,28 @@ public struct ABIFingerprint: Sendable, Equatable {
         guard let s = series ?? config.series else { return nil }
         return ABIRelevantSet.shipped(series: s)
     }
+
+    /// The set `vermagic --abi` and `vermagic explain` use, and what to warn about: scanned
+    /// from `kernelSource` (a kernel source or headers tree) when given; else the shipped
+    /// set for `series` or the config's series; else, with `approximate`, the union of the
+    /// two shipped sets around that series (with a warning that options only headers of
+    /// versions in between test are missed); else nil — every `=m` line counts (classic
+    /// strictness), with a warning.
+    public static func chooseSet(for config: KernelConfig, kernelSource: String?, series: String?,
+                                 approximate: Bool) throws -> (set: ABIRelevantSet?, warnings: [String]) {
+        if let dir = kernelSource {
+            let s = series ?? config.series ?? "unknown"
+            return (try HeaderScanner.scan(root: dir, series: s, origin: dir, regenerate: "imagetool vermagic scan --kernel-src \(dir) --series \(s)"), [])
+        }
+        var warnings: [String] = []
+        var set = chooseSet(for: config, series: series)
+        if set == nil, approximate, let s = series ?? config.series, let approx = ABIRelevantSet.approximate(series: s) {
+            warnings.append("no ABI set for \(s): using an \(approx.origin); options only headers of versions in between test are missed")
+            set = approx
+        }
+        if set == nil {
+            warnings.append("no ABI-relevant set for kernel series \(series ?? config.series ?? "unknown") (shipped: \(ABIRelevantSet.shipped.map(\.series).joined(separator: ", "))): every =m line counts (classic strictness); use --kernel-src DIR or --series")
+        }
+        return (set, warnings)
+    }
 }

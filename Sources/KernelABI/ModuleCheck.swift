@@ -47,6 +47,36 @@ public enum ModuleCheck {
             let v = magics.count == 1 ? magics.first : nil
             return KernelSide(symbols: s, vermagic: v, release: release ?? v.map(releaseOf), source: source)
         }
+
+        /// The kernel side `modcheck --against` describes: each path a `Module.symvers` or a
+        /// folder of the kernel's modules, all merged (the first path's facts win). `release`
+        /// and `vermagic` override what the sources say; without `release`, a folder named
+        /// like a release inside a `modules` folder (`/lib/modules/6.6.110`) gives it, and a
+        /// `vermagic` gives it for a Module.symvers.
+        public static func open(_ paths: [String], release: String? = nil, vermagic: String? = nil) throws -> KernelSide {
+            var sides: [KernelSide] = []
+            for path in paths {
+                if FS.isDirectory(path) {
+                    sides.append(.from(modules: try ModuleCheck.modules(in: path), source: path,
+                                       release: release ?? releaseOfModuleFolder(path)))
+                } else {
+                    sides.append(.from(symvers: try ModuleSymvers.load(path), source: path, release: release, vermagic: vermagic))
+                }
+            }
+            guard var side = sides.first else { throw FormatError(.usage, context: "modcheck", "--against is required") }
+            for other in sides.dropFirst() { side = side.merged(with: other) }
+            if let vermagic { side.vermagic = vermagic }
+            if let release { side.release = release }
+            return side
+        }
+
+        /// The release a folder of modules names: its own name when that looks like a kernel
+        /// version (`6.6.110`) and its parent is `modules` (`lib/modules/<release>`, where
+        /// modprobe looks), else nil.
+        public static func releaseOfModuleFolder(_ path: String) -> String? {
+            let base = FS.basename(of: path)
+            return KernelConfig.series(of: base) != nil && FS.basename(of: FS.dirname(of: path)) == "modules" ? base : nil
+        }
     }
 
     /// One reason a module would not load.
@@ -103,7 +133,8 @@ public enum ModuleCheck {
         return problems
     }
 
-    static func hex8(_ v: UInt32) -> String {
+    /// `v` as 8 lowercase hex digits (how CRCs are printed).
+    public static func hex8(_ v: UInt32) -> String {
         let s = String(v, radix: 16)
         return String(repeating: "0", count: max(0, 8 - s.count)) + s
     }

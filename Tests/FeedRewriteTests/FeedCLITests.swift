@@ -1,31 +1,27 @@
 import BinaryIO
 import FeedRewrite
 import Foundation
+import CLITestSupport
 import TestSupport
 import XCTest
 
 /// The `imagetool key|feed|ipk` commands: stdout, stderr and exit codes.
 final class FeedCLITests: XCTestCase {
-    func binary() throws -> String {
-        guard let b = TestEnv.imagetoolBinary else { throw XCTSkip("imagetool binary not built (swift build first)") }
-        return b
-    }
 
     func testKeyGenerateIndexSignVerify() throws {
         try Feeds.requireFixtures()
-        let bin = try binary()
         let d = try Feeds.copy(Feeds.fixtureFeed)
         let keys = TestEnv.tempDir("cli-keys")
         defer { try? FS.removeTree(d); try? FS.removeTree(keys) }
-        var r = try TestSupport.run(bin, ["key", "generate", "--secret", keys + "/k.sec", "--public", keys + "/k.pub", "--comment", "cli test", "--json"])
+        var r = try InProcessCLI.run(["key", "generate", "--secret", keys + "/k.sec", "--public", keys + "/k.pub", "--comment", "cli test", "--json"])
         XCTAssertEqual(r.status, 0, r.err)
         let info = try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any]
         let fp = try XCTUnwrap(info?["fingerprintName"] as? String)
         XCTAssertTrue(try FS.readText(keys + "/k.pub").hasPrefix("untrusted comment: cli test\n"))
-        r = try TestSupport.run(bin, ["key", "generate", "--secret", keys + "/k.sec", "--public", keys + "/k.pub"])
+        r = try InProcessCLI.run(["key", "generate", "--secret", keys + "/k.sec", "--public", keys + "/k.pub"])
         XCTAssertEqual(r.status, 3, "refuses to overwrite")
 
-        r = try TestSupport.run(bin, ["feed", "index", d, "--sign", keys + "/k.sec"])
+        r = try InProcessCLI.run(["feed", "index", d, "--sign", keys + "/k.sec"])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.contains("indexed 3 packages"), r.out)
         let signify = try Feeds.tool("signify-openbsd")
@@ -34,10 +30,10 @@ final class FeedCLITests: XCTestCase {
         let keyDir = keys + "/etc-opkg-keys"
         try FS.makeDirectories(keyDir)
         try FS.writeAtomically(try FS.read(keys + "/k.pub"), to: keyDir + "/" + fp)
-        r = try TestSupport.run(bin, ["feed", "verify", d, "--keys", keyDir])
+        r = try InProcessCLI.run(["feed", "verify", d, "--keys", keyDir])
         XCTAssertEqual(r.status, 0, r.out + r.err)
         XCTAssertTrue(r.out.contains("3 ok, 0 failed"), r.out)
-        r = try TestSupport.run(bin, ["feed", "verify", d, "--key", Feeds.demoPub, "--json"])
+        r = try InProcessCLI.run(["feed", "verify", d, "--key", Feeds.demoPub, "--json"])
         XCTAssertEqual(r.status, 1)
         let j = try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any]
         XCTAssertEqual(j?["signature"] as? String, "unknown-key")
@@ -45,22 +41,21 @@ final class FeedCLITests: XCTestCase {
 
         var p = try FS.read(d + "/Packages"); p[10] ^= 1
         try FS.writeAtomically(p, to: d + "/Packages")
-        r = try TestSupport.run(bin, ["feed", "verify", d, "--key", keys + "/k.pub"])
+        r = try InProcessCLI.run(["feed", "verify", d, "--key", keys + "/k.pub"])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.out.contains("signature: BAD"), r.out)
-        r = try TestSupport.run(bin, ["feed", "verify", d])
+        r = try InProcessCLI.run(["feed", "verify", d])
         XCTAssertEqual(r.status, 2, "needs --key or --keys")
     }
 
     func testIpkShowAndOneLineErrors() throws {
         try Feeds.requireFixtures()
-        let bin = try binary()
         let f = Feeds.fixtureFeed + "/" + (try PackagesIndex.ipkFiles(in: Feeds.fixtureFeed).first { $0.hasPrefix("kmod-imt-user") } ?? "")
-        var r = try TestSupport.run(bin, ["ipk", "show", f])
+        var r = try InProcessCLI.run(["ipk", "show", f])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.hasPrefix("Package: kmod-imt-user\n"))
         XCTAssertTrue(r.out.contains("./lib/modules/"), r.out)
-        r = try TestSupport.run(bin, ["ipk", "show", f, "--json"])
+        r = try InProcessCLI.run(["ipk", "show", f, "--json"])
         let j = try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any]
         XCTAssertEqual(j?["container"] as? String, "gzip-tar")
         XCTAssertNotNil(j?["dataFiles"] as? [Any])
@@ -72,7 +67,7 @@ final class FeedCLITests: XCTestCase {
         try FS.writeAtomically(Array("untrusted comment: x\nnot!base64\n".utf8), to: dir + "/bad.pub")
         for (args, needle) in [(["ipk", "show", dir + "/trunc.ipk"], "trunc.ipk"),
                                (["feed", "verify", Feeds.fixtureFeed, "--key", dir + "/bad.pub"], "bad base64")] {
-            r = try TestSupport.run(bin, args)
+            r = try InProcessCLI.run(args)
             XCTAssertEqual(r.status, 1, args.joined(separator: " "))
             XCTAssertTrue(r.err.hasPrefix("imagetool: ") && r.err.contains(needle), r.err)
             XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
@@ -81,13 +76,12 @@ final class FeedCLITests: XCTestCase {
 
     /// Every kind of hostile package and key gives exactly one `imagetool: <file>: ...` line and exit 1.
     func testHostileInputsGiveOneLineErrors() throws {
-        let bin = try binary()
         let dir = TestEnv.tempDir("cli-hostile")
         defer { try? FS.removeTree(dir) }
         for (name, bytes, needle) in try HostileIPKs.all() {
             let p = dir + "/\(name).ipk"
             try FS.writeAtomically(bytes, to: p)
-            let r = try TestSupport.run(bin, ["ipk", "show", p])
+            let r = try InProcessCLI.run(["ipk", "show", p])
             XCTAssertEqual(r.status, 1, name)
             XCTAssertTrue(r.err.hasPrefix("imagetool: \(p): ") && r.err.contains(needle), "\(name): \(r.err)")
             XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
@@ -95,7 +89,7 @@ final class FeedCLITests: XCTestCase {
         }
         let pub = try FS.readText(Feeds.demoPub).split(separator: "\n")
         try FS.writeAtomically(Array("\(pub[0])\n\(Base64.encode(Array("Ed".utf8) + [UInt8](repeating: 7, count: 20)))\n".utf8), to: dir + "/short.pub")
-        let r = try TestSupport.run(bin, ["feed", "verify", Feeds.fixtureFeed, "--key", dir + "/short.pub"])
+        let r = try InProcessCLI.run(["feed", "verify", Feeds.fixtureFeed, "--key", dir + "/short.pub"])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.err.hasPrefix("imagetool: \(dir)/short.pub: ") && r.err.contains("decodes to 22 bytes"), r.err)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import CLITestSupport
 import TestSupport
 import XCTest
 
@@ -8,16 +9,10 @@ final class FirmwareCLITests: XCTestCase {
     override func setUp() { dir = TestEnv.tempDir("fw-cli") }
     override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
-    func imagetool() throws -> String {
-        if let b = TestEnv.imagetoolBinary { return b }
-        let p = TestEnv.root + "/.build/debug/imagetool"
-        guard FileManager.default.isExecutableFile(atPath: p) else { throw XCTSkip("imagetool binary not built (swift build)") }
-        return p
-    }
 
     func testInspectJSONCoversTheFile() throws {
         let path = try Images.fixture()
-        let r = try TestSupport.run(try imagetool(), ["inspect", path, "--json"])
+        let r = try InProcessCLI.run(["inspect", path, "--json"])
         XCTAssertEqual(r.status, 0, r.err)
         let j = try XCTUnwrap(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
         let regions = try XCTUnwrap(j["regions"] as? [[String: Any]])
@@ -46,27 +41,26 @@ final class FirmwareCLITests: XCTestCase {
     }
 
     func testUnpackEditRepackAndExitCodes() throws {
-        let tool = try imagetool()
         let path = try Images.fixture()
-        var r = try TestSupport.run(tool, ["unpack", path, "-d", dir + "/u"])
+        var r = try InProcessCLI.run(["unpack", path, "-d", dir + "/u"])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/u/rootfs/etc/board.json"))
         // Existing folder without --force: usage error, exit 2.
-        r = try TestSupport.run(tool, ["unpack", path, "-d", dir + "/u"])
+        r = try InProcessCLI.run(["unpack", path, "-d", dir + "/u"])
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.err.hasPrefix("imagetool: "), r.err)
         // Unchanged repack is the same file.
-        r = try TestSupport.run(tool, ["repack", dir + "/u", "-o", dir + "/same.bin"])
+        r = try InProcessCLI.run(["repack", dir + "/u", "-o", dir + "/same.bin"])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertEqual(try readBytes(dir + "/same.bin"), try readBytes(path))
         // An edit gives a verified image.
         try writeBytes(Array("cli\n".utf8), dir + "/u/rootfs/etc/cli-added")
-        r = try TestSupport.run(tool, ["repack", dir + "/u", "-o", dir + "/edit.bin", "--json"])
+        r = try InProcessCLI.run(["repack", dir + "/u", "-o", dir + "/edit.bin", "--json"])
         XCTAssertEqual(r.status, 0, r.err)
         let j = try XCTUnwrap(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
         XCTAssertEqual(j["checksumsVerify"] as? Bool, true)
         // Too large for --max-size: refused, exit 3, one line with the numbers.
-        r = try TestSupport.run(tool, ["repack", dir + "/u", "-o", dir + "/big.bin", "--max-size", "100000"])
+        r = try InProcessCLI.run(["repack", dir + "/u", "-o", dir + "/big.bin", "--max-size", "100000"])
         XCTAssertEqual(r.status, 3, r.err)
         XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
         XCTAssertTrue(r.err.contains("100000"), r.err)
@@ -77,7 +71,7 @@ final class FirmwareCLITests: XCTestCase {
         var b = try readBytes(try Images.fixture())
         b.replaceSubrange(12 ..< 16, with: [0xff, 0xff, 0xff, 0xf0])
         try writeBytes(b, dir + "/bad.bin")
-        let r = try TestSupport.run(try imagetool(), ["inspect", dir + "/bad.bin"])
+        let r = try InProcessCLI.run(["inspect", dir + "/bad.bin"])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
         XCTAssertTrue(r.err.hasPrefix("imagetool: \(dir)/bad.bin: read uImage header: offset 0xc: "), r.err)

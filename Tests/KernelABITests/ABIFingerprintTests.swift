@@ -101,6 +101,26 @@ final class ABIFingerprintTests: XCTestCase {
         XCTAssertEqual(ABIRelevantSet.approximate(series: "6.1"), s61)
     }
 
+    /// The set `vermagic` chooses: shipped for the series, the approximation only when asked
+    /// (with a warning), else none (classic strictness, with a warning).
+    func testChooseSetForTheVermagicCommands() throws {
+        let cfg = KernelConfig.parse("CONFIG_A=y\n")
+        let shipped = try ABIFingerprint.chooseSet(for: cfg, kernelSource: nil, series: "6.12", approximate: false)
+        XCTAssertEqual(shipped.set, ABIRelevantSet.shipped(series: "6.12"))
+        XCTAssertEqual(shipped.warnings, [])
+        let approx = try ABIFingerprint.chooseSet(for: cfg, kernelSource: nil, series: "6.6", approximate: true)
+        XCTAssertEqual(approx.set, ABIRelevantSet.approximate(series: "6.6"))
+        XCTAssertEqual(approx.warnings.count, 1)
+        XCTAssertTrue(approx.warnings[0].contains("approximation"), approx.warnings[0])
+        let strict = try ABIFingerprint.chooseSet(for: cfg, kernelSource: nil, series: "6.6", approximate: false)
+        XCTAssertNil(strict.set)
+        XCTAssertEqual(strict.warnings.count, 1)
+        XCTAssertTrue(strict.warnings[0].contains("classic strictness") && strict.warnings[0].contains("6.6"), strict.warnings[0])
+        let unknown = try ABIFingerprint.chooseSet(for: cfg, kernelSource: nil, series: nil, approximate: true)
+        XCTAssertNil(unknown.set)
+        XCTAssertTrue(unknown.warnings.first?.contains("series unknown") == true, "\(unknown.warnings)")
+    }
+
     func testScannerClassifiesUses() {
         let header = """
         /* IS_ENABLED(CONFIG_IN_COMMENT) */

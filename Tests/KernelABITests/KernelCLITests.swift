@@ -1,25 +1,21 @@
 import XCTest
 import BinaryIO
+import CLITestSupport
 import TestSupport
 
 /// The `imagetool vermagic`, `vermagic explain`, `modinfo` and `modcheck` commands: stdout,
 /// stderr and exit codes.
 final class KernelCLITests: XCTestCase {
-    func tool() throws -> String {
-        guard let b = TestEnv.imagetoolBinary else { throw XCTSkip("imagetool binary not built (swift build first)") }
-        return b
-    }
     var fixtures: String { TestEnv.fixtures }
 
     func json(_ r: RunResult) throws -> Any { try JSONSerialization.jsonObject(with: r.stdout) }
 
     func testVermagicAndABI() throws {
-        let b = try tool()
         guard FS.exists(fixtures + "/config/old.config") else { throw XCTSkip("fixture configs not generated") }
-        let r = try TestSupport.run(b, ["vermagic", fixtures + "/config/old.config"])
+        let r = try InProcessCLI.run(["vermagic", fixtures + "/config/old.config"])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertEqual(r.out, (TestEnv.fixtureFacts["VERMAGIC_OLD"] ?? "") + "\n")
-        let j = try TestSupport.run(b, ["vermagic", "--abi", "--json", fixtures + "/config/new.config"])
+        let j = try InProcessCLI.run(["vermagic", "--abi", "--json", fixtures + "/config/new.config"])
         let o = try XCTUnwrap(try json(j) as? [String: Any])
         XCTAssertEqual(o["vermagic"] as? String, TestEnv.fixtureFacts["VERMAGIC_NEW"])
         let abi = try XCTUnwrap(o["abi"] as? [String: Any])
@@ -28,24 +24,22 @@ final class KernelCLITests: XCTestCase {
     }
 
     func testFallbackWarnsForUnshippedSeries() throws {
-        let b = try tool()
         guard let rd = TestEnv.realdata else { throw XCTSkip("../shared/realdata absent") }
         let cfg = rd + "/anon503__e27xx./@main-5.15era/target/linux/generic/config-5.15"
         guard FS.exists(cfg) else { throw XCTSkip("5.15 config absent") }
-        let r = try TestSupport.run(b, ["vermagic", "--abi", "--series", "5.15", cfg])
+        let r = try InProcessCLI.run(["vermagic", "--abi", "--series", "5.15", cfg])
         XCTAssertEqual(r.status, 0)
         XCTAssertTrue(r.err.contains("classic strictness"), r.err)
         XCTAssertTrue(r.out.contains("classic strictness"), r.out)
     }
 
     func testExplainExitCodes() throws {
-        let b = try tool()
         guard FS.exists(fixtures + "/config/abi.config") else { throw XCTSkip("fixture configs not generated") }
-        let ok = try TestSupport.run(b, ["vermagic", "explain", fixtures + "/config/old.config", fixtures + "/config/new.config"])
+        let ok = try InProcessCLI.run(["vermagic", "explain", fixtures + "/config/old.config", fixtures + "/config/new.config"])
         XCTAssertEqual(ok.status, 0, ok.err)
         XCTAssertTrue(ok.out.contains("module-only-harmless"))
         XCTAssertTrue(ok.out.hasSuffix("none visible to modules\n"), ok.out)
-        let bad = try TestSupport.run(b, ["vermagic", "explain", "--json", fixtures + "/config/old.config", fixtures + "/config/abi.config"])
+        let bad = try InProcessCLI.run(["vermagic", "explain", "--json", fixtures + "/config/old.config", fixtures + "/config/abi.config"])
         XCTAssertEqual(bad.status, 3)
         let o = try XCTUnwrap(try json(bad) as? [String: Any])
         XCTAssertEqual(o["compatible"] as? Bool, false)
@@ -55,7 +49,6 @@ final class KernelCLITests: XCTestCase {
     }
 
     func testScanCommandOnATree() throws {
-        let b = try tool()
         let tmp = TestEnv.tempDir("kabi-scan")
         defer { try? FS.removeTree(tmp) }
         try FS.makeDirectories(tmp + "/include/linux")
@@ -64,40 +57,38 @@ final class KernelCLITests: XCTestCase {
         try FS.writeAtomically(Array("struct a {\n#if IS_ENABLED(CONFIG_FOO)\n int x;\n#endif\n};\n".utf8), to: tmp + "/include/linux/a.h")
         try FS.writeAtomically(Array("#ifdef CONFIG_BAR\n#endif\n".utf8), to: tmp + "/arch/mips/include/asm/b.h")
         try FS.writeAtomically(Array("#define CONFIG_GEN_MODULE 1\n".utf8), to: tmp + "/include/generated/autoconf.h")
-        let r = try TestSupport.run(b, ["vermagic", "scan", "--kernel-src", tmp, "--series", "9.9"])
+        let r = try InProcessCLI.run(["vermagic", "scan", "--kernel-src", tmp, "--series", "9.9"])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.contains("\nm\tFOO\tinclude/linux/a.h:2\n"), r.out)
         XCTAssertTrue(r.out.contains("\ny\tBAR\tarch/mips/include/asm/b.h:1\n"), r.out)
         XCTAssertFalse(r.out.contains("GEN"), "include/generated is not scanned")
-        let sw = try TestSupport.run(b, ["vermagic", "scan", "--kernel-src", tmp, "--series", "9.9", "--swift", "ABISet_9_9"])
+        let sw = try InProcessCLI.run(["vermagic", "scan", "--kernel-src", tmp, "--series", "9.9", "--swift", "ABISet_9_9"])
         XCTAssertTrue(sw.out.contains("enum ABISet_9_9 {") && sw.out.contains("// GENERATED FILE"), sw.out)
         // Explain with --kernel-src uses the scanned set: FOO n->m matters, BAZ does not.
         try FS.writeAtomically(Array("CONFIG_A=y\n".utf8), to: tmp + "/old")
         try FS.writeAtomically(Array("CONFIG_A=y\nCONFIG_FOO=m\nCONFIG_BAZ=m\n".utf8), to: tmp + "/new")
-        let e = try TestSupport.run(b, ["vermagic", "explain", "--kernel-src", tmp, tmp + "/old", tmp + "/new"])
+        let e = try InProcessCLI.run(["vermagic", "explain", "--kernel-src", tmp, tmp + "/old", tmp + "/new"])
         XCTAssertEqual(e.status, 3)
         XCTAssertTrue(e.out.contains("abi-relevant          CONFIG_FOO"), e.out)
         XCTAssertTrue(e.out.contains("module-only-harmless  CONFIG_BAZ"), e.out)
-        let empty = try TestSupport.run(b, ["vermagic", "scan", "--kernel-src", tmp + "/include/linux", "--series", "1.0"])
+        let empty = try InProcessCLI.run(["vermagic", "scan", "--kernel-src", tmp + "/include/linux", "--series", "1.0"])
         XCTAssertEqual(empty.status, 1)
         XCTAssertTrue(empty.err.hasPrefix("imagetool: "), empty.err)
     }
 
     func testConfigSetCommand() throws {
-        let b = try tool()
         guard let rd = TestEnv.realdata, let d = try FS.list(rd).first(where: { $0.hasPrefix("realme-kernel-opensource__") }) else { throw XCTSkip("realme build absent") }
         let dir = rd + "/" + d, tmp = TestEnv.tempDir("kabi-cli")
         defer { try? FS.removeTree(tmp) }
-        let r = try TestSupport.run(b, ["vermagic", "configset", dir + "/.config.target", dir + "/.config.override", "--initramfs-tail", "source-only", "-o", tmp + "/set"])
+        let r = try InProcessCLI.run(["vermagic", "configset", dir + "/.config.target", dir + "/.config.override", "--initramfs-tail", "source-only", "-o", tmp + "/set"])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertEqual(r.out, try FS.readText(dir + "/.vermagic"))
         XCTAssertEqual(try FS.read(tmp + "/set"), try FS.read(dir + "/.config.set"))
     }
 
     func testModinfoJSON() throws {
-        let b = try tool()
         guard FS.exists(fixtures + "/modules/imt_user.ko") else { throw XCTSkip("fixture modules not generated") }
-        let r = try TestSupport.run(b, ["modinfo", "--json", fixtures + "/modules/imt_user.ko", fixtures + "/modules/imt_hello.ko"])
+        let r = try InProcessCLI.run(["modinfo", "--json", fixtures + "/modules/imt_user.ko", fixtures + "/modules/imt_hello.ko"])
         XCTAssertEqual(r.status, 0, r.err)
         let a = try XCTUnwrap(try json(r) as? [[String: Any]])
         XCTAssertEqual(a.count, 2)
@@ -107,12 +98,11 @@ final class KernelCLITests: XCTestCase {
         XCTAssertEqual(a[0]["parmtype"] as? [String], ["imt_user_name:charp"])
         XCTAssertEqual(a[1]["filename"] as? String, fixtures + "/modules/imt_hello.ko")
         XCTAssertNil(a[0]["__versions"])
-        let h = try TestSupport.run(b, ["modinfo", fixtures + "/modules/imt_user.ko"])
+        let h = try InProcessCLI.run(["modinfo", fixtures + "/modules/imt_user.ko"])
         XCTAssertTrue(h.out.contains("\nvermagic:       \(TestEnv.fixtureFacts["MODULE_VERMAGIC"] ?? "")\n"), h.out)
     }
 
     func testModcheckAndBadELF() throws {
-        let b = try tool()
         guard FS.exists(fixtures + "/modules/imt_user.ko") else { throw XCTSkip("fixture modules not generated") }
         let tmp = TestEnv.tempDir("kabi-cli")
         defer { try? FS.removeTree(tmp) }
@@ -121,14 +111,14 @@ final class KernelCLITests: XCTestCase {
         let modDir = tmp + "/lib/modules/" + rel
         try FS.makeDirectories(modDir)
         try FS.writeAtomically(try FS.read(fixtures + "/modules/imt_extra.ko"), to: modDir + "/imt_extra.ko")
-        let r = try TestSupport.run(b, ["modcheck", fixtures + "/modules/imt_user.ko", "--against", modDir])
+        let r = try InProcessCLI.run(["modcheck", fixtures + "/modules/imt_user.ko", "--against", modDir])
         XCTAssertEqual(r.status, 0, r.out + r.err)
         XCTAssertTrue(r.err.contains("not exported by any module"), r.err)
         XCTAssertTrue(r.out.contains("unresolved"), r.out)
         // Plus the kernel's Module.symvers: imt_hello_greet is certainly missing -> exit 1.
         let symvers = "/usr/src/linux-headers-\(rel)/Module.symvers"
         if FS.exists(symvers) {
-            let r2 = try TestSupport.run(b, ["modcheck", "--json", fixtures + "/modules/imt_user.ko", "--against", modDir, "--against", symvers])
+            let r2 = try InProcessCLI.run(["modcheck", "--json", fixtures + "/modules/imt_user.ko", "--against", modDir, "--against", symvers])
             XCTAssertEqual(r2.status, 1)
             let o = try XCTUnwrap(try json(r2) as? [String: Any])
             XCTAssertEqual(o["release"] as? String, rel)
@@ -139,7 +129,7 @@ final class KernelCLITests: XCTestCase {
         // A truncated module: one error line naming file, context and offset; exit 1.
         let bad = tmp + "/bad.ko"
         try FS.writeAtomically(Array(try FS.read(fixtures + "/modules/imt_user.ko")[0 ..< 100]), to: bad)
-        let e = try TestSupport.run(b, ["modinfo", bad])
+        let e = try InProcessCLI.run(["modinfo", bad])
         XCTAssertEqual(e.status, 1)
         XCTAssertEqual(e.err.split(separator: "\n").count, 1, e.err)
         XCTAssertTrue(e.err.hasPrefix("imagetool: \(bad): "), e.err)

@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 import BinaryIO
 import TestSupport
 @testable import KernelABI
@@ -78,6 +79,43 @@ final class ModuleCheckTests: XCTestCase {
         var bad = side
         bad.symbols["imt_hello_greet"] = (0x1234, "imt_hello")
         XCTAssertTrue(ModuleCheck.check([user], against: bad).contains { $0.kind == .crcMismatch && $0.symbol == "imt_hello_greet" })
+    }
+
+    /// `modcheck --against`: a folder of modules under `modules/<release>` names the release,
+    /// --release and --vermagic override, several sources merge (the first one's facts win).
+    func testKernelSideFromAgainstPaths() throws {
+        XCTAssertEqual(ModuleCheck.KernelSide.releaseOfModuleFolder("/r/lib/modules/6.6.110"), "6.6.110")
+        XCTAssertEqual(ModuleCheck.KernelSide.releaseOfModuleFolder("/r/lib/modules/extra"), nil)
+        XCTAssertEqual(ModuleCheck.KernelSide.releaseOfModuleFolder("/r/lib/other/6.6.110"), nil)
+        let mods = try fixtureModules()
+        let hello = try XCTUnwrap(mods.first { $0.name == "imt_hello" })
+        let tmp = TestEnv.tempDir("kernel-side")
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let named = tmp + "/lib/modules/9.9.9", plain = tmp + "/mods"
+        for d in [named, plain] {
+            try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: hello.path, toPath: d + "/imt_hello.ko")
+        }
+        let fromFolder = try ModuleCheck.KernelSide.open([named])
+        XCTAssertEqual(fromFolder.release, "9.9.9")
+        XCTAssertEqual(fromFolder.vermagic, hello.vermagic)
+        XCTAssertFalse(fromFolder.complete)
+        XCTAssertNotNil(fromFolder.symbols["imt_hello_greet"])
+        XCTAssertEqual(try ModuleCheck.KernelSide.open([plain]).release, hello.vermagic.map(ModuleCheck.releaseOf))
+        let overridden = try ModuleCheck.KernelSide.open([named], release: "1.2.3", vermagic: "1.2.3 SMP mod_unload ")
+        XCTAssertEqual(overridden.release, "1.2.3")
+        XCTAssertEqual(overridden.vermagic, "1.2.3 SMP mod_unload ")
+        let symvers = tmp + "/Module.symvers"
+        try "0x00000000\tprintk\tvmlinux\tEXPORT_SYMBOL\t\n".write(toFile: symvers, atomically: true, encoding: .utf8)
+        let both = try ModuleCheck.KernelSide.open([named, symvers])
+        XCTAssertEqual(both.source, "\(named) + \(symvers)")
+        XCTAssertTrue(both.complete, "a Module.symvers lists vmlinux")
+        XCTAssertEqual(both.release, "9.9.9")
+        XCTAssertNotNil(both.symbols["printk"])
+        XCTAssertThrowsError(try ModuleCheck.KernelSide.open([])) { e in XCTAssertEqual((e as? FormatError)?.kind, .usage) }
+        XCTAssertThrowsError(try ModuleCheck.KernelSide.open([tmp + "/missing.symvers"])) { e in
+            XCTAssertTrue("\(e)".contains("missing.symvers"), "\(e)")
+        }
     }
 
     func testRealSymversParses() throws {

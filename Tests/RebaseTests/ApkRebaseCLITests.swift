@@ -1,4 +1,5 @@
 import BinaryIO
+import CLITestSupport
 import Foundation
 import TestSupport
 import XCTest
@@ -14,10 +15,10 @@ final class ApkRebaseCLITests: XCTestCase {
         let tmp = TestEnv.tempDir("apkrebase")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         // No config, no feed kernel: no proof, refused with exit 3 and nothing written.
-        let refused = try TestEnv.imagetool(["rebase", feed, "--kernel", rootfs, "-o", tmp + "/out", "--key", key])
+        let refused = try InProcessCLI.run(["rebase", feed, "--kernel", rootfs, "-o", tmp + "/out", "--key", key])
         XCTAssertEqual(refused.status, 3, refused.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: tmp + "/out"))
-        let r = try TestEnv.imagetool(["rebase", feed, "--kernel", rootfs, "-o", tmp + "/out", "--key", key, "--force", "--json"])
+        let r = try InProcessCLI.run(["rebase", feed, "--kernel", rootfs, "-o", tmp + "/out", "--key", key, "--force", "--json"])
         XCTAssertEqual(r.status, 0, r.err)
         let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
         let pk = try XCTUnwrap(report["packages"] as? [[String: Any]])
@@ -31,7 +32,7 @@ final class ApkRebaseCLITests: XCTestCase {
         let keys = tmp + "/keys"
         try FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: TestEnv.fixtures + "/apk-era/keys/fixture.pub.pem", toPath: keys + "/fixture.pub.pem")
-        let v = try TestEnv.imagetool(["feed", "verify", tmp + "/out", "--keys", keys])
+        let v = try InProcessCLI.run(["feed", "verify", tmp + "/out", "--keys", keys])
         XCTAssertEqual(v.status, 0, v.out + v.err)
         XCTAssertTrue(FileManager.default.fileExists(atPath: tmp + "/out/imagetool-rebase.json"))
     }

@@ -1,4 +1,5 @@
 import BinaryIO
+import CLITestSupport
 import Foundation
 import Squash
 import TestSupport
@@ -15,12 +16,11 @@ final class SquashCrossCheckTests: XCTestCase {
     func check(_ name: String, _ options: [String]) throws {
         try SquashFixtures.require(["unsquashfs", "sqfs2tar"])
         let img = try SquashFixtures.image(name, options)
-        let bin = try SquashFixtures.imagetool()
         let t = TestEnv.tempDir("squash-cc")
         defer { try? FileManager.default.removeItem(atPath: t) }
         let u = try SquashFixtures.run("unsquashfs", ["-q", "-n", "-d", t + "/x1", img])
         XCTAssertEqual(u.status, 0, u.err)
-        let ours = try TestSupport.run(bin, ["squash", "extract", "-q", "-d", t + "/x2", img])
+        let ours = try InProcessCLI.run(["squash", "extract", "-q", "-d", t + "/x2", img])
         XCTAssertEqual(ours.status, 0, ours.err)
         let m1 = try SquashFixtures.manifest(dir: t + "/x1"), m2 = try SquashFixtures.manifest(dir: t + "/x2")
         XCTAssertGreaterThan(m1.count, 2190, "tree too small: \(name)")
@@ -29,7 +29,7 @@ final class SquashCrossCheckTests: XCTestCase {
 
         let s = try SquashFixtures.run("sh", ["-c", "sqfs2tar '\(img)' > '\(t)/t1.tar' 2>/dev/null"])
         XCTAssertEqual(s.status, 0)
-        let tr = try TestSupport.run(bin, ["squash", "tar", "-q", img, "-o", t + "/t2.tar"])
+        let tr = try InProcessCLI.run(["squash", "tar", "-q", img, "-o", t + "/t2.tar"])
         XCTAssertEqual(tr.status, 0, tr.err)
         let t1 = try SquashFixtures.manifest(tar: t + "/t1.tar")
         // imagetool also writes the root directory as "./" (sqfs2tar omits it).

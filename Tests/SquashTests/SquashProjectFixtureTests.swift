@@ -1,4 +1,5 @@
 import BinaryIO
+import CLITestSupport
 import Foundation
 import Squash
 import TestSupport
@@ -22,18 +23,17 @@ final class SquashProjectFixtureTests: XCTestCase {
     func testListAndExtractLikeUnsquashfs() throws {
         try SquashFixtures.require(["unsquashfs", "python3"])
         _ = try SquashFixtures.tree.get()
-        let bin = try SquashFixtures.imagetool()
         for file in try images() {
             let offset = try SuperblockFinder.first(in: file)
             let u = try SquashFixtures.run("unsquashfs", ["-lls", "-o", "\(offset)", file], env: ["TZ": "UTC"])
             let expected = u.out.split(separator: "\n").filter { $0.range(of: #"^[-dlcbps][-rwxsStT]{9} "#, options: .regularExpression) != nil }.map(String.init)
-            let ours = try TestSupport.run(bin, ["squash", "ls", "-l", "--offset", "auto", file])
+            let ours = try InProcessCLI.run(["squash", "ls", "-l", "--offset", "auto", file])
             XCTAssertEqual(ours.status, 0, ours.err)
             XCTAssertEqual(ours.out.split(separator: "\n").map(String.init), expected, file)
             let t = TestEnv.tempDir("squash-projfx")
             defer { try? FileManager.default.removeItem(atPath: t) }
             XCTAssertEqual(try SquashFixtures.run("unsquashfs", ["-q", "-n", "-o", "\(offset)", "-d", t + "/x1", file]).status, 0)
-            XCTAssertEqual(try TestSupport.run(bin, ["squash", "extract", "-q", "--offset", "auto", "-d", t + "/x2", file]).status, 0)
+            XCTAssertEqual(try InProcessCLI.run(["squash", "extract", "-q", "--offset", "auto", "-d", t + "/x2", file]).status, 0)
             XCTAssertEqual(try SquashFixtures.manifest(dir: t + "/x1"), try SquashFixtures.manifest(dir: t + "/x2"), file)
         }
     }

@@ -1,4 +1,5 @@
 import BinaryIO
+import CLITestSupport
 import Foundation
 import Squash
 import TestSupport
@@ -60,12 +61,11 @@ final class SquashRealDataTests: XCTestCase {
         let r = try realdata()
         try SquashFixtures.require(["unsquashfs", "python3"])
         _ = try SquashFixtures.tree.get()  // writes manifest.py
-        let bin = try SquashFixtures.imagetool()
         for (path, offset) in Self.images {
             let file = r + "/" + path
             let u = try SquashFixtures.run("unsquashfs", ["-lls", "-o", "\(offset)", file], env: ["TZ": "UTC"])
             let expected = u.out.split(separator: "\n").filter { $0.range(of: #"^[-dlcbps][-rwxsStT]{9} "#, options: .regularExpression) != nil }.map(String.init)
-            let ours = try TestSupport.run(bin, ["squash", "ls", "-l", "--offset", "auto", file])
+            let ours = try InProcessCLI.run(["squash", "ls", "-l", "--offset", "auto", file])
             XCTAssertEqual(ours.status, 0, ours.err)
             XCTAssertEqual(ours.out.split(separator: "\n").map(String.init), expected, path)
             XCTAssertGreaterThan(expected.count, 1)
@@ -73,7 +73,7 @@ final class SquashRealDataTests: XCTestCase {
             let t = TestEnv.tempDir("squash-real")
             defer { try? FileManager.default.removeItem(atPath: t) }
             XCTAssertEqual(try SquashFixtures.run("unsquashfs", ["-q", "-n", "-o", "\(offset)", "-d", t + "/x1", file]).status, 0)
-            let e = try TestSupport.run(bin, ["squash", "extract", "-q", "--offset", "\(offset)", "-d", t + "/x2", file])
+            let e = try InProcessCLI.run(["squash", "extract", "-q", "--offset", "\(offset)", "-d", t + "/x2", file])
             XCTAssertEqual(e.status, 0, e.err)
             XCTAssertEqual(try SquashFixtures.manifest(dir: t + "/x1"), try SquashFixtures.manifest(dir: t + "/x2"), path)
         }
@@ -98,7 +98,6 @@ final class SquashRealDataTests: XCTestCase {
         let r = try realdata()
         try SquashFixtures.require(["unsquashfs", "python3"])
         _ = try SquashFixtures.tree.get()  // writes manifest.py
-        let bin = try SquashFixtures.imagetool()
         for row in Self.optionImages {
             let file = r + "/" + row.path
             let img = try SquashImage(path: file, offset: row.offset)
@@ -111,7 +110,7 @@ final class SquashRealDataTests: XCTestCase {
             XCTAssertTrue(o.extreme, row.path)
             XCTAssertEqual(Self.hex(xz.optionsPayload(blockSize: 262144)), row.options, "\(row.path): written back as stored")
 
-            let info = try TestSupport.run(bin, ["squash", "info", "--offset", "auto", file])
+            let info = try InProcessCLI.run(["squash", "info", "--offset", "auto", file])
             XCTAssertEqual(info.status, 0, "\(row.path): \(info.err)")
             XCTAssertTrue(info.out.contains("squashfs 4.0 at offset \(row.offset) "), "\(row.path): \(info.out)")
             XCTAssertTrue(info.out.contains("layout \(row.layout.rawValue)"), "\(row.path): \(info.out)")
@@ -119,14 +118,14 @@ final class SquashRealDataTests: XCTestCase {
             let u = try SquashFixtures.run("unsquashfs", ["-lls", "-o", "\(row.offset)", file], env: ["TZ": "UTC"])
             let expected = u.out.split(separator: "\n").filter { $0.range(of: #"^[-dlcbps][-rwxsStT]{9} "#, options: .regularExpression) != nil }.map(String.init)
             XCTAssertEqual(expected.count, Int(row.inodes), "\(row.path): unsquashfs lists every inode")
-            let ls = try TestSupport.run(bin, ["squash", "ls", "-l", "--offset", "auto", file])
+            let ls = try InProcessCLI.run(["squash", "ls", "-l", "--offset", "auto", file])
             XCTAssertEqual(ls.status, 0, ls.err)
             XCTAssertEqual(ls.out.split(separator: "\n").map(String.init), expected, row.path)
 
             let t = TestEnv.tempDir("squash-opts-real")
             defer { try? FileManager.default.removeItem(atPath: t) }
             XCTAssertEqual(try SquashFixtures.run("unsquashfs", ["-q", "-n", "-o", "\(row.offset)", "-d", t + "/x1", file]).status, 0)
-            let e = try TestSupport.run(bin, ["squash", "extract", "-q", "--offset", "auto", "-d", t + "/x2", file])
+            let e = try InProcessCLI.run(["squash", "extract", "-q", "--offset", "auto", "-d", t + "/x2", file])
             XCTAssertEqual(e.status, 0, e.err)
             XCTAssertEqual(try SquashFixtures.manifest(dir: t + "/x1"), try SquashFixtures.manifest(dir: t + "/x2"), row.path)
         }
@@ -139,7 +138,6 @@ final class SquashRealDataTests: XCTestCase {
         let r = try realdata()
         try SquashFixtures.require(["unsquashfs", "python3"])
         _ = try SquashFixtures.tree.get()
-        let bin = try SquashFixtures.imagetool()
         let row = Self.optionImages[1]
         let file = r + "/" + row.path
         let t = TestEnv.tempDir("squash-opts-edit")
@@ -147,7 +145,7 @@ final class SquashRealDataTests: XCTestCase {
         let added = Array("added by imagetool\n".utf8)
         try FS.writeAtomically(added, to: t + "/hello.txt")
         let out = t + "/edited.sqfs"
-        let a = try TestSupport.run(bin, ["squash", "add", file, "etc/hello.txt=" + t + "/hello.txt", "-o", out])
+        let a = try InProcessCLI.run(["squash", "add", file, "etc/hello.txt=" + t + "/hello.txt", "-o", out])
         XCTAssertEqual(a.status, 0, a.err)
 
         let bytes = try FS.read(out)
@@ -174,7 +172,7 @@ final class SquashRealDataTests: XCTestCase {
         // `squash remove` of the file again, and the library repack `install` builds on, of the
         // rootfs inside the TP-Link firmware: the same 12 bytes each time.
         let removed = t + "/removed.sqfs"
-        let rm = try TestSupport.run(bin, ["squash", "remove", out, "etc/hello.txt", "-o", removed])
+        let rm = try InProcessCLI.run(["squash", "remove", out, "etc/hello.txt", "-o", removed])
         XCTAssertEqual(rm.status, 0, rm.err)
         XCTAssertEqual(Self.hex(try SquashImage(path: removed).compressorOptions), row.options)
         XCTAssertEqual(try SquashFixtures.run("unsquashfs", ["-q", "-n", "-d", t + "/removed", removed]).status, 0)
@@ -198,8 +196,7 @@ final class SquashRealDataTests: XCTestCase {
             XCTAssertEqual((e as? FormatError)?.kind, .unsupported)
             XCTAssertTrue("\(e)".contains("unsupported squashfs version 2"), "\(e)")
         }
-        let bin = try SquashFixtures.imagetool()
-        let res = try TestSupport.run(bin, ["squash", "info", v2])
+        let res = try InProcessCLI.run(["squash", "info", v2])
         XCTAssertEqual(res.status, 1)
         XCTAssertEqual(res.err, "imagetool: \(v2): read superblock: offset 0x0: unsupported squashfs version 2 (big-endian); only little-endian 4.0 is supported\n")
     }

@@ -1,4 +1,5 @@
 import BinaryIO
+import CLITestSupport
 import Foundation
 import Squash
 import TestSupport
@@ -12,8 +13,7 @@ final class WriterCLITests: XCTestCase {
     override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
     func imagetool(_ args: [String], env: [String: String]? = nil) throws -> RunResult {
-        guard let bin = TestEnv.imagetoolBinary else { throw XCTSkip("imagetool binary not built (swift build first)") }
-        return try TestSupport.run(bin, args, env: env)
+        try InProcessCLI.run(args, env: env)
     }
 
     func smallTree() throws -> String {
@@ -68,6 +68,26 @@ final class WriterCLITests: XCTestCase {
         }
     }
 
+    /// `squash create --openwrt` and a library caller using `SquashWriterOptions.openWrt`
+    /// write the same bytes: BCJ chosen from the ELF files, /dev and /dev/console included.
+    func testOpenWrtFlagAndLibraryPresetAgree() throws {
+        let src = try smallTree()
+        try FileManager.default.copyItem(atPath: "/bin/true", toPath: src + "/bin/true")
+        let r = try imagetool(["squash", "create", src, "-o", dir + "/cli.sqfs", "--openwrt", "--mkfs-time", "99", "--quiet"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let tree = try TreeSource.merging([src], rootTime: 99)
+        try SquashWriter.write(tree, to: dir + "/lib.sqfs", options: .openWrt(time: 99))
+        XCTAssertEqual(try FS.read(dir + "/cli.sqfs"), try FS.read(dir + "/lib.sqfs"))
+        let img = try SquashImage(path: dir + "/lib.sqfs")
+        XCTAssertTrue(img.codec.settings.contains { $0.0 == "filters" && $0.1 == "x86" }, "\(img.codec.settings)")
+        XCTAssertEqual(try img.readTree().node(at: "dev/console")?.device, Device(major: 5, minor: 1))
+        // --xz-bcj none overrides the preset's choice.
+        let none = try imagetool(["squash", "create", src, "-o", dir + "/none.sqfs", "--openwrt", "--mkfs-time", "99", "--xz-bcj", "none"])
+        XCTAssertEqual(none.status, 0, none.err)
+        let noneSettings = try SquashImage(path: dir + "/none.sqfs").codec.settings
+        XCTAssertTrue(noneSettings.contains { $0.0 == "filters" && $0.1 == "none" }, "\(noneSettings)")
+    }
+
     func testAddAndRemoveOnRealFirmware() throws {
         guard let real = TestEnv.realdata else { throw XCTSkip("../shared/realdata absent") }
         let fw = real + "/" + WriterSizeTests.lordWood
@@ -88,6 +108,38 @@ final class WriterCLITests: XCTestCase {
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.err.contains("no/such is not in the image"), missing.err)
         XCTAssertFalse(FS.exists(dir + "/m.sqfs"))
+    }
+
+    /// `--offset` means one thing in every command: the superblock's byte offset in the
+    /// input file, decimal or 0x hex, or `auto`; readers default to 0, add/remove to auto.
+    func testOffsetMeansTheSameEverywhere() throws {
+        guard let real = TestEnv.realdata else { throw XCTSkip("../shared/realdata absent") }
+        let fw = real + "/" + WriterSizeTests.lordWood
+        var infos: [String] = []
+        for off in ["0xE9CE8", "0xe9ce8", "957672", "auto"] {
+            let r = try imagetool(["squash", "info", "--offset", off, fw, "--json"])
+            XCTAssertEqual(r.status, 0, "\(off): \(r.err)")
+            XCTAssertTrue(r.out.contains("\"offset\" : 957672"), r.out)
+            infos.append(r.out)
+        }
+        XCTAssertEqual(Set(infos).count, 1, "every spelling opens the same squashfs")
+        XCTAssertNotEqual(try imagetool(["squash", "info", fw]).status, 0, "the readers' default is offset 0")
+        try Data("m".utf8).write(to: URL(fileURLWithPath: dir + "/m.ko"))
+        var images: [[UInt8]] = []
+        for off in [nil, "auto", "0xE9CE8", "957672"] {
+            let out = dir + "/a-\(off ?? "default").sqfs"
+            let r = try imagetool(["squash", "add", fw, "m.ko=" + dir + "/m.ko", "-o", out] + (off.map { ["--offset", $0] } ?? []))
+            XCTAssertEqual(r.status, 0, "\(off ?? "default"): \(r.err)")
+            images.append(try FS.read(out))
+        }
+        XCTAssertEqual(Set(images.map { Hex.encode(Digest.hash(.sha256, $0)) }).count, 1, "add: the default is auto, and every spelling agrees")
+        let rm = try imagetool(["squash", "remove", fw, "etc/banner", "--offset", "0xE9CE8", "-o", dir + "/r.sqfs"])
+        XCTAssertEqual(rm.status, 0, rm.err)
+        for cmd in [["squash", "info", fw], ["squash", "add", fw, "m.ko=" + dir + "/m.ko", "-o", dir + "/x.sqfs"]] {
+            let bad = try imagetool(cmd + ["--offset", "0xZZ"])
+            XCTAssertEqual(bad.status, 2, bad.err)
+            XCTAssertTrue(bad.err.contains("--offset"), bad.err)
+        }
     }
 
     func testUsageErrors() throws {

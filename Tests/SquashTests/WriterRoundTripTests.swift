@@ -90,7 +90,7 @@ final class WriterSettingsTests: XCTestCase {
         let text = Array(String(repeating: "OpenWrt rootfs text 0123456789\n", count: 20000).utf8)
         root.insertChild(Node(name: "f", kind: .file, mode: 0o644, content: .bytes(text)))
         let img = dir + "/o.sqfs"
-        try SquashWriter.write(Tree(root: root), to: img, options: .openWrt(time: 1, bcj: nil))
+        try SquashWriter.write(Tree(root: root), to: img, options: .openWrt(time: 1))
         let bytes = try FS.read(img)
         let start = 96  // no options block: dictionary = block size, no filter
         XCTAssertEqual(Array(bytes[start ..< start + 6]), [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz stream at the first data block")

@@ -38,11 +38,24 @@ final class WriterSourcesTests: XCTestCase {
         // Written and extracted by unsquashfs: the device and the hard link survive.
         let unsquashfs = try WriterFixture.requireTool("unsquashfs")
         let img = dir + "/p.sqfs"
-        try SquashWriter.write(tree, to: img, options: .openWrt(time: 1234, bcj: nil))
+        try SquashWriter.write(tree, to: img, options: .openWrt(time: 1234))
         let r = try TestSupport.run(unsquashfs, ["-lls", img])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.contains("crw-------") && r.out.contains("5,  1"), r.out)
         XCTAssertTrue(r.out.contains("brw-r-----") && r.out.contains("with space"), r.out)
+    }
+
+    /// The OpenWrt preset's pseudo files are exactly the `-pf` lines include/image.mk gives
+    /// mksquashfs, and the preset applies them when writing.
+    func testOpenWrtPresetPseudoFiles() throws {
+        let text = "/dev d 755 0 0\n/dev/console c 600 0 0 5 1\n"
+        XCTAssertEqual(OpenWrtRootfs.pseudoDefinitions.definitions, try PseudoDefinitions.parse(text, name: "image.mk").definitions)
+        let img = dir + "/o.sqfs"
+        try SquashWriter.write(Tree(root: Node(name: "", kind: .directory, mode: 0o755)), to: img, options: .openWrt(time: 7))
+        let tree = try SquashImage(path: img).readTree()
+        XCTAssertEqual(tree.node(at: "dev")?.kind, .directory)
+        XCTAssertEqual(tree.node(at: "dev/console")?.device, Device(major: 5, minor: 1))
+        XCTAssertEqual(tree.node(at: "dev/console")?.mode, 0o600)
     }
 
     func testPseudoErrorsNameTheLine() {

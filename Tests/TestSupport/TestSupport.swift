@@ -99,6 +99,10 @@ public struct RunResult: Sendable {
     public var stderr: Data
     public var out: String { String(decoding: stdout, as: UTF8.self) }
     public var err: String { String(decoding: stderr, as: UTF8.self) }
+
+    public init(status: Int32, stdout: Data, stderr: Data) {
+        self.status = status; self.stdout = stdout; self.stderr = stderr
+    }
 }
 
 /// Runs `tool` with `args`, optionally feeding `input`, capturing both streams (via temporary

@@ -34,6 +34,7 @@ public enum SquashWriter {
     public static func write(_ tree: Tree, to path: String, options: SquashWriterOptions,
                              progress: ProgressMeter? = nil, progressLabel: String? = nil) throws -> Report {
         try options.validate()
+        let (tree, options) = try options.resolved(for: tree)
         guard tree.root.kind == .directory else {
             throw FormatError(.invalid, context: "write squashfs", "the tree root is not a directory")
         }

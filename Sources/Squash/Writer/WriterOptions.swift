@@ -14,6 +14,13 @@ public struct SquashWriterOptions: Sendable {
     public var blockSize: UInt32 = 131072
     /// xz: BCJ filters to try besides none, keeping the smallest result per block (`-Xbcj`).
     public var xzFilters: [LZMA.BCJ] = []
+    /// xz: choose `xzFilters` from the tree at write time — the filter for its first ELF
+    /// executable (`ElfArchitecture.bcjFilter`), none when it has no ELF file or no filter
+    /// fits (the "auto" of `--xz-bcj`). Overrides `xzFilters` when set.
+    public var xzFiltersFromTree = false
+    /// Pseudo definitions (mksquashfs `-pf`) applied to the tree in order before it is
+    /// written; new entries get `mkfsTime`.
+    public var pseudoDefinitions: [PseudoDefinitions] = []
     /// xz: preset level, extreme flag and literal/position bits (OpenWrt's `-Xpreset -Xe -Xlc -Xlp -Xpb`).
     public var xzPreset: UInt32 = 6
     /// xz: LZMA_PRESET_EXTREME (`-Xe`).
@@ -57,14 +64,27 @@ public struct SquashWriterOptions: Sendable {
     }
 
     /// OpenWrt's rootfs settings (include/image.mk): xz, 256 KiB blocks, `-Xpreset 9 -Xe
-    /// -Xlc 0 -Xlp 2 -Xpb 2`, `-Xbcj` for arm/x86 targets, `-nopad -noappend -root-owned`,
-    /// fixed time (SOURCE_DATE_EPOCH) for the superblock and every inode.
-    public static func openWrt(time: UInt32, bcj: LZMA.BCJ?) -> SquashWriterOptions {
+    /// -Xlc 0 -Xlp 2 -Xpb 2`, `-Xbcj` from the target's architecture (chosen from the tree's
+    /// ELF files: x86 and arm get their filter), `-nopad -noappend -root-owned`, the pseudo
+    /// files OpenWrt adds (`/dev` and `/dev/console`, `OpenWrtRootfs.pseudoDefinitions`),
+    /// fixed time (SOURCE_DATE_EPOCH) for the superblock and every inode. `imagetool squash
+    /// create --openwrt` uses exactly these options.
+    public static func openWrt(time: UInt32) -> SquashWriterOptions {
         var o = SquashWriterOptions(mkfsTime: time, compressor: .xz, blockSize: 262144)
         o.xzPreset = 9; o.xzExtreme = true; o.xzLc = 0; o.xzLp = 2; o.xzPb = 2
-        o.xzFilters = bcj.map { [$0] } ?? []
+        o.xzFiltersFromTree = true
+        o.pseudoDefinitions = [OpenWrtRootfs.pseudoDefinitions]
         o.padTo4K = false; o.rootOwned = true; o.allTime = time
         return o
+    }
+
+    /// `tree` with `pseudoDefinitions` applied, and these options with `xzFilters` chosen
+    /// from it when `xzFiltersFromTree` is set: what `SquashWriter.write` writes.
+    func resolved(for tree: Tree) throws -> (Tree, SquashWriterOptions) {
+        var t = tree, o = self
+        for p in pseudoDefinitions { try p.apply(to: &t, defaultTime: mkfsTime) }
+        if xzFiltersFromTree { o.xzFilters = ElfArchitecture.bcjFilter(for: t).map { [$0] } ?? [] }
+        return (t, o)
     }
 
     /// Number of online processors.

@@ -104,6 +104,24 @@ public enum TreeSource {
         try SquashImage(path: path, offset: offset).readTree()
     }
 
+    /// The tree of one source of `squash create`: a directory, a squashfs image (told by its
+    /// magic, `Superblock.looksLikeSquashfs`) or else a tar archive (any compression
+    /// libarchive reads).
+    public static func open(_ path: String) throws -> Tree {
+        if FS.isDirectory(path) { return try directory(path) }
+        if Superblock.looksLikeSquashfs(file: try RandomAccessFile(path: path)) { return try image(path) }
+        return try tar(path)
+    }
+
+    /// Sources merged at the image root in order (later ones win), as mksquashfs merges
+    /// several source arguments; the root is a 0755 directory with time `rootTime` unless a
+    /// source brings its own.
+    public static func merging(_ paths: [String], rootTime: UInt32) throws -> Tree {
+        var tree = Tree(root: Node(name: "", kind: .directory, mode: 0o755, mtime: rootTime))
+        for p in paths { tree = merge(tree, try open(p)) }
+        return tree
+    }
+
     /// Lays `overlay` over `base`: nodes of the overlay replace those at the same path, except
     /// that a directory over a directory keeps the children of both (the overlay's metadata wins).
     /// Hard-link ids of the overlay are renumbered so they cannot collide with the base's.
