@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Firmware", targets: ["Firmware"]),
         .library(name: "Rebase", targets: ["Rebase"]),
         .library(name: "Apk", targets: ["Apk"]),
+        .library(name: "Install", targets: ["Install"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,10 +46,13 @@ let package = Package(
         .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CExt2fs", "CFDT"]),
         .target(name: "Apk", dependencies: ["BinaryIO", "CCrypto"]),
         .target(name: "Rebase", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk"]),
+        // The offline installer (`imagetool install`): a sibling of Rebase, not above it — it
+        // shares the package and firmware libraries with rebase, not the rebase engine.
+        .target(name: "Install", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "Firmware", "Apk"]),
         .executableTarget(
             name: "ImageTool",
             dependencies: [
-                "BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "Rebase",
+                "BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "Rebase", "Install",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime and FoundationEssentials linked in: a dynamically linked
@@ -64,7 +68,8 @@ let package = Package(
         .testTarget(name: "KernelABITests", dependencies: ["KernelABI", "BinaryIO", "TestSupport"]),
         .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Squash", "BinaryIO", "TestSupport"]),
         .testTarget(name: "ApkTests", dependencies: ["Apk", "FeedRewrite", "BinaryIO", "TestSupport"]),
-        .testTarget(name: "RebaseTests", dependencies: ["Rebase", "FeedRewrite", "Firmware", "Squash", "KernelABI", "TestSupport"]),
+        .testTarget(name: "RebaseTests", dependencies: ["Rebase", "FeedRewrite", "Firmware", "Squash", "TestSupport"]),
+        .testTarget(name: "InstallTests", dependencies: ["Install", "Rebase", "Apk", "FeedRewrite", "Firmware", "BinaryIO", "TestSupport"]),
         .testTarget(name: "HostileTests", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "TestSupport"]),
     ]
 )

@@ -96,7 +96,4 @@ public struct InstallReport: Sendable, Codable {
     private func pad(_ s: String, _ n: Int) -> String {
         s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
     }
-
-    /// Pretty, key-sorted JSON.
-    public func json() throws -> [UInt8] { try ReportRendering.json(self) }
 }
