@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Rebase", targets: ["Rebase"]),
         .library(name: "Apk", targets: ["Apk"]),
         .library(name: "Install", targets: ["Install"]),
+        .library(name: "PackageManagers", targets: ["PackageManagers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,14 +46,17 @@ let package = Package(
         .target(name: "KernelABI", dependencies: ["BinaryIO"]),
         .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CExt2fs", "CFDT"]),
         .target(name: "Apk", dependencies: ["BinaryIO", "CCrypto"]),
-        .target(name: "Rebase", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk"]),
+        // The package-manager families (opkg over FeedRewrite, apk over Apk) behind one
+        // protocol and one detector; rebase, install and the CLI choose a family only here.
+        .target(name: "PackageManagers", dependencies: ["BinaryIO", "FeedRewrite", "Apk"]),
+        .target(name: "Rebase", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "PackageManagers"]),
         // The offline installer (`imagetool install`): a sibling of Rebase, not above it — it
         // shares the package and firmware libraries with rebase, not the rebase engine.
-        .target(name: "Install", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "Firmware", "Apk"]),
+        .target(name: "Install", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "Firmware", "Apk", "PackageManagers"]),
         .executableTarget(
             name: "ImageTool",
             dependencies: [
-                "BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "Rebase", "Install",
+                "BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "PackageManagers", "Rebase", "Install",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime and FoundationEssentials linked in: a dynamically linked
@@ -70,6 +74,7 @@ let package = Package(
         .testTarget(name: "ApkTests", dependencies: ["Apk", "FeedRewrite", "BinaryIO", "TestSupport"]),
         .testTarget(name: "RebaseTests", dependencies: ["Rebase", "FeedRewrite", "Firmware", "Squash", "TestSupport"]),
         .testTarget(name: "InstallTests", dependencies: ["Install", "Rebase", "Apk", "FeedRewrite", "Firmware", "BinaryIO", "TestSupport"]),
+        .testTarget(name: "PackageManagersTests", dependencies: ["PackageManagers", "BinaryIO", "TestSupport"]),
         .testTarget(name: "HostileTests", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "TestSupport"]),
     ]
 )

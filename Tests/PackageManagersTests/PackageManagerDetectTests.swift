@@ -1,0 +1,77 @@
+import BinaryIO
+import Foundation
+import PackageManagers
+import TestSupport
+import XCTest
+
+/// The one detector: feeds, package files, key files and rootfs trees of both families, made
+/// by independent tools (the opkg fixture feed by ipkg-make-index and usign, the apk-era
+/// rootfs and keys by apk-tools/openssl, a real third-party apk feed) and told apart once.
+final class PackageManagerDetectTests: XCTestCase {
+    var apkFeed: String {
+        get throws {
+            guard let rd = TestEnv.realdata, FS.isRegularFile(rd + "/sora-shao__openwrt-kmods/packages.adb") else {
+                throw XCTSkip("../shared/realdata/sora-shao__openwrt-kmods is absent (real third-party apk feed needed)")
+            }
+            return rd + "/sora-shao__openwrt-kmods"
+        }
+    }
+
+    func testFeedsAreToldApartByTheirIndexOrTheSigningKey() throws {
+        try TestEnv.requireFixtures()
+        XCTAssertEqual(PackageManager.detect(feed: TestEnv.fixtureFeed), .opkg)
+        XCTAssertEqual(PackageManager.detect(feed: try apkFeed), .apk)
+        let empty = TestEnv.tempDir("pm-detect")
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        XCTAssertEqual(PackageManager.detect(feed: empty), .opkg)
+        XCTAssertEqual(PackageManager.detect(feed: empty, signingKey: TestEnv.root + "/keys/demo.sec"), .opkg)
+        // An apk feed indexed for the first time has no packages.adb: its PEM key says apk.
+        XCTAssertEqual(PackageManager.detect(feed: empty, signingKey: TestEnv.fixtures + "/apk-era/keys/fixture.pem"), .apk)
+        // A packages.adb that is not an ADB container is no apk feed.
+        try FS.writeAtomically(Array("not adb".utf8), to: empty + "/packages.adb")
+        XCTAssertEqual(PackageManager.detect(feed: empty), .opkg)
+    }
+
+    func testPackagesAreToldApartByNameOrADBMagic() throws {
+        try TestEnv.requireFixtures()
+        let ipk = try XCTUnwrap(try FS.list(TestEnv.fixtureFeed).first { $0.hasSuffix(".ipk") })
+        XCTAssertEqual(PackageManager.detect(package: TestEnv.fixtureFeed + "/" + ipk), .opkg)
+        let apk = try XCTUnwrap(try FS.list(try apkFeed).first { $0.hasPrefix("kmod-") })
+        XCTAssertEqual(PackageManager.detect(package: try apkFeed + "/" + apk), .apk)
+        // Renamed, the ADB magic still says apk; an ipk renamed .apk is taken by its name.
+        let dir = TestEnv.tempDir("pm-detect")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FS.writeAtomically(try FS.read(try apkFeed + "/" + apk), to: dir + "/package.bin")
+        XCTAssertEqual(PackageManager.detect(package: dir + "/package.bin"), .apk)
+        try FS.writeAtomically(try FS.read(TestEnv.fixtureFeed + "/" + ipk), to: dir + "/other.bin")
+        XCTAssertEqual(PackageManager.detect(package: dir + "/other.bin"), .opkg)
+    }
+
+    func testKeysAndTheirNamesOnTheDevice() throws {
+        try TestEnv.requireFixtures()
+        let usignPub = TestEnv.root + "/keys/demo.pub", pem = TestEnv.fixtures + "/apk-era/keys/fixture.pub.pem"
+        XCTAssertEqual(PackageManager.detect(keyFile: usignPub), .opkg)
+        XCTAssertEqual(PackageManager.detect(keyFile: pem), .apk)
+        // opkg: the fingerprint name, as usign -F prints it (16 hex digits).
+        let name = try OpkgFamily.trustedKeyName(try FS.read(usignPub), file: usignPub)
+        XCTAssertEqual(name.count, 16)
+        XCTAssertTrue(name.allSatisfy(\.isHexDigit))
+        XCTAssertEqual(OpkgFamily.trustedKeysDirectory, "/etc/opkg/keys")
+        // apk: the file name, `.pem` added when missing.
+        XCTAssertEqual(try ApkFamily.trustedKeyName(try FS.read(pem), file: pem), "fixture.pub.pem")
+        XCTAssertEqual(try ApkFamily.trustedKeyName(try FS.read(pem), file: "/x/trusted"), "trusted.pem")
+        XCTAssertEqual(ApkFamily.trustedKeysDirectory, "/etc/apk/keys")
+        // Each family refuses the other's key.
+        XCTAssertThrowsError(try ApkFamily.trustedKeyName(try FS.read(usignPub), file: usignPub))
+        XCTAssertThrowsError(try OpkgFamily.trustedKeyName(try FS.read(pem), file: pem))
+    }
+
+    func testRootfsIsToldApartByItsInstalledDatabase() throws {
+        let apkRoot = TestEnv.fixtures + "/apk-era/rootfs"
+        guard FS.isDirectory(apkRoot) else { throw XCTSkip("fixtures/apk-era is missing: run fixtures/make-apk-fixtures.sh") }
+        XCTAssertEqual(PackageManager.detect(rootfs: { FS.exists(apkRoot + $0) }), .apk)
+        XCTAssertEqual(PackageManager.detect(rootfs: { $0 == "/usr/lib/opkg/status" }), .opkg)
+        XCTAssertNil(PackageManager.detect(rootfs: { _ in false }))
+        for m in PackageManager.allCases { XCTAssertEqual(m.family.manager, m) }
+    }
+}
