@@ -61,7 +61,11 @@ public enum ApkFeed {
     /// /etc/apk/keys), then every package file present against its entry's size and SHA-256
     /// [apk-tools: src/adb.c adb_trust_verify_signature; src/app_mkndx.c].
     public static func verify(_ dir: String, keysDir: String) throws -> Verification {
-        let (keys, _) = try ApkKey.loadTrusted(directory: keysDir)
+        try verify(dir, keys: try ApkKey.loadTrusted(directory: keysDir).keys)
+    }
+
+    /// Verifies a feed against the PEM public keys `keys` (see `verify(_:keysDir:)`).
+    public static func verify(_ dir: String, keys: [ApkKey]) throws -> Verification {
         let index = try ApkIndex(path: dir + "/" + indexName)
         let trust = try withFile(dir + "/" + indexName) { try index.checkSignatures(keys: keys) }
         var checks: [PackageCheck] = []

@@ -27,7 +27,7 @@ struct FeedVerify: ParsableCommand {
     func run() throws {
         try CLI.run(global) { out in
             switch try PackageManager.detect(feed: dir).family.verifyFeed(dir, keys: key.map { .file($0) } ?? .directory(keys ?? "")) {
-            case .apk(let v, let keysDir): try ApkVerify.render(v, feed: dir, keys: keysDir, out: out)
+            case .apk(let v, let keys): try ApkVerify.render(v, feed: dir, keys: keys, out: out)
             case .opkg(let r): try Self.render(r, out: out)
             }
         }

@@ -1,8 +1,5 @@
 import Apk
 import BinaryIO
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// apk v3 (OpenWrt 25.x) as a `PackageFamily`: `.apk` ADB packages, a `packages.adb`
 /// index signed with ECDSA P-256, PEM keys in /etc/apk/keys, the installed database
@@ -34,17 +31,16 @@ public enum ApkFamily: PackageFamily {
     /// apk keys are PEM files (`*.pem`).
     public static func isKeyFileName(_ path: String) -> Bool { path.hasSuffix(".pem") }
 
-    /// One key file is checked as a folder holding just it (apk trusts a folder of keys).
+    /// One key file is trusted as a folder holding just it would be: a file that is not a
+    /// PEM public key is passed over (`ApkKey.loadTrusted`), so nothing verifies.
     public static func verifyFeed(_ dir: String, keys: TrustedKeys) throws -> FeedVerification {
         switch keys {
         case .directory(let keysDir):
-            return .apk(try ApkFeed.verify(dir, keysDir: keysDir), keysDir: keysDir)
-        case .file(let key):
-            let keysDir = FS.temporarySibling(of: temporaryFolder() + "/imagetool-keys")
-            try FS.makeDirectories(keysDir)
-            defer { try? FS.removeTree(keysDir) }
-            try FS.writeAtomically(try FS.read(key, limit: 1 << 20), to: keysDir + "/" + FS.basename(of: key))
-            return .apk(try ApkFeed.verify(dir, keysDir: keysDir), keysDir: keysDir)
+            return .apk(try ApkFeed.verify(dir, keysDir: keysDir), keys: keysDir)
+        case .file(let path):
+            let bytes = try FS.read(path, limit: 1 << 20)
+            let key = try? ApkKey(pem: bytes, private: false, name: path)
+            return .apk(try ApkFeed.verify(dir, keys: key.map { [$0] } ?? []), keys: path)
         }
     }
 
@@ -80,12 +76,5 @@ public enum ApkFamily: PackageFamily {
         let comps = try SafePath.components(name, context: "--add-key")
         guard comps.count == 1 else { throw FormatError(.usage, context: "--add-key", "bad key file name \(name.debugDescription)") }
         return name
-    }
-
-    /// The system temporary folder ($TMPDIR or /tmp, no trailing slash).
-    static func temporaryFolder() -> String {
-        var t = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        while t.count > 1 && t.hasSuffix("/") { t.removeLast() }
-        return t
     }
 }

@@ -6,7 +6,7 @@ import FeedRewrite
 public enum FeedVerification: Sendable {
     /// opkg: Packages.sig, Packages.gz and every package's Size and SHA256sum.
     case opkg(Feed.VerifyReport)
-    /// apk: packages.adb's signatures and every package against its entry; `keysDir` is
-    /// the folder of PEM keys checked against.
-    case apk(ApkFeed.Verification, keysDir: String)
+    /// apk: packages.adb's signatures and every package against its entry; `keys` is the
+    /// PEM key file or folder checked against.
+    case apk(ApkFeed.Verification, keys: String)
 }

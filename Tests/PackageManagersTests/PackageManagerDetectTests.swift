@@ -74,4 +74,29 @@ final class PackageManagerDetectTests: XCTestCase {
         XCTAssertNil(PackageManager.detect(rootfs: { _ in false }))
         for m in PackageManager.allCases { XCTAssertEqual(m.family.manager, m) }
     }
+
+    /// A real signed apk feed (stangri) checked through the family: against its one PEM key
+    /// file (as `feed verify --key`), against a folder, and against a key of the wrong family.
+    func testApkFeedVerifiesAgainstOneKeyFileOrAFolder() throws {
+        guard let rd = TestEnv.realdata, FS.isRegularFile(rd + "/stangri__apk.openwrt.melmac.ca/packages.adb") else {
+            throw XCTSkip("../shared/realdata/stangri__apk.openwrt.melmac.ca is absent (real third-party apk feed needed)")
+        }
+        let feed = rd + "/stangri__apk.openwrt.melmac.ca", key = feed + "/apk.openwrt.melmac.ca.pem"
+        let family = PackageManager.detect(feed: feed).family
+        XCTAssertEqual(family.manager, .apk)
+        guard case .apk(let v, let keys) = try family.verifyFeed(feed, keys: .file(key)) else { return XCTFail("not an apk result") }
+        XCTAssertEqual(keys, key)
+        XCTAssertEqual(v.index.verifiedKeyID, "bf8e0c844269e563e20782a19fde51e2")
+        XCTAssertEqual(v.index.verifiedBy, key)
+        XCTAssertEqual(v.keysLoaded, ["apk.openwrt.melmac.ca.pem"])
+        XCTAssertTrue(v.ok)
+        guard case .apk(let d, _) = try family.verifyFeed(feed, keys: .directory(feed)) else { return XCTFail("not an apk result") }
+        XCTAssertEqual(d.index.verifiedKeyID, "bf8e0c844269e563e20782a19fde51e2")
+        XCTAssertEqual(d.packages, v.packages)
+        // A usign key is no PEM key: passed over, so the index is not trusted.
+        guard case .apk(let u, _) = try family.verifyFeed(feed, keys: .file(TestEnv.root + "/keys/demo.pub")) else { return XCTFail("not an apk result") }
+        XCTAssertFalse(u.index.isTrusted)
+        XCTAssertFalse(u.ok)
+        XCTAssertThrowsError(try family.verifyFeed(feed, keys: .file(feed + "/no-such-key.pem")))
+    }
 }
