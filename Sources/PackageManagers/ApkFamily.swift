@@ -51,6 +51,14 @@ public enum ApkFamily: PackageFamily {
         return .apk(index, output: output, signedBy: key?.idHex)
     }
 
+    /// packages.adb's signature against the key's public half, every package's size and hash.
+    public static func isIntact(_ dir: String, signedWith secretKey: String) -> Bool {
+        guard let key = try? ApkKey(path: secretKey, private: true), let pem = try? key.publicPEM(),
+              let pub = try? ApkKey(pem: pem, private: false, name: secretKey),
+              let v = try? ApkFeed.verify(dir, keys: [pub]) else { return false }
+        return v.ok
+    }
+
     /// An ECDSA P-256 key pair: PKCS#8 PEM secret, SubjectPublicKeyInfo PEM public key (for
     /// /etc/apk/keys). apk keys carry no comment.
     public static func generateKeyPair(secret: String, public: String, comment: String?, force: Bool) throws -> GeneratedKeyPair {

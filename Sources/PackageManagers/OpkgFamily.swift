@@ -37,6 +37,13 @@ public enum OpkgFamily: PackageFamily {
         return .opkg(try FeedIndexWriter.write(dir, key: key, progress: progress))
     }
 
+    /// Packages.sig against the key's public half, Packages.gz, every package's size and SHA-256.
+    public static func isIntact(_ dir: String, signedWith secretKey: String) -> Bool {
+        guard let secret = try? Usign.SecretKey.load(secretKey),
+              let v = try? Feed.verify(dir, keys: .key(secret.publicKeyFile(comment: ""))) else { return false }
+        return v.ok
+    }
+
     /// An unencrypted usign key pair, like `usign -G` / `signify -G -n`; the comment lines
     /// default to "imagetool key <fingerprint> secret key" / "… public key".
     public static func generateKeyPair(secret: String, public: String, comment: String?, force: Bool) throws -> GeneratedKeyPair {

@@ -22,6 +22,9 @@ public protocol PackageFamily: Sendable {
     /// Rebuilds the feed's index from its packages, signed with the secret key file
     /// `signingKey` when given.
     static func indexFeed(_ dir: String, signingKey: String?, progress: ProgressMeter?) throws -> FeedIndexing
+    /// Whether the feed `dir` verifies completely against the public half of the secret key
+    /// file `secretKey` (a feed this tool wrote and signed, checked before it is kept).
+    static func isIntact(_ dir: String, signedWith secretKey: String) -> Bool
 
     // MARK: Packages
 

@@ -1,6 +1,7 @@
 import Apk
 import BinaryIO
 import KernelABI
+import PackageManagers
 
 /// The apk-era (OpenWrt 25.x) side of `rebase`: the same evidence ladder, then
 /// `ApkFeed.rebase` rewrites each package's `kernel=V~hash-rR` dependency and re-signs
@@ -110,7 +111,7 @@ enum ApkRebaseEngine {
         report.signedBy = r.signedBy
         report.publicKeyFile = nil
         report.customfeedsLine = "\(options.feedURL ?? "file://" + FS.absolute(options.output))/packages.adb"
-        report.packageManager = "apk"
+        report.packageManager = .apk
         return report
     }
 }

@@ -57,8 +57,8 @@ public struct RebaseReport: Sendable, Codable {
     public var publicKeyFile: String?
     public var customfeedsLine: String?
     public var warnings: [String]
-    /// "opkg" or "apk".
-    public var packageManager: String = "opkg"
+    /// The family of the feed ("opkg" or "apk" in the JSON).
+    public var packageManager: PackageManager = .opkg
     /// Batch jobs: the digest of the job's inputs (`RebaseOptions.inputDigest`).
     public var inputDigest: String? = nil
     /// Batch jobs, in the printed report only: "built" (run now) or "kept" (the output of

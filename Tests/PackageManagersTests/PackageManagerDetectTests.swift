@@ -99,4 +99,34 @@ final class PackageManagerDetectTests: XCTestCase {
         XCTAssertFalse(u.ok)
         XCTAssertThrowsError(try family.verifyFeed(feed, keys: .file(feed + "/no-such-key.pem")))
     }
+
+    /// `isIntact` (how a batch re-run keeps a finished job): true for a feed signed with the
+    /// key and unchanged, false for another key or a changed package — both families.
+    func testFeedSignedWithAKeyIsIntactUntilChanged() throws {
+        try TestEnv.requireFixtures()
+        let dir = TestEnv.tempDir("pm-intact")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let other = dir + "/other.sec"
+        _ = try OpkgFamily.generateKeyPair(secret: other, public: dir + "/other.pub", comment: nil, force: false)
+        XCTAssertTrue(OpkgFamily.isIntact(TestEnv.fixtureFeed, signedWith: TestEnv.demoSecretKey))
+        XCTAssertFalse(OpkgFamily.isIntact(TestEnv.fixtureFeed, signedWith: other))
+
+        let feed = dir + "/apk"
+        try FS.makeDirectories(feed)
+        let names = try FS.list(try apkFeed).filter { $0.hasPrefix("kmod-") }.prefix(3)
+        for n in names { try FS.writeAtomically(try FS.read(try apkFeed + "/" + n), to: feed + "/" + n) }
+        let key = dir + "/apk.pem"
+        _ = try ApkFamily.generateKeyPair(secret: key, public: dir + "/apk.pub.pem", comment: nil, force: false)
+        guard case .apk(let index, _, let signedBy) = try PackageManager.detect(feed: feed, signingKey: key).family
+            .indexFeed(feed, signingKey: key, progress: nil) else { return XCTFail("not an apk index") }
+        XCTAssertEqual(index.entries.count, names.count)
+        XCTAssertNotNil(signedBy)
+        XCTAssertEqual(PackageManager.detect(feed: feed), .apk)
+        XCTAssertTrue(ApkFamily.isIntact(feed, signedWith: key))
+        XCTAssertFalse(ApkFamily.isIntact(feed, signedWith: TestEnv.fixtures + "/apk-era/keys/fixture.pem"))
+        var bytes = try FS.read(feed + "/" + (names.first ?? ""))
+        bytes[bytes.count / 2] ^= 0xff
+        try FS.writeAtomically(bytes, to: feed + "/" + (names.first ?? ""))
+        XCTAssertFalse(ApkFamily.isIntact(feed, signedWith: key))
+    }
 }
