@@ -46,7 +46,7 @@ public enum TestEnv {
 
     /// Skips the calling test when the fixtures or keys have not been made.
     public static func requireFixtures() throws {
-        guard FS.isRegularFile(fixtureImage), FS.isRegularFile(fixtureFeed + "/Packages"), FS.isRegularFile(demoSecretKey) else {
+        guard [fixtureImage, fixtureFeed + "/Packages", demoSecretKey].allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else {
             throw XCTSkip("fixtures/ or keys/ missing (run fixtures/make-fixtures.sh)")
         }
     }
