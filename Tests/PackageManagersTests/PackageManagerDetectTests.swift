@@ -19,8 +19,9 @@ final class PackageManagerDetectTests: XCTestCase {
 
     func testFeedsAreToldApartByTheirIndexOrTheSigningKey() throws {
         try TestEnv.requireFixtures()
+        let apkFeed = try self.apkFeed
         XCTAssertEqual(PackageManager.detect(feed: TestEnv.fixtureFeed), .opkg)
-        XCTAssertEqual(PackageManager.detect(feed: try apkFeed), .apk)
+        XCTAssertEqual(PackageManager.detect(feed: apkFeed), .apk)
         let empty = TestEnv.tempDir("pm-detect")
         defer { try? FileManager.default.removeItem(atPath: empty) }
         XCTAssertEqual(PackageManager.detect(feed: empty), .opkg)
@@ -34,14 +35,15 @@ final class PackageManagerDetectTests: XCTestCase {
 
     func testPackagesAreToldApartByNameOrADBMagic() throws {
         try TestEnv.requireFixtures()
+        let apkFeed = try self.apkFeed
         let ipk = try XCTUnwrap(try FS.list(TestEnv.fixtureFeed).first { $0.hasSuffix(".ipk") })
         XCTAssertEqual(PackageManager.detect(package: TestEnv.fixtureFeed + "/" + ipk), .opkg)
-        let apk = try XCTUnwrap(try FS.list(try apkFeed).first { $0.hasPrefix("kmod-") })
-        XCTAssertEqual(PackageManager.detect(package: try apkFeed + "/" + apk), .apk)
+        let apk = try XCTUnwrap(try FS.list(apkFeed).first { $0.hasPrefix("kmod-") })
+        XCTAssertEqual(PackageManager.detect(package: apkFeed + "/" + apk), .apk)
         // Renamed, the ADB magic still says apk; an ipk renamed .apk is taken by its name.
         let dir = TestEnv.tempDir("pm-detect")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FS.writeAtomically(try FS.read(try apkFeed + "/" + apk), to: dir + "/package.bin")
+        try FS.writeAtomically(try FS.read(apkFeed + "/" + apk), to: dir + "/package.bin")
         XCTAssertEqual(PackageManager.detect(package: dir + "/package.bin"), .apk)
         try FS.writeAtomically(try FS.read(TestEnv.fixtureFeed + "/" + ipk), to: dir + "/other.bin")
         XCTAssertEqual(PackageManager.detect(package: dir + "/other.bin"), .opkg)
@@ -104,6 +106,7 @@ final class PackageManagerDetectTests: XCTestCase {
     /// key and unchanged, false for another key or a changed package — both families.
     func testFeedSignedWithAKeyIsIntactUntilChanged() throws {
         try TestEnv.requireFixtures()
+        let apkFeed = try self.apkFeed
         let dir = TestEnv.tempDir("pm-intact")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let other = dir + "/other.sec"
@@ -113,8 +116,8 @@ final class PackageManagerDetectTests: XCTestCase {
 
         let feed = dir + "/apk"
         try FS.makeDirectories(feed)
-        let names = try FS.list(try apkFeed).filter { $0.hasPrefix("kmod-") }.prefix(3)
-        for n in names { try FS.writeAtomically(try FS.read(try apkFeed + "/" + n), to: feed + "/" + n) }
+        let names = try FS.list(apkFeed).filter { $0.hasPrefix("kmod-") }.prefix(3)
+        for n in names { try FS.writeAtomically(try FS.read(apkFeed + "/" + n), to: feed + "/" + n) }
         let key = dir + "/apk.pem"
         _ = try ApkFamily.generateKeyPair(secret: key, public: dir + "/apk.pub.pem", comment: nil, force: false)
         guard case .apk(let index, _, let signedBy) = try PackageManager.detect(feed: feed, signingKey: key).family
