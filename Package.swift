@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "Firmware", targets: ["Firmware"]),
         .library(name: "Rebase", targets: ["Rebase"]),
         .library(name: "Apk", targets: ["Apk"]),
+        .library(name: "Install", targets: ["Install"]),
+        .library(name: "PackageManagers", targets: ["PackageManagers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,12 +46,18 @@ let package = Package(
         .target(name: "KernelABI", dependencies: ["BinaryIO"]),
         .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CExt2fs", "CFDT", "CCrypto"]),
         .target(name: "Apk", dependencies: ["BinaryIO", "CCrypto"]),
-        .target(name: "Rebase", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk"]),
+        // The package-manager families (opkg over FeedRewrite, apk over Apk) behind one
+        // protocol and one detector; rebase, install and the CLI choose a family only here.
+        .target(name: "PackageManagers", dependencies: ["BinaryIO", "FeedRewrite", "Apk"]),
+        .target(name: "Rebase", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "PackageManagers"]),
+        // The offline installer (`imagetool install`): a sibling of Rebase, not above it — it
+        // shares the package and firmware libraries with rebase, not the rebase engine.
+        .target(name: "Install", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "Firmware", "Apk", "PackageManagers"]),
         // The CLI as a library (arguments and rendering), so tests run commands in-process.
         .target(
             name: "ImageTool",
             dependencies: [
-                "BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "Rebase",
+                "BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "PackageManagers", "Rebase", "Install",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -69,7 +77,9 @@ let package = Package(
         .testTarget(name: "KernelABITests", dependencies: ["KernelABI", "BinaryIO", "TestSupport", "CLITestSupport"]),
         .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Squash", "BinaryIO", "TestSupport", "CLITestSupport"]),
         .testTarget(name: "ApkTests", dependencies: ["Apk", "FeedRewrite", "BinaryIO", "TestSupport", "CLITestSupport"]),
-        .testTarget(name: "RebaseTests", dependencies: ["Rebase", "FeedRewrite", "Firmware", "Squash", "KernelABI", "TestSupport", "CLITestSupport"]),
+        .testTarget(name: "RebaseTests", dependencies: ["Rebase", "FeedRewrite", "Firmware", "Squash", "TestSupport", "CLITestSupport"]),
+        .testTarget(name: "InstallTests", dependencies: ["Install", "Rebase", "Apk", "FeedRewrite", "Firmware", "BinaryIO", "TestSupport"]),
+        .testTarget(name: "PackageManagersTests", dependencies: ["PackageManagers", "BinaryIO", "TestSupport"]),
         .testTarget(name: "HostileTests", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "TestSupport"]),
     ]
 )

@@ -18,6 +18,9 @@ public enum ApkFeed {
         return head.count == 4 && head.starts(with: Array("ADB".utf8))
     }
 
+    /// Whether a file name in a feed folder names a package (`<name>-<version>.apk`).
+    public static func isPackageFileName(_ name: String) -> Bool { name.hasSuffix(".apk") }
+
     /// Whether the file at `path` is an apk v3 package or index (starts with `ADB`), for
     /// telling .apk v3 files from v2/ipk archives.
     public static func isADB(_ path: String) -> Bool {
@@ -58,7 +61,11 @@ public enum ApkFeed {
     /// /etc/apk/keys), then every package file present against its entry's size and SHA-256
     /// [apk-tools: src/adb.c adb_trust_verify_signature; src/app_mkndx.c].
     public static func verify(_ dir: String, keysDir: String) throws -> Verification {
-        let (keys, _) = try ApkKey.loadTrusted(directory: keysDir)
+        try verify(dir, keys: try ApkKey.loadTrusted(directory: keysDir).keys)
+    }
+
+    /// Verifies a feed against the PEM public keys `keys` (see `verify(_:keysDir:)`).
+    public static func verify(_ dir: String, keys: [ApkKey]) throws -> Verification {
         let index = try ApkIndex(path: dir + "/" + indexName)
         let trust = try withFile(dir + "/" + indexName) { try index.checkSignatures(keys: keys) }
         var checks: [PackageCheck] = []
@@ -90,7 +97,7 @@ public enum ApkFeed {
             }
             checks.append(PackageCheck(file: name, name: e.name, version: e.version, status: status))
         }
-        for name in try FS.list(dir) where name.hasSuffix(".apk") && !listed.contains(name) {
+        for name in try FS.list(dir) where isPackageFileName(name) && !listed.contains(name) {
             checks.append(PackageCheck(file: name, name: "", version: "", status: "unlisted"))
         }
         return Verification(index: trust, keysLoaded: keys.map { FS.basename(of: $0.name) }, entries: index.entries.count,
@@ -98,12 +105,16 @@ public enum ApkFeed {
     }
 
     /// Builds packages.adb from every `.apk` in `dir` (as `apk mkndx`), signs it with `key`
-    /// and writes it atomically to `output` (default `dir/packages.adb`).
+    /// and writes it atomically to `output` (default `dir/packages.adb`). `progress` counts
+    /// the packages read.
     @discardableResult
     public static func writeIndex(_ dir: String, key: ApkKey?, description: String? = nil,
-                                  output: String? = nil) throws -> ApkIndex {
+                                  output: String? = nil, progress: ProgressMeter? = nil) throws -> ApkIndex {
         var inputs: [ApkIndex.Input] = []
-        for name in try FS.list(dir) where name.hasSuffix(".apk") {
+        let names = try FS.list(dir).filter(isPackageFileName)
+        progress?.begin("index \(FS.basename(of: dir))", total: names.count, unit: .items)
+        for name in names {
+            defer { progress?.add(1) }
             let path = dir + "/" + name
             let bytes = try FS.read(path, limit: UInt64(ADBContainer.maxDecompressed))
             inputs.append(ApkIndex.Input(package: try withFile(path) { try ApkPackage(bytes: bytes) }, fileSize: UInt64(bytes.count)))
@@ -168,7 +179,7 @@ public enum ApkFeed {
         for name in try FS.list(dir) where name != indexName {
             guard FS.isRegularFile(dir + "/" + name) else { report.skipped.append(name); continue }
             let bytes = try FS.read(dir + "/" + name, limit: UInt64(ADBContainer.maxDecompressed))
-            if name.hasSuffix(".apk"), bytes.starts(with: Array("ADB".utf8)) {
+            if isPackageFileName(name), bytes.starts(with: Array("ADB".utf8)) {
                 let pkg = try withFile(name) { try ApkPackage(bytes: bytes) }
                 if pkg.info.name == "kernel" && pkg.info.version != kernelVersion {
                     report.kernelPackagesRemoved.append(name)

@@ -30,7 +30,8 @@
 /// ECDSA signatures use OpenSSL's random nonce (OpenSSL 3.0 has no deterministic ECDSA), so a
 /// signature block differs between runs; every other output byte is deterministic.
 ///
-/// Entry points for the CLI and Rebase: `ApkFeed.detect(dir)`, `ApkFeed.verify(dir, keysDir:)`,
+/// Entry points for `ApkFamily` (PackageManagers, which detects the family), the CLI and
+/// Rebase: `ApkFeed.detect(dir)`, `ApkFeed.verify(dir, keysDir:)`,
 /// `ApkFeed.rebase(dir, kernelVersion:, outDir:, key:)`, `ApkIndex.build(packages:)`,
 /// `ApkIndex.sign(with:)`, `ApkIndex.rewriting(_:)`, `ApkPackage.rewritingDependencies(_:key:)`
 /// with `ApkPackageInfoEdit.kernel(version)`, `ApkInstalledDB.parse(text)` / `.read(path:)` and

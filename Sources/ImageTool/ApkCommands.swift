@@ -1,6 +1,7 @@
 import Apk
 import ArgumentParser
 import BinaryIO
+import PackageManagers
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
@@ -104,18 +105,22 @@ struct ApkVerify: ParsableCommand {
 
     func run() throws {
         try CLI.run(global) { out in
-            let v = try ApkFeed.verify(feed, keysDir: keys)
-            if global.json { try out.json(v) } else {
-                out.line("packages.adb: \(v.entries) entries, signature \(v.index.isTrusted ? "verified by \(v.index.verifiedBy ?? "")" : "NOT verified") (key ids: \(v.index.signatureKeyIDs.joined(separator: ", ")))")
-                for p in v.packages where p.status != "ok" && p.status != "missing" || global.verbose { out.line("  \(p.file): \(p.status)") }
-                let counts = Dictionary(grouping: v.packages, by: { $0.status.hasPrefix("unreadable") ? "unreadable" : $0.status }).mapValues(\.count)
-                out.line(counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            }
-            guard v.ok else {
-                throw FormatError(.checksum, context: "verify apk feed",
-                                  v.index.isTrusted ? "package(s) do not match the index" : "index signature not verified by any key in \(keys)",
-                                  file: feed + "/" + ApkFeed.indexName)
-            }
+            try Self.render(try ApkFeed.verify(feed, keysDir: keys), feed: feed, keys: keys, out: out)
+        }
+    }
+
+    /// The apk feed check as lines or JSON; a failure throws (exit 1) naming packages.adb.
+    static func render(_ v: ApkFeed.Verification, feed: String, keys: String, out: Output) throws {
+        if out.global.json { try out.json(v) } else {
+            out.line("packages.adb: \(v.entries) entries, signature \(v.index.isTrusted ? "verified by \(v.index.verifiedBy ?? "")" : "NOT verified") (key ids: \(v.index.signatureKeyIDs.joined(separator: ", ")))")
+            for p in v.packages where p.status != "ok" && p.status != "missing" || out.global.verbose { out.line("  \(p.file): \(p.status)") }
+            let counts = Dictionary(grouping: v.packages, by: { $0.status.hasPrefix("unreadable") ? "unreadable" : $0.status }).mapValues(\.count)
+            out.line(counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        guard v.ok else {
+            throw FormatError(.checksum, context: "verify apk feed",
+                              v.index.isTrusted ? "package(s) do not match the index" : "index signature not verified by any key in \(keys)",
+                              file: feed + "/" + ApkFeed.indexName)
         }
     }
 }
@@ -135,11 +140,16 @@ struct ApkIndexCommand: ParsableCommand {
             let key = try sign.map { try ApkKey(path: $0, private: true) }
             let dest = output ?? feed + "/" + ApkFeed.indexName
             let index = try ApkFeed.writeIndex(feed, key: key, description: description, output: dest)
-            if global.json {
-                try out.json(["output": dest, "packages": "\(index.entries.count)", "signedBy": key?.idHex ?? ""])
-            } else {
-                out.line("\(dest): \(index.entries.count) packages, \(key.map { "signed with key id \($0.idHex)" } ?? "unsigned")")
-            }
+            try Self.render(index, output: dest, signedBy: key?.idHex, out: out)
+        }
+    }
+
+    /// What was indexed, as a line or JSON.
+    static func render(_ index: ApkIndex, output: String, signedBy: String?, out: Output) throws {
+        if out.global.json {
+            try out.json(["output": output, "packages": "\(index.entries.count)", "signedBy": signedBy ?? ""])
+        } else {
+            out.line("\(output): \(index.entries.count) packages, \(signedBy.map { "signed with key id \($0)" } ?? "unsigned")")
         }
     }
 }
@@ -155,20 +165,14 @@ struct ApkKeygen: ParsableCommand {
 
     func run() throws {
         try CLI.run(global) { out in
-            for p in [secret, `public`] {
-                if FS.exists(p) && !force {
-                    throw FormatError(.refused, context: "generate key", "\(p) exists (use --force to overwrite)")
-                }
-                guard FS.isDirectory(FS.dirname(of: p)) else {
-                    throw FormatError(.io, context: "generate key", "folder \(FS.dirname(of: p)) does not exist", file: p)
-                }
-            }
-            let key = try ApkKey.generateECDSA()
-            // Both or neither: a full disk never leaves a new secret beside an old public key.
-            try FS.writeAtomically([(secret, try key.privatePEM(), 0o600), (`public`, try key.publicPEM(), 0o644)])
-            if global.json { try out.json(["secret": secret, "public": `public`, "keyID": key.idHex]) } else {
-                out.line("key id \(key.idHex): secret \(secret), public \(`public`)")
-            }
+            try Self.render(try ApkFamily.generateKeyPair(secret: secret, public: `public`, comment: nil, force: force), out: out)
+        }
+    }
+
+    /// The new key's id and files, as a line or JSON.
+    static func render(_ k: GeneratedKeyPair, out: Output) throws {
+        if out.global.json { try out.json(["secret": k.secret, "public": k.public, "keyID": k.keyID]) } else {
+            out.line("key id \(k.keyID): secret \(k.secret), public \(k.public)")
         }
     }
 }

@@ -30,12 +30,6 @@ struct GlobalOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Always (--progress) or never (--no-progress) draw a progress bar on stderr; default: when stderr is a terminal, without --quiet and --json.")
     var progress: Bool? = nil
 
-    /// The flags as command-line words, to hand on to a delegated command.
-    var arguments: [String] {
-        (json ? ["--json"] : []) + (quiet ? ["--quiet"] : []) + (verbose ? ["--verbose"] : [])
-            + (progress.map { $0 ? ["--progress"] : ["--no-progress"] } ?? [])
-    }
-
     /// Whether to draw the progress bar: forced by --progress/--no-progress, else only on a
     /// terminal and without --quiet or --json.
     func showsProgress(on console: Console) -> Bool { progress ?? (!quiet && !json && console.stderrIsTerminal) }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BinaryIO
 import FeedRewrite
-import Apk
+import PackageManagers
 
 /// `imagetool feed ...` — opkg feed folders.
 struct FeedCommand: ParsableCommand {
@@ -25,46 +25,38 @@ struct FeedVerify: ParsableCommand {
     }
 
     func run() throws {
-        if ApkFeed.detect(dir) {  // OpenWrt 25.x apk feed: packages.adb + .apk
-            try CLI.run(global) { _ in
-                var keysDir = keys ?? ""
-                if let key {  // one PEM key: verify against a folder holding just it
-                    keysDir = FS.temporarySibling(of: NSTemporaryDirectoryPath() + "/imagetool-keys")
-                    try FS.makeDirectories(keysDir)
-                    try FS.writeAtomically(try FS.read(key, limit: 1 << 20), to: keysDir + "/" + FS.basename(of: key))
-                }
-                defer { if key != nil { try? FS.removeTree(keysDir) } }
-                var cmd = try ApkVerify.parse([dir, "--keys", keysDir] + global.arguments)
-                try cmd.run()
-            }
-            return
-        }
         try CLI.run(global) { out in
-            let source: Feed.Keys = try key.map { .key(try Usign.PublicKey.load($0)) } ?? .directory(keys ?? "")
-            let r = try Feed.verify(dir, keys: source)
-            if global.json {
-                try out.json(r)
-            } else {
-                let sig: String
-                switch r.signature {
-                case .ok: sig = "ok (key \(r.signatureFingerprint ?? "?")\(r.keyFile.map { ", \($0)" } ?? ""))"
-                case .bad: sig = "BAD: Packages does not match Packages.sig (key \(r.signatureFingerprint ?? "?"))"
-                case .missing: sig = "MISSING: no Packages.sig"
-                case .unknownKey: sig = "UNKNOWN KEY \(r.signatureFingerprint ?? "?"): no trusted key with this fingerprint"
-                }
-                out.line("signature: \(sig)")
-                if r.packagesGzMatches == false { out.line("FAIL Packages.gz does not decompress to Packages") }
-                for p in r.packages where p.status != .ok {
-                    var d = "\(p.package) (\(p.filename)): \(p.status.rawValue)"
-                    if p.status == .sizeMismatch { d += ": index \(p.expectedSize ?? 0), file \(p.actualSize ?? 0)" }
-                    if p.status == .digestMismatch { d += ": index \(p.expectedSHA256 ?? "?"), file \(p.actualSHA256 ?? "?")" }
-                    out.line("FAIL \(d)")
-                }
-                out.line("packages: \(r.packages.count - r.failedPackages) ok, \(r.failedPackages) failed, \(r.unindexed.count) not indexed\(r.unindexed.isEmpty ? "" : " (\(r.unindexed.joined(separator: ", ")))")")
-                out.line(r.ok ? "feed OK" : "feed FAILED")
+            switch try PackageManager.detect(feed: dir).family.verifyFeed(dir, keys: key.map { .file($0) } ?? .directory(keys ?? "")) {
+            case .apk(let v, let keys): try ApkVerify.render(v, feed: dir, keys: keys, out: out)
+            case .opkg(let r): try Self.render(r, out: out)
             }
-            if !r.ok { throw ExitCode(Exit.failed) }
         }
+    }
+
+    /// The opkg feed check as a table or JSON; exit 1 when it failed.
+    static func render(_ r: Feed.VerifyReport, out: Output) throws {
+        if out.global.json {
+            try out.json(r)
+        } else {
+            let sig: String
+            switch r.signature {
+            case .ok: sig = "ok (key \(r.signatureFingerprint ?? "?")\(r.keyFile.map { ", \($0)" } ?? ""))"
+            case .bad: sig = "BAD: Packages does not match Packages.sig (key \(r.signatureFingerprint ?? "?"))"
+            case .missing: sig = "MISSING: no Packages.sig"
+            case .unknownKey: sig = "UNKNOWN KEY \(r.signatureFingerprint ?? "?"): no trusted key with this fingerprint"
+            }
+            out.line("signature: \(sig)")
+            if r.packagesGzMatches == false { out.line("FAIL Packages.gz does not decompress to Packages") }
+            for p in r.packages where p.status != .ok {
+                var d = "\(p.package) (\(p.filename)): \(p.status.rawValue)"
+                if p.status == .sizeMismatch { d += ": index \(p.expectedSize ?? 0), file \(p.actualSize ?? 0)" }
+                if p.status == .digestMismatch { d += ": index \(p.expectedSHA256 ?? "?"), file \(p.actualSHA256 ?? "?")" }
+                out.line("FAIL \(d)")
+            }
+            out.line("packages: \(r.packages.count - r.failedPackages) ok, \(r.failedPackages) failed, \(r.unindexed.count) not indexed\(r.unindexed.isEmpty ? "" : " (\(r.unindexed.joined(separator: ", ")))")")
+            out.line(r.ok ? "feed OK" : "feed FAILED")
+        }
+        if !r.ok { throw ExitCode(Exit.failed) }
     }
 }
 
@@ -79,22 +71,19 @@ struct FeedIndex: ParsableCommand {
     @Option(name: .long, help: "usign secret key to write Packages.sig with.") var sign: String?
 
     func run() throws {
-        if ApkFeed.detect(dir) || (sign.map { $0.hasSuffix(".pem") } ?? false) {  // apk feed: packages.adb
-            var cmd = try ApkIndexCommand.parse([dir] + (sign.map { ["--sign", $0] } ?? []) + global.arguments)
-            try cmd.run()
-            return
-        }
         try CLI.run(global) { out in
-            guard FS.isDirectory(dir) else { throw FormatError(.io, context: "index feed", "not a directory", file: dir) }
-            let key = try sign.map { try Usign.SecretKey.load($0) }
-            let r = try out.withProgress { try FeedIndexWriter.write(dir, key: key, progress: $0) }
-            if global.json { try out.json(r); return }
-            out.line("indexed \(r.packages) packages in \(dir)\(r.skipped.isEmpty ? "" : " (not indexed: \(r.skipped.joined(separator: ", ")))")")
-            if !r.written.isEmpty { out.line("written: \(r.written.joined(separator: ", "))") }
-            if !r.unchanged.isEmpty { out.line("unchanged: \(r.unchanged.joined(separator: ", "))") }
-            if r.usignPadding { out.line("usign padding applied to Packages") }
-            if let s = r.signedBy { out.line("signed by key \(s)") }
-            if r.removedStaleSignature { out.warn("removed stale \(dir)/Packages.sig (sign with --sign SECRET)") }
+            let family = PackageManager.detect(feed: dir, signingKey: sign).family
+            switch try out.withProgress({ try family.indexFeed(dir, signingKey: sign, progress: $0) }) {
+            case .apk(let index, let output, let signedBy): try ApkIndexCommand.render(index, output: output, signedBy: signedBy, out: out)
+            case .opkg(let r):
+                if global.json { try out.json(r); return }
+                out.line("indexed \(r.packages) packages in \(dir)\(r.skipped.isEmpty ? "" : " (not indexed: \(r.skipped.joined(separator: ", ")))")")
+                if !r.written.isEmpty { out.line("written: \(r.written.joined(separator: ", "))") }
+                if !r.unchanged.isEmpty { out.line("unchanged: \(r.unchanged.joined(separator: ", "))") }
+                if r.usignPadding { out.line("usign padding applied to Packages") }
+                if let s = r.signedBy { out.line("signed by key \(s)") }
+                if r.removedStaleSignature { out.warn("removed stale \(dir)/Packages.sig (sign with --sign SECRET)") }
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
-import Rebase
+import Install
 
 /// `imagetool install IMAGE PKG.ipk|PKG.apk... -o OUT` — installs packages into a firmware
 /// image's (or a bare squashfs rootfs's) rootfs offline, as `opkg --offline-root` or

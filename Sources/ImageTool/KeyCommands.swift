@@ -1,6 +1,6 @@
 import ArgumentParser
 import BinaryIO
-import FeedRewrite
+import PackageManagers
 
 /// `imagetool key ...` — usign/signify key files.
 struct KeyCommand: ParsableCommand {
@@ -22,29 +22,20 @@ struct KeyGenerate: ParsableCommand {
     @Flag(name: .long, help: "Overwrite existing key files.") var force = false
     @Flag(name: .long, help: "Make an ECDSA P-256 PEM key pair for apk v3 feeds (OpenWrt 25.x) instead of usign.") var ecdsa = false
 
+    /// The family the --ecdsa flag selects.
+    var manager: PackageManager { ecdsa ? .apk : .opkg }
+
     func run() throws {
-        if ecdsa {
-            var cmd = try ApkKeygen.parse(["--secret", secret, "--public", `public`] + (force ? ["--force"] : []) + global.arguments)
-            try cmd.run()
-            return
-        }
         try CLI.run(global) { out in
-            for p in [secret, `public`] where FS.exists(p) && !force {
-                throw FormatError(.refused, context: "generate key", "\(p) exists (use --force to overwrite)", file: p)
-            }
-            var sk = try Usign.SecretKey.generate(comment: "")
-            let base = comment ?? "imagetool key \(Usign.fingerprintName(sk.fingerprint))"
-            sk.comment = comment ?? "\(base) secret key"
-            let pk = sk.publicKeyFile(comment: comment ?? "\(base) public key")
-            // Both or neither: a full disk never leaves a new secret beside an old public key.
-            try FS.writeAtomically([(secret, sk.render(), 0o600), (`public`, pk.render(), 0o644)])
+            let k = try manager.family.generateKeyPair(secret: secret, public: `public`, comment: comment, force: force)
+            guard let name = k.fingerprintName else { return try ApkKeygen.render(k, out: out) }
             struct R: Encodable { var fingerprint: String; var fingerprintName: String; var secret: String; var `public`: String }
             if global.json {
-                try out.json(R(fingerprint: pk.fingerprintHex, fingerprintName: pk.fingerprintName, secret: secret, public: `public`))
+                try out.json(R(fingerprint: k.keyID, fingerprintName: name, secret: k.secret, public: k.public))
             } else {
-                out.line("fingerprint \(pk.fingerprintName)")
-                out.line("secret key  \(secret)")
-                out.line("public key  \(`public`)  (install as /etc/opkg/keys/\(pk.fingerprintName))")
+                out.line("fingerprint \(name)")
+                out.line("secret key  \(k.secret)")
+                out.line("public key  \(k.public)  (install as \(OpkgFamily.trustedKeysDirectory)/\(name))")
             }
         }
     }

@@ -1,6 +1,7 @@
 import Apk
 import BinaryIO
 import KernelABI
+import PackageManagers
 
 /// The apk-era (OpenWrt 25.x) side of `rebase`: the same evidence ladder, then
 /// `ApkFeed.rebase` rewrites each package's `kernel=V~hash-rR` dependency and re-signs
@@ -35,7 +36,7 @@ enum ApkRebaseEngine {
         var modules: [(package: String, module: KernelModule)] = []
         var archs = Set<String>()
         var names: [String: String] = [:]
-        let apks = try FS.list(dir).filter { $0.hasSuffix(".apk") }
+        let apks = try FS.list(dir).filter(ApkFeed.isPackageFileName)
         meter?.begin("read \(FS.basename(of: dir))", total: apks.count, unit: .items)
         for name in apks {
             defer { meter?.add(1) }
@@ -97,7 +98,7 @@ enum ApkRebaseEngine {
             report.packages.append(PackageAction(package: names[f] ?? f, filename: f, action: .rewritten,
                                                  detail: ["depends: kernel=\(feedKernel) -> kernel=\(target)"]))
         }
-        for f in r.copied where f.hasSuffix(".apk") {
+        for f in r.copied where ApkFeed.isPackageFileName(f) {
             report.packages.append(PackageAction(package: names[f] ?? f, filename: f, action: .kept, detail: []))
         }
         for f in r.kernelPackagesRemoved {
@@ -110,7 +111,7 @@ enum ApkRebaseEngine {
         report.signedBy = r.signedBy
         report.publicKeyFile = nil
         report.customfeedsLine = "\(options.feedURL ?? "file://" + FS.absolute(options.output))/packages.adb"
-        report.packageManager = "apk"
+        report.packageManager = .apk
         return report
     }
 }

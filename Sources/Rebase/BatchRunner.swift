@@ -1,8 +1,7 @@
-import Apk
 import BinaryIO
 import Dispatch
-import FeedRewrite
 import FoundationEssentials
+import PackageManagers
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -107,17 +106,7 @@ public enum BatchResume {
         guard FS.isDirectory(out), let bytes = try? FS.read(out + "/imagetool-rebase.json", limit: 64 << 20),
               let report = try? JSONDecoder().decode(RebaseReport.self, from: Data(bytes)),
               report.inputDigest == digest, !report.refused else { return nil }
-        if report.packageManager == "apk" {
-            guard let key = try? ApkKey(path: job.signingKey, private: true), let pem = try? key.publicPEM() else { return nil }
-            let keys = FS.temporarySibling(of: NSTemporaryDirectoryPath() + "/imagetool-batch-keys")
-            defer { try? FS.removeTree(keys) }
-            guard (try? FS.makeDirectories(keys)) != nil, (try? FS.writeAtomically(pem, to: keys + "/batch.pem")) != nil,
-                  let v = try? ApkFeed.verify(out, keysDir: keys), v.ok else { return nil }
-        } else {
-            guard let secret = try? Usign.SecretKey.load(job.signingKey),
-                  let v = try? Feed.verify(out, keys: .key(secret.publicKeyFile(comment: ""))), v.ok else { return nil }
-        }
-        return report
+        return report.packageManager.family.isIntact(out, signedWith: job.signingKey) ? report : nil
     }
 
     /// Regular files below `dir`, relative, sorted bytewise (hidden names included: they
@@ -132,13 +121,6 @@ public enum BatchResume {
         }
         try walk("")
         return out
-    }
-
-    /// The system temporary folder ($TMPDIR or /tmp).
-    static func NSTemporaryDirectoryPath() -> String {
-        var t = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        while t.count > 1 && t.hasSuffix("/") { t.removeLast() }
-        return t.isEmpty ? "/tmp" : t
     }
 }
 

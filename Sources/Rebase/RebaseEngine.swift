@@ -1,8 +1,8 @@
-import Apk
 import BinaryIO
 import Dispatch
 import FeedRewrite
 import KernelABI
+import PackageManagers
 
 /// Options of one rebase (one feed against one or more images).
 public struct RebaseOptions: Sendable {
@@ -57,8 +57,8 @@ public struct RebaseReport: Sendable, Codable {
     public var publicKeyFile: String?
     public var customfeedsLine: String?
     public var warnings: [String]
-    /// "opkg" or "apk".
-    public var packageManager: String = "opkg"
+    /// The family of the feed ("opkg" or "apk" in the JSON).
+    public var packageManager: PackageManager = .opkg
     /// Batch jobs: the digest of the job's inputs (`RebaseOptions.inputDigest`).
     public var inputDigest: String? = nil
     /// Batch jobs, in the printed report only: "built" (run now) or "kept" (the output of
@@ -77,8 +77,9 @@ public enum RebaseEngine {
     /// `progress` receives --verbose messages; `meter` counts the packages rebased.
     public static func run(_ options: RebaseOptions, images: [ImageSide], progress: ((String) -> Void)? = nil,
                            meter: ProgressMeter? = nil) throws -> RebaseReport {
-        if ApkFeed.detect(options.feed) {
-            return try ApkRebaseEngine.run(options, images: images, progress: progress, meter: meter)
+        switch PackageManager.detect(feed: options.feed) {
+        case .apk: return try ApkRebaseEngine.run(options, images: images, progress: progress, meter: meter)
+        case .opkg: break
         }
         let secret = try Usign.SecretKey.load(options.signingKey)
         progress?("reading feed \(options.feed)")

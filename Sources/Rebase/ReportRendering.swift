@@ -1,5 +1,6 @@
 import BinaryIO
 import FoundationEssentials
+import PackageManagers
 
 /// Renders rebase reports: stable JSON (sorted keys) and a human table.
 public enum ReportRendering {
@@ -37,13 +38,12 @@ public enum ReportRendering {
             }
             out.append("\(r.rewritten) rewritten, \(r.kept) kept\(verbose ? "" : " (not listed; --verbose lists them)"), \(r.refusedPackages) refused")
             out.append("output    \(r.output)  signed by \(r.signedBy ?? "-")\(r.forced ? "  (FORCED: recorded in imagetool-rebase.json)" : "")")
-            if r.packageManager == "apk" {
-                out.append("device    install the signing key's public PEM in /etc/apk/keys/")
-                if let l = r.customfeedsLine { out.append("          add to /etc/apk/repositories.d/customfeeds.list: \(l)") }
-            } else {
-                if let k = r.publicKeyFile { out.append("device    copy \(r.output)/\(k) to /etc/opkg/keys/\(k)") }
-                if let l = r.customfeedsLine { out.append("          add to /etc/opkg/customfeeds.conf: \(l)") }
+            let family = r.packageManager.family
+            switch r.packageManager {
+            case .apk: out.append("device    install the signing key's public PEM in \(family.trustedKeysDirectory)/")
+            case .opkg: if let k = r.publicKeyFile { out.append("device    copy \(r.output)/\(k) to \(family.trustedKeysDirectory)/\(k)") }
             }
+            if let l = r.customfeedsLine { out.append("          add to \(family.customFeedsFile): \(l)") }
         }
         for w in r.warnings { out.append("warning   \(w)") }
         return out.joined(separator: "\n")

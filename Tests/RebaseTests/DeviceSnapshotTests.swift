@@ -30,7 +30,7 @@ final class DeviceSnapshotTests: XCTestCase {
     /// would show them.
     func unpackedTree(ikconfig: Bool) throws -> String {
         let tree = tmp + "/tree-\(ikconfig)"
-        let unsquashfs = try InstallFixture.tool("unsquashfs")
+        let unsquashfs = try TestEnv.tool("unsquashfs")
         let r = try TestSupport.run(unsquashfs, ["-no-progress", "-d", tree, squash])
         guard r.status == 0 else { throw XCTSkip("unsquashfs failed: \(r.err)") }
         let payload = try FirmwareImage.open(image).kernelPayload()
@@ -40,7 +40,7 @@ final class DeviceSnapshotTests: XCTestCase {
         if ikconfig {
             let config = try XCTUnwrap(payload.config, "the fixture kernel has IKCONFIG")
             try Data(config.utf8).write(to: URL(fileURLWithPath: tree + "/proc/config"))
-            let gz = try TestSupport.run(try InstallFixture.tool("gzip"), ["-9n", tree + "/proc/config"])
+            let gz = try TestSupport.run(try TestEnv.tool("gzip"), ["-9n", tree + "/proc/config"])
             XCTAssertEqual(gz.status, 0, gz.err)
         }
         return tree
@@ -88,7 +88,7 @@ final class DeviceSnapshotTests: XCTestCase {
     }
 
     func testSnapshotOfTheFixtureTreeGivesTheImagesVerdictAndOutput() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let byImage = try rebase(image, tag: "image")
         XCTAssertEqual(byImage.status, 0, byImage.stderr)
         let snap = try snapshot(of: try unpackedTree(ikconfig: true))
@@ -110,7 +110,7 @@ final class DeviceSnapshotTests: XCTestCase {
     }
 
     func testSnapshotWithoutIKConfigRefusesNamingTheMissingEvidence() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let snap = try snapshot(of: try unpackedTree(ikconfig: false))
         let refused = try rebase(snap, tag: "noconfig")
         XCTAssertEqual(refused.status, 3, refused.stderr)
@@ -126,7 +126,7 @@ final class DeviceSnapshotTests: XCTestCase {
     }
 
     func testRootfsFolderAndBareSquashfsGiveTheImagesVerdictWithTheConfigGiven() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let byImage = try rebase(image, tag: "image")
         let tree = try unpackedTree(ikconfig: false)
         for (kernel, noun) in [(tree, "a rootfs folder"), (squash, "a bare squashfs rootfs")] {
@@ -172,7 +172,7 @@ final class DeviceSnapshotTests: XCTestCase {
     }
 
     func testProfilesJSONOfTheFixtureKernelRefusesWithoutProofAndStatesWhy() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let f = TestEnv.fixtureFacts
         let old = try XCTUnwrap(f["PKG_KERNEL_VERSION_OLD"]), arch = try XCTUnwrap(f["ARCH"])
         let kpv = try XCTUnwrap(KernelPackageVersion(old))
@@ -194,7 +194,7 @@ final class DeviceSnapshotTests: XCTestCase {
     }
 
     func testDamagedSnapshotsGiveOneLineErrors() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let good = try FS.read(try snapshot(of: try unpackedTree(ikconfig: true)))
         XCTAssertNoThrow(try DeviceSnapshot(parsing: good, file: "good"))
         let firstF = try XCTUnwrap(good.firstIndex(of: UInt8(ascii: "F")))
@@ -246,7 +246,7 @@ final class DeviceSnapshotTests: XCTestCase {
     }
 
     func testSeededMutationsNeverTrap() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let good = try FS.read(try snapshot(of: try unpackedTree(ikconfig: true)))
         var rng = SnapshotMix(seed: 0x18_5a_ab)
         print("DeviceSnapshotTests mutation seed 0x185aab")

@@ -57,8 +57,8 @@ final class WR840NRealFeedTests: XCTestCase {
             throw XCTSkip("../shared/realdata/\(Self.folder) is absent: real WR840N rebase/install test skipped")
         }
         let image = rd + "/" + Self.folder + "/" + Self.imageName
-        let unsquashfs = try InstallFixture.tool("unsquashfs")
-        let md5sum = try InstallFixture.tool("md5sum")
+        let unsquashfs = try TestEnv.tool("unsquashfs")
+        let md5sum = try TestEnv.tool("md5sum")
         let t = TestEnv.tempDir("wr840n")
         defer { try? FileManager.default.removeItem(atPath: t) }
         try rehashFeed(from: rd + "/" + Self.folder + "/packages", to: t + "/feed")
@@ -72,7 +72,7 @@ final class WR840NRealFeedTests: XCTestCase {
         let packages = try FS.readText(t + "/out/Packages")
         XCTAssertFalse(packages.contains(Self.newKernel), "no package may still name the rebuild's kernel")
         XCTAssertTrue(packages.contains("Depends: kernel (=\(Self.oldKernel))"))
-        let signify = try InstallFixture.tool("signify-openbsd")
+        let signify = try TestEnv.tool("signify-openbsd")
         let pubs = try FileManager.default.contentsOfDirectory(atPath: t + "/out").filter { !$0.contains(".") && $0.count == 16 }
         XCTAssertEqual(pubs.count, 1, "the public key named by its fingerprint")
         XCTAssertEqual(try TestSupport.run(signify, ["-V", "-q", "-p", t + "/out/" + pubs[0], "-x", t + "/out/Packages.sig", "-m", t + "/out/Packages"]).status, 0,

@@ -1,5 +1,6 @@
 import BinaryIO
 import Foundation
+import XCTest
 
 /// Shared helpers for imagetool's tests: locating the package, fixtures and real data,
 /// running independent tools, and temporary folders.
@@ -36,6 +37,20 @@ public enum TestEnv {
         return d
     }()
 
+    /// The fixture firmware image made by fixtures/make-fixtures.sh.
+    public static var fixtureImage: String { fixtures + "/" + (fixtureFacts["IMAGE"] ?? "image/imagetool-fixture-squashfs-sysupgrade.bin") }
+    /// The fixture opkg feed.
+    public static var fixtureFeed: String { fixtures + "/feed" }
+    /// The demo usign secret key (keys/demo.sec).
+    public static var demoSecretKey: String { root + "/keys/demo.sec" }
+
+    /// Skips the calling test when the fixtures or keys have not been made.
+    public static func requireFixtures() throws {
+        guard [fixtureImage, fixtureFeed + "/Packages", demoSecretKey].allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else {
+            throw XCTSkip("fixtures/ or keys/ missing (run fixtures/make-fixtures.sh)")
+        }
+    }
+
     /// Full path of an executable on PATH, or nil.
     public static func which(_ tool: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin:/usr/sbin:/sbin"
@@ -45,6 +60,16 @@ public enum TestEnv {
             if FileManager.default.isExecutableFile(atPath: p) { return p }
         }
         return nil
+    }
+
+    /// An independent tool, or a skip naming it. The test runner's PATH may lack /usr/bin,
+    /// where Debian installs these tools.
+    public static func tool(_ name: String) throws -> String {
+        if let t = which(name) { return t }
+        for d in ["/usr/bin", "/bin", "/usr/local/bin"] where FileManager.default.isExecutableFile(atPath: d + "/" + name) {
+            return d + "/" + name
+        }
+        throw XCTSkip("\(name) not installed (apt-get install squashfs-tools signify-openbsd)")
     }
 
     /// A fresh temporary directory, removed by the caller via `cleanup`.

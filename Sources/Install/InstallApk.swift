@@ -1,6 +1,7 @@
 import Apk
 import BinaryIO
 import Firmware
+import PackageManagers
 import Squash
 
 /// Installs apk v3 (.apk ADB) packages into an apk-era (OpenWrt 25.x) image offline, as
@@ -16,23 +17,9 @@ import Squash
 /// not run (offline).
 public enum ApkOfflineInstaller {
     /// The installed database inside the rootfs.
-    public static let dbFile = "/lib/apk/db/installed"
+    public static let dbFile = ApkFamily.installedDatabase
     /// The world file.
     public static let worldFile = "/etc/apk/world"
-    /// Where --feed-line lines go (OpenWrt's apk repositories.d convention).
-    public static let feedFile = "/etc/apk/repositories.d/customfeeds.list"
-
-    /// Whether `options` should go to this installer: a package is a v3 .apk (ADB magic,
-    /// raw or compressed) or the image's rootfs has an apk database.
-    public static func applies(to options: InstallOptions) -> Bool {
-        options.packages.contains { $0.hasSuffix(".apk") || isV3Package($0) }
-    }
-
-    /// Whether `path` starts with an ADB container magic (`ADB.`, `ADBd`, `ADBc`).
-    static func isV3Package(_ path: String) -> Bool {
-        guard let f = try? RandomAccessFile(path: path), f.size >= 4, let head = try? f.read(at: 0, count: 4) else { return false }
-        return [Array("ADB.".utf8), Array("ADBd".utf8), Array("ADBc".utf8)].contains(head)
-    }
 
     /// Runs the install and writes `options.output`.
     public static func run(_ options: InstallOptions) throws -> InstallReport {
@@ -44,7 +31,7 @@ public enum ApkOfflineInstaller {
         let tree = try IntactRootfs.require(img.squash, file: options.image)
         var root = InstallRootfs(tree: tree, image: img.squash, installTime: options.installTime ?? img.squash.superblock.modificationTime)
         guard let dbBytes = try root.readFile(dbFile, limit: 256 << 20) else {
-            let opkg = root.node(InstallRootfs.statusFile) != nil
+            let opkg = PackageManager.detect(rootfs: { root.node($0) != nil }) == .opkg
             throw FormatError(.unsupported, context: "install", !opkg ? "no \(dbFile) in the rootfs"
                 : img.firmware == nil ? "the rootfs uses opkg (/usr/lib/opkg/status); .ipk packages are installed into firmware images, not bare squashfs rootfs images"
                 : "the image uses opkg (/usr/lib/opkg/status), not apk; install .ipk packages into it", file: options.image)
@@ -54,7 +41,7 @@ public enum ApkOfflineInstaller {
         let kernel = db.kernelVersion
 
         let packages = try options.packages.map { path in
-            guard isV3Package(path) else {
+            guard ApkFamily.hasV3Magic(path) else {
                 throw FormatError(.unsupported, offset: 0, context: "install",
                                   "not an apk v3 package (no ADB magic); the image uses apk (\(dbFile)), which takes .apk v3 packages", file: path)
             }
@@ -117,8 +104,8 @@ public enum ApkOfflineInstaller {
             try root.writeFile(dbFile, Array(dbText.utf8))
             try updateWorld(&root, adding: worldAdds)
         }
-        let keys = try addKeys(options.addKeys, to: &root)
-        let lines = try addFeedLines(options.feedLines, to: &root)
+        let keys = try InstallTrust.addKeys(options.addKeys, family: ApkFamily.self, to: &root)
+        let lines = try InstallTrust.addFeedLines(options.feedLines, family: ApkFamily.self, to: &root)
         let repack = try img.write(root.tree, to: options.output, rebuild: options.rebuild, progress: options.progress)
         var report = InstallReport(image: options.image, output: options.output, imageKind: img.kind, kernelPackage: kernel,
                                    installedTime: root.installTime, packages: results, dependencies: plan.requirements,
@@ -137,42 +124,5 @@ public enum ApkOfflineInstaller {
             entries.append(a)
         }
         try root.writeFile(worldFile, Array(entries.map { $0 + "\n" }.joined().utf8))
-    }
-
-    /// Places PEM public keys in /etc/apk/keys under their file name.
-    static func addKeys(_ files: [String], to root: inout InstallRootfs) throws -> [String: String] {
-        var out: [String: String] = [:]
-        for k in files {
-            let bytes = try FS.read(k, limit: 16 << 10)
-            _ = try ApkKey(pem: bytes, private: false, name: k)
-            var name = FS.basename(of: k)
-            if !name.hasSuffix(".pem") { name += ".pem" }
-            let comps = try SafePath.components(name, context: "--add-key")
-            guard comps.count == 1 else { throw FormatError(.usage, context: "--add-key", "bad key file name \(name.debugDescription)") }
-            let path = "/etc/apk/keys/" + name
-            let old = try root.readFile(path)
-            out[name] = old == bytes ? "unchanged" : old == nil ? "added" : "replaced"
-            if old != bytes { try root.writeFile(path, bytes) }
-        }
-        return out
-    }
-
-    /// Appends repository lines to /etc/apk/repositories.d/customfeeds.list.
-    static func addFeedLines(_ lines: [String], to root: inout InstallRootfs) throws -> [String] {
-        guard !lines.isEmpty else { return [] }
-        var text = try root.readFile(feedFile) ?? []
-        let existing = Set(String(decoding: text, as: UTF8.self).split(separator: "\n").map(String.init))
-        var added: [String] = []
-        for line in lines {
-            guard !line.isEmpty, !line.contains("\n"), !line.contains("\r") else {
-                throw FormatError(.usage, context: "--feed-line", "a feed line must be one non-empty line")
-            }
-            if existing.contains(line) || added.contains(line) { continue }
-            if let last = text.last, last != 0x0a { text.append(0x0a) }
-            text += Array((line + "\n").utf8)
-            added.append(line)
-        }
-        if !added.isEmpty { try root.writeFile(feedFile, text) }
-        return added
     }
 }

@@ -2,6 +2,7 @@ import BinaryIO
 import FeedRewrite
 import Firmware
 import Foundation
+import Install
 import Rebase
 import TestSupport
 import XCTest
@@ -37,7 +38,7 @@ final class InstallX86Tests: XCTestCase {
     }
 
     func testInstallKmodIntoAllX86Kinds() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let dir = TestEnv.tempDir("install-x86")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try InstallFixture.rebase(into: dir)
@@ -59,7 +60,7 @@ final class InstallX86Tests: XCTestCase {
             XCTAssertTrue(insp.checksumsVerify, kind)
             XCTAssertEqual(insp.facts?.kmods["kmod-imt-extra"], InstallFixture.fact("PKG_KMOD_VERSION"), kind)
             XCTAssertEqual(insp.kernel?.release, release, kind)
-            let py = try InstallFixture.tool("python3")
+            let py = try TestEnv.tool("python3")
             let chk = try TestSupport.run(py, [TestEnv.fixtures + "/src/fwimage.py", "fwtool-check", out])
             XCTAssertEqual(chk.status, 0, "\(kind): fwtool trailer: \(chk.err)")
 
@@ -94,7 +95,7 @@ final class InstallX86Tests: XCTestCase {
                 XCTAssertTrue(st.contains("Mode:  0644"), st)
                 XCTAssertTrue(st.contains("User:     0   Group:     0"), st)
             } else {
-                let l = try TestSupport.run(try InstallFixture.tool("unsquashfs"), ["-lls", part]).out
+                let l = try TestSupport.run(try TestEnv.tool("unsquashfs"), ["-lls", part]).out
                 XCTAssertTrue(l.contains("/lib/modules/\(release)/imt_extra.ko"), l)
                 XCTAssertTrue(l.contains("/usr/lib/opkg/info/kmod-imt-extra.list"), l)
             }
@@ -102,7 +103,7 @@ final class InstallX86Tests: XCTestCase {
     }
 
     func testRootfsTooSmallIsRefusedAndNothingWritten() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let dir = TestEnv.tempDir("install-x86-full")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try InstallFixture.rebase(into: dir)
@@ -128,7 +129,7 @@ final class InstallX86Tests: XCTestCase {
     /// Directories, files and symlinks with their modes, owners and times, and a long
     /// symlink target (not a fast symlink), written into an ext4 rootfs as debugfs reads them.
     func testExtRootfsGetsDirectoriesSymlinksModesAndOwners() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let dir = TestEnv.tempDir("install-x86-meta")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let image = try makeImage("ext4-efi", in: dir)
@@ -176,7 +177,7 @@ final class InstallX86Tests: XCTestCase {
     /// An upgrade removes the old version's obsolete file from an ext4 rootfs (inode and
     /// blocks freed: e2fsck finds nothing to fix) and rewrites the changed one in place.
     func testExtRootfsUpgradeRemovesObsoleteFiles() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let dir = TestEnv.tempDir("install-x86-upgrade")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let image = try makeImage("ext4-mbr", in: dir)
@@ -213,7 +214,7 @@ final class InstallX86Tests: XCTestCase {
     /// `rebase --kernel x86.img.gz`: the image side (kernel package, release, modules,
     /// kernel digest from the bzImage payload) read from every x86 kind.
     func testImageLoaderReadsAllX86Kinds() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let dir = TestEnv.tempDir("load-x86")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var digests: Set<String> = []
@@ -232,9 +233,9 @@ final class InstallX86Tests: XCTestCase {
     /// signature made by signify-openbsd): install re-signs it with a key (signify verifies
     /// the new signature over the new image) or drops the chunk with a warning.
     func testSignedX86ImageIsResignedOrDropped() throws {
-        try InstallFixture.requireFixtures()
-        let signify = try InstallFixture.tool("signify-openbsd")
-        let py = try InstallFixture.tool("python3")
+        try TestEnv.requireFixtures()
+        let signify = try TestEnv.tool("signify-openbsd")
+        let py = try TestEnv.tool("python3")
         let dir = TestEnv.tempDir("install-x86-sig")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try InstallFixture.rebase(into: dir)

@@ -1,6 +1,7 @@
 import BinaryIO
 import FeedRewrite
 import Firmware
+import PackageManagers
 import Squash
 #if canImport(Glibc)
 import Glibc
@@ -55,7 +56,7 @@ public enum OfflineInstaller {
             throw FormatError(.usage, context: "install", "-o must not be the input image (the input is never modified)")
         }
         // apk-era packages (.apk v3) or a bare squashfs rootfs go to the apk installer.
-        if ApkOfflineInstaller.applies(to: options) || isBareSquashfs(options.image) {
+        if options.packages.contains(where: { PackageManager.detect(package: $0) == .apk }) || isBareSquashfs(options.image) {
             return try ApkOfflineInstaller.run(options)
         }
         if let f = try? RandomAccessFile(path: options.image), f.size >= 512,
@@ -116,7 +117,7 @@ public enum OfflineInstaller {
     /// rootfs uses apk instead.
     static func applyAll(_ options: InstallOptions, root: inout InstallRootfs) throws -> Applied? {
         guard let statusBytes = try root.readFile(InstallRootfs.statusFile) else {
-            let apk = root.node(ApkOfflineInstaller.dbFile) != nil
+            let apk = PackageManager.detect(rootfs: { root.node($0) != nil }) == .apk
             if apk { return nil }
             throw FormatError(.unsupported, context: "install", apk
                 ? "the image uses apk (/lib/apk/db/installed), not opkg; install .apk packages with apk"
@@ -167,31 +168,8 @@ public enum OfflineInstaller {
             try root.writeFile(InstallRootfs.statusFile, status.render())
         }
 
-        var keys: [String: String] = [:]
-        for k in options.addKeys {
-            let bytes = try FS.read(k, limit: 4096)
-            let key = try Usign.PublicKey(parsing: bytes, file: k)
-            let path = "/etc/opkg/keys/" + key.fingerprintName
-            let old = try root.readFile(path)
-            keys[key.fingerprintName] = old == bytes ? "unchanged" : old == nil ? "added" : "replaced"
-            if old != bytes { try root.writeFile(path, bytes) }
-        }
-        var linesAdded: [String] = []
-        if !options.feedLines.isEmpty {
-            let path = "/etc/opkg/customfeeds.conf"
-            var text = try root.readFile(path) ?? []
-            let existing = Set(String(decoding: text, as: UTF8.self).split(separator: "\n").map(String.init))
-            for line in options.feedLines {
-                guard !line.contains("\n"), !line.contains("\r"), !line.isEmpty else {
-                    throw FormatError(.usage, context: "--feed-line", "a feed line must be one non-empty line")
-                }
-                if existing.contains(line) || linesAdded.contains(line) { continue }
-                if let last = text.last, last != 0x0a { text.append(0x0a) }
-                text += Array((line + "\n").utf8)
-                linesAdded.append(line)
-            }
-            if !linesAdded.isEmpty { try root.writeFile(path, text) }
-        }
+        let keys = try InstallTrust.addKeys(options.addKeys, family: OpkgFamily.self, to: &root)
+        let linesAdded = try InstallTrust.addFeedLines(options.feedLines, family: OpkgFamily.self, to: &root)
 
         return Applied(status: status, plan: plan, results: results, forced: forced, keys: keys, linesAdded: linesAdded)
     }

@@ -2,7 +2,7 @@ import BinaryIO
 import FeedRewrite
 import Firmware
 import Foundation
-import Rebase
+import Install
 import TestSupport
 import XCTest
 
@@ -18,7 +18,7 @@ final class InstallRealDataTests: XCTestCase {
             "Mauroalfieri__OpenWRT_TP-Link_MR3020_video/openwrt-ar71xx-generic-tl-mr3020-v1-squashfs-factory.bin",
         ].map { rd + "/" + $0 }.filter { FS.isRegularFile($0) }
         guard !images.isEmpty else { throw XCTSkip("TP-Link images not in ../shared/realdata") }
-        let unsquashfs = try InstallFixture.tool("unsquashfs")
+        let unsquashfs = try TestEnv.tool("unsquashfs")
         let dir = TestEnv.tempDir("install-real")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let ipk = dir + "/imt-noarch_1.0-1_all.ipk"

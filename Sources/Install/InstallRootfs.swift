@@ -1,5 +1,6 @@
 import BinaryIO
 import Firmware
+import PackageManagers
 import Squash
 
 /// The rootfs tree being edited by an offline install: reads existing files from the
@@ -28,7 +29,7 @@ public struct InstallRootfs: Sendable {
     /// The info folder opkg uses for the root destination (`dest root /`).
     public static let infoDir = "/usr/lib/opkg/info"
     /// The status file of the root destination.
-    public static let statusFile = "/usr/lib/opkg/status"
+    public static let statusFile = OpkgFamily.installedDatabase
 
     /// Wraps a tree read from `image`; files the installer writes get `installTime`.
     public init(tree: Tree, image: SquashImage?, installTime: UInt32) {

@@ -1,7 +1,7 @@
 import BinaryIO
 import FeedRewrite
 import Foundation
-import Rebase
+import Install
 import TestSupport
 import XCTest
 
@@ -41,7 +41,7 @@ final class InstallHostileTests: XCTestCase {
     }
 
     func testHostileMemberNamesRefusedAndNothingWritten() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let bin = try InstallFixture.binary()
         for c in try cases() {
             let dir = TestEnv.tempDir("install-hostile")
@@ -61,7 +61,7 @@ final class InstallHostileTests: XCTestCase {
 
     /// The library refuses the same packages before planning (no image needed).
     func testHostilePackagesRefusedByReader() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         for c in try cases() where c.label != "own-symlink" && c.label != "image-symlink" {
             XCTAssertThrowsError(try InstallPackage(ipk: try IPK.read(bytes: c.ipk, path: c.label), path: c.label), c.label) { e in
                 XCTAssertEqual((e as? FormatError)?.kind, .unsafePath, "\(c.label): \(e)")

@@ -1,9 +1,9 @@
 import Apk
 import BinaryIO
 import Firmware
+import Install
 import Foundation
 import TestSupport
-import Rebase
 import XCTest
 
 /// `imagetool install` on an apk-era (OpenWrt 25.x) rootfs with .apk v3 packages, detected

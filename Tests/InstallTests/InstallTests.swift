@@ -2,7 +2,7 @@ import BinaryIO
 import FeedRewrite
 import Firmware
 import Foundation
-import Rebase
+import Install
 import TestSupport
 import XCTest
 
@@ -16,7 +16,7 @@ final class InstallTests: XCTestCase {
     /// extracted by unsquashfs equals the ipk's, status/.list/.control are as opkg writes
     /// them, unchanged blocks were copied, the input is untouched, two runs are identical.
     func testInstallRebasedKmodIntoFixtureImage() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let bin = try InstallFixture.binary()
         let dir = TestEnv.tempDir("install")
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -86,7 +86,7 @@ final class InstallTests: XCTestCase {
     /// both kernel versions and `imagetool rebase`; nothing is written. --force proceeds
     /// and says so.
     func testUnrebasedKmodRefusedWithExit3() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let bin = try InstallFixture.binary()
         let dir = TestEnv.tempDir("install")
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -109,7 +109,7 @@ final class InstallTests: XCTestCase {
     /// (3) A missing dependency is refused naming it; a same-version package is skipped
     /// like opkg's `opkg_install_check_downgrade`.
     func testMissingDependencyRefusedNamingIt() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let bin = try InstallFixture.binary()
         let dir = TestEnv.tempDir("install")
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -147,9 +147,9 @@ final class InstallTests: XCTestCase {
     /// with signify-openbsd against the key --add-key placed in the image, and not against
     /// the keys the original image trusted.
     func testInstalledKeyVerifiesRebasedFeedAsOpkgDoes() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let bin = try InstallFixture.binary()
-        let signify = try InstallFixture.tool("signify-openbsd")
+        let signify = try TestEnv.tool("signify-openbsd")
         let dir = TestEnv.tempDir("install")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let secret = try Usign.SecretKey.generate(comment: "imagetool install test key")

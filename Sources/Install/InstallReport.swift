@@ -1,4 +1,5 @@
 import BinaryIO
+import PackageManagers
 
 /// What `imagetool install` did: per package the action and files, how every dependency
 /// was met, keys and feed lines added, what was forced, and the repack's block reuse and
@@ -82,7 +83,7 @@ public struct InstallReport: Sendable, Codable {
         for r in dependencies {
             lines.append("depends   \(r.package): \(r.requirement) -> \(r.satisfiedBy ?? "nothing") (\(r.outcome))")
         }
-        for (k, v) in keys.sorted(by: { $0.key < $1.key }) { lines.append("key       \(k.hasSuffix(".pem") ? "/etc/apk/keys" : "/etc/opkg/keys")/\(k) \(v)") }
+        for (k, v) in keys.sorted(by: { $0.key < $1.key }) { lines.append("key       \(PackageManager.detect(keyFile: k).family.trustedKeysDirectory)/\(k) \(v)") }
         for l in feedLines { lines.append("feed      /etc/opkg/customfeeds.conf += \(l)") }
         if let r = repack {
             lines.append("rootfs    \(r.rootfsBytesBefore) -> \(r.rootfsBytesAfter) bytes, \(r.inodes) inodes; blocks: \(r.blocksReused) reused, \(r.fragmentsReused) fragment blocks reused, \(r.blocksCompressed) compressed")
@@ -96,7 +97,4 @@ public struct InstallReport: Sendable, Codable {
     private func pad(_ s: String, _ n: Int) -> String {
         s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
     }
-
-    /// Pretty, key-sorted JSON.
-    public func json() throws -> [UInt8] { try ReportRendering.json(self) }
 }

@@ -2,7 +2,7 @@ import BinaryIO
 import FeedRewrite
 import Firmware
 import Foundation
-import Rebase
+import Install
 import TestSupport
 import XCTest
 
@@ -36,7 +36,7 @@ final class InstallBehaviourTests: XCTestCase {
     }
 
     func testUpgradeRemovesObsoleteFilesAndReplacesStanzaInPlace() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let dir = TestEnv.tempDir("install-b")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let rel = InstallFixture.fact("RELEASE"), old = InstallFixture.fact("PKG_KMOD_VERSION")
@@ -63,7 +63,7 @@ final class InstallBehaviourTests: XCTestCase {
     }
 
     func testFileClashRefusedUnlessForceOverwriteAndConffileChecksum() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let dir = TestEnv.tempDir("install-b")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let text = "config interface 'lan'\n\toption proto 'static'\n"
@@ -89,7 +89,7 @@ final class InstallBehaviourTests: XCTestCase {
     }
 
     func testDependenciesConflictsAndReplaces() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let dir = TestEnv.tempDir("install-b")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // A depends on B (>= 1.0), B comes in the same run; B provides a virtual name C wants.
@@ -122,8 +122,8 @@ final class InstallBehaviourTests: XCTestCase {
     /// hard-linked files) installs the target's bytes at both names (libbb/unarchive.c
     /// `extract_archive` links them); it must not become an empty file.
     func testHardLinkMemberInstallsTargetBytes() throws {
-        try InstallFixture.requireFixtures()
-        let tar = try InstallFixture.tool("tar")
+        try TestEnv.requireFixtures()
+        let tar = try TestEnv.tool("tar")
         let dir = TestEnv.tempDir("install-b")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FS.makeDirectories(dir + "/pkg/data/usr/share/imt")
@@ -151,7 +151,7 @@ final class InstallBehaviourTests: XCTestCase {
     /// the rebuilt image's checksums verify and the big file extracts intact; with a size
     /// limit the install is refused (exit 3 kind) naming the sizes, and nothing is written.
     func testRootfsGrowthRebuildsLayoutAndSizeLimitRefuses() throws {
-        try InstallFixture.requireFixtures()
+        try TestEnv.requireFixtures()
         let dir = TestEnv.tempDir("install-b")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var x: UInt64 = 0x9e37_79b9_7f4a_7c15

@@ -9,31 +9,16 @@ import XCTest
 /// library (RebaseEngine + ImageLoader, as `imagetool rebase` does), and helpers to run the
 /// CLI and independent tools.
 enum InstallFixture {
-    static var image: String { TestEnv.fixtures + "/" + (TestEnv.fixtureFacts["IMAGE"] ?? "image/imagetool-fixture-squashfs-sysupgrade.bin") }
-    static var feed: String { TestEnv.fixtures + "/feed" }
-    static var demoSec: String { TestEnv.root + "/keys/demo.sec" }
+    static var image: String { TestEnv.fixtureImage }
+    static var feed: String { TestEnv.fixtureFeed }
+    static var demoSec: String { TestEnv.demoSecretKey }
     static var demoPub: String { TestEnv.root + "/keys/demo.pub" }
     static func fact(_ k: String) -> String { TestEnv.fixtureFacts[k] ?? "" }
     static func ipkName(_ pkg: String) -> String { "\(pkg)_\(fact("PKG_KMOD_VERSION"))_\(fact("ARCH")).ipk" }
 
-    static func requireFixtures() throws {
-        guard FS.isRegularFile(image), FS.isRegularFile(feed + "/Packages"), FS.isRegularFile(demoSec) else {
-            throw XCTSkip("fixtures/ or keys/ missing (run fixtures/make-fixtures.sh)")
-        }
-    }
-
     static func binary() throws -> String {
         guard let b = TestEnv.imagetoolBinary else { throw XCTSkip("imagetool binary not built (swift build first)") }
         return b
-    }
-
-    static func tool(_ name: String) throws -> String {
-        // The test runner's PATH may lack /usr/bin, where Debian installs these tools.
-        if let t = TestEnv.which(name) { return t }
-        for d in ["/usr/bin", "/bin", "/usr/local/bin"] where FileManager.default.isExecutableFile(atPath: d + "/" + name) {
-            return d + "/" + name
-        }
-        throw XCTSkip("\(name) not installed (apt-get install squashfs-tools signify-openbsd)")
     }
 
     /// Rebases the fixture feed onto the fixture image into `dir/feed` with `key`.
@@ -48,7 +33,7 @@ enum InstallFixture {
 
     /// Extracts the rootfs of a firmware image with Debian's unsquashfs.
     static func unsquash(_ imageFile: String, into dir: String) throws {
-        let r = try run(try tool("unsquashfs"), ["-q", "-n", "-o", fact("ROOTFS_OFFSET"), "-d", dir, imageFile])
+        let r = try run(try TestEnv.tool("unsquashfs"), ["-q", "-n", "-o", fact("ROOTFS_OFFSET"), "-d", dir, imageFile])
         XCTAssertEqual(r.status, 0, "unsquashfs failed: \(r.err)")
     }
 
