@@ -35,13 +35,6 @@ struct GlobalOptions: ParsableArguments {
     func showsProgress(on console: Console) -> Bool { progress ?? (!quiet && !json && console.stderrIsTerminal) }
 }
 
-/// The system temporary folder ($TMPDIR or /tmp).
-func NSTemporaryDirectoryPath() -> String {
-    var t = Console.current.environment["TMPDIR"] ?? "/tmp"
-    while t.count > 1 && t.hasSuffix("/") { t.removeLast() }
-    return t
-}
-
 /// Exit codes, documented in `--help` and README.md.
 enum Exit {
     static let ok: Int32 = 0
