@@ -12,6 +12,9 @@ let package = Package(
     products: [
         .executable(name: "imagetool", targets: ["ImageToolMain"]),
         .library(name: "BinaryIO", targets: ["BinaryIO"]),
+        .library(name: "Codecs", targets: ["Codecs"]),
+        .library(name: "Digests", targets: ["Digests"]),
+        .library(name: "Platform", targets: ["Platform"]),
         .library(name: "Squash", targets: ["Squash"]),
         .library(name: "FeedRewrite", targets: ["FeedRewrite"]),
         .library(name: "KernelABI", targets: ["KernelABI"]),
@@ -38,18 +41,25 @@ let package = Package(
         .target(name: "CSys", path: "Sources/CSys"),
         // No unsafeFlags on library targets (they would make the libraries unusable as
         // dependencies); OPENSSL_NO_DEPRECATED is defined in Sources/CCrypto/shim.h.
-        .target(name: "BinaryIO", dependencies: ["CSys", "CZlib", "CDeflate", "CLZMA", "CZstd", "CLZ4", "CLZO", "CCrypto"]),
-        .target(name: "Squash", dependencies: ["BinaryIO", "CSys", "CArchive", "CZlib"]),
-        .target(name: "FeedRewrite", dependencies: ["BinaryIO", "CArchive", "CCrypto"]),
-        .target(name: "KernelABI", dependencies: ["BinaryIO"]),
-        .target(name: "Firmware", dependencies: ["BinaryIO", "Squash", "CExt2fs", "CFDT", "CCrypto"]),
-        .target(name: "Apk", dependencies: ["BinaryIO", "CCrypto"]),
-        .target(name: "Rebase", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk"]),
+        // BinaryIO: bytes, errors, checked math, hex/base64, progress (no C library).
+        .target(name: "BinaryIO"),
+        // Platform: files, atomic output, locks and worker threads (Linux calls via CSys).
+        .target(name: "Platform", dependencies: ["BinaryIO", "CSys"]),
+        // Codecs: zlib, libdeflate, liblzma, libzstd, liblz4, liblzo2 (and zlib's CRC-32).
+        .target(name: "Codecs", dependencies: ["BinaryIO", "Platform", "CZlib", "CDeflate", "CLZMA", "CZstd", "CLZ4", "CLZO"]),
+        // Digests: MD5/SHA through libcrypto.
+        .target(name: "Digests", dependencies: ["Platform", "CCrypto"]),
+        .target(name: "Squash", dependencies: ["BinaryIO", "Platform", "Codecs", "Digests", "CSys", "CArchive", "CZlib"]),
+        .target(name: "FeedRewrite", dependencies: ["BinaryIO", "Platform", "Codecs", "Digests", "CArchive", "CCrypto"]),
+        .target(name: "KernelABI", dependencies: ["BinaryIO", "Platform", "Codecs", "Digests"]),
+        .target(name: "Firmware", dependencies: ["BinaryIO", "Platform", "Codecs", "Digests", "Squash", "CExt2fs", "CFDT", "CCrypto"]),
+        .target(name: "Apk", dependencies: ["BinaryIO", "Platform", "Codecs", "Digests", "CCrypto"]),
+        .target(name: "Rebase", dependencies: ["BinaryIO", "Platform", "Codecs", "Digests", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk"]),
         // The CLI as a library (arguments and rendering), so tests run commands in-process.
         .target(
             name: "ImageTool",
             dependencies: [
-                "BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "Rebase",
+                "BinaryIO", "Platform", "Codecs", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "Rebase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -60,16 +70,19 @@ let package = Package(
             // one at ~5 MB — and unsquashfs extracts an OpenWrt rootfs in 10.5 MB (issue 4).
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims", "-Xclang-linker", "-no-pie"])]),
 
-        .target(name: "TestSupport", dependencies: ["BinaryIO"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["BinaryIO", "Digests"], path: "Tests/TestSupport"),
         .target(name: "CLITestSupport", dependencies: ["ImageTool", "TestSupport"], path: "Tests/CLITestSupport"),
-        .testTarget(name: "BinaryIOTests", dependencies: ["BinaryIO", "TestSupport"]),
-        .testTarget(name: "FixtureTests", dependencies: ["BinaryIO", "TestSupport"]),
-        .testTarget(name: "SquashTests", dependencies: ["Squash", "BinaryIO", "TestSupport", "CLITestSupport"]),
-        .testTarget(name: "FeedRewriteTests", dependencies: ["FeedRewrite", "BinaryIO", "TestSupport", "CLITestSupport"]),
-        .testTarget(name: "KernelABITests", dependencies: ["KernelABI", "BinaryIO", "TestSupport", "CLITestSupport"]),
-        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Squash", "BinaryIO", "TestSupport", "CLITestSupport"]),
-        .testTarget(name: "ApkTests", dependencies: ["Apk", "FeedRewrite", "BinaryIO", "TestSupport", "CLITestSupport"]),
-        .testTarget(name: "RebaseTests", dependencies: ["Rebase", "FeedRewrite", "Firmware", "Squash", "KernelABI", "TestSupport", "CLITestSupport"]),
-        .testTarget(name: "HostileTests", dependencies: ["BinaryIO", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "TestSupport"]),
+        .testTarget(name: "BinaryIOTests", dependencies: ["BinaryIO"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "BinaryIO"]),
+        .testTarget(name: "CodecsTests", dependencies: ["Codecs", "Platform", "BinaryIO", "TestSupport"]),
+        .testTarget(name: "DigestsTests", dependencies: ["Digests", "BinaryIO"]),
+        .testTarget(name: "FixtureTests"),
+        .testTarget(name: "SquashTests", dependencies: ["Squash", "BinaryIO", "Platform", "Digests", "TestSupport", "CLITestSupport"]),
+        .testTarget(name: "FeedRewriteTests", dependencies: ["FeedRewrite", "BinaryIO", "Platform", "Codecs", "Digests", "TestSupport", "CLITestSupport"]),
+        .testTarget(name: "KernelABITests", dependencies: ["KernelABI", "BinaryIO", "Platform", "TestSupport", "CLITestSupport"]),
+        .testTarget(name: "FirmwareTests", dependencies: ["Firmware", "Squash", "BinaryIO", "Platform", "Codecs", "TestSupport", "CLITestSupport"]),
+        .testTarget(name: "ApkTests", dependencies: ["Apk", "BinaryIO", "Platform", "Digests", "TestSupport", "CLITestSupport"]),
+        .testTarget(name: "RebaseTests", dependencies: ["Rebase", "FeedRewrite", "Firmware", "Squash", "Apk", "BinaryIO", "Platform", "Codecs", "Digests", "TestSupport", "CLITestSupport"]),
+        .testTarget(name: "HostileTests", dependencies: ["BinaryIO", "Platform", "Codecs", "Digests", "Squash", "FeedRewrite", "KernelABI", "Firmware", "Apk", "TestSupport"]),
     ]
 )

@@ -1,4 +1,7 @@
 import BinaryIO
+import Codecs
+import Digests
+import Platform
 
 /// An opkg feed folder: `Packages` (+ `.gz`, `.manifest`, `.sig`, `index.json`) beside
 /// the `.ipk` files — what opkg fetches and checks (openwrt/opkg-lede libopkg/opkg_download.c:

@@ -1,4 +1,7 @@
 import BinaryIO
+import Codecs
+import Digests
+import Platform
 
 /// An opkg feed index as OpenWrt builds it (openwrt/openwrt scripts/ipkg-make-index.sh and
 /// package/Makefile `index` rule):

@@ -2,6 +2,7 @@ import Apk
 import ArgumentParser
 import BinaryIO
 import FoundationEssentials
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif

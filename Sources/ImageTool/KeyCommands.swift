@@ -1,6 +1,7 @@
 import ArgumentParser
 import BinaryIO
 import FeedRewrite
+import Platform
 
 /// `imagetool key ...` — usign/signify key files.
 struct KeyCommand: ParsableCommand {

@@ -1,8 +1,10 @@
 import Apk
 import BinaryIO
+import Digests
 import Dispatch
 import FeedRewrite
 import FoundationEssentials
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif

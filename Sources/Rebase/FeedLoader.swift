@@ -1,7 +1,9 @@
 import BinaryIO
+import Digests
 import Dispatch
 import FeedRewrite
 import KernelABI
+import Platform
 
 /// Reads the feed side of a rebase in one pass over its packages: the index, its
 /// verification, the kernel version the kmods depend on, the modules inside the kmod

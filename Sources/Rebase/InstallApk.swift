@@ -1,6 +1,7 @@
 import Apk
 import BinaryIO
 import Firmware
+import Platform
 import Squash
 
 /// Installs apk v3 (.apk ADB) packages into an apk-era (OpenWrt 25.x) image offline, as

@@ -1,5 +1,6 @@
 import BinaryIO
 import Firmware
+import Platform
 import Squash
 
 /// The rootfs tree being edited by an offline install: reads existing files from the

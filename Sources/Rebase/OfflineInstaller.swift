@@ -1,6 +1,8 @@
 import BinaryIO
+import Digests
 import FeedRewrite
 import Firmware
+import Platform
 import Squash
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import BinaryIO
 import Dispatch
+import Platform
 import Synchronization
 
 /// Reads file contents from data blocks and fragment blocks (squashfs 4.0: a file's blocks

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import BinaryIO
 import CSys
+import Platform
 
 /// Writes a `Tree` read from a `SquashImage` to a host directory, like `unsquashfs -d DIR`.
 /// Safety: every name was validated when the tree was read (no "/", "..", NUL); the tree is

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import BinaryIO
 import CSys
+import Platform
 import Synchronization
 
 /// The data side of `Extractor`: regular files are written by worker threads in batches

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import BinaryIO
 import CArchive
+import Platform
 
 /// Writes a `Tree` read from a squashfs image as a POSIX pax tar through libarchive, like
 /// squashfs-tools-ng `sqfs2tar`: owners, modes, mtimes, device numbers, symlinks, hard

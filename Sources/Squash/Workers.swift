@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CSys
+import Platform
 
 /// Runs `body(i)` for i in 0..<count on `count` POSIX threads and waits for all of them.
 /// Unlike `DispatchQueue.concurrentPerform`, whose width is capped by libdispatch's pool,

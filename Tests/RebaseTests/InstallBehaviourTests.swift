@@ -1,7 +1,9 @@
 import BinaryIO
+import Digests
 import FeedRewrite
 import Firmware
 import Foundation
+import Platform
 import Rebase
 import TestSupport
 import XCTest

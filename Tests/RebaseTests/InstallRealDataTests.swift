@@ -2,6 +2,7 @@ import BinaryIO
 import FeedRewrite
 import Firmware
 import Foundation
+import Platform
 import Rebase
 import TestSupport
 import XCTest

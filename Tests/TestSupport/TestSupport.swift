@@ -1,4 +1,5 @@
 import BinaryIO
+import Digests
 import Foundation
 
 /// Shared helpers for imagetool's tests: locating the package, fixtures and real data,

@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 #if canImport(Glibc)
 import Glibc
 #endif

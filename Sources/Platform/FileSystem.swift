@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import BinaryIO
 import CSys
 
 /// File-system helpers with the safety rules every imagetool writer follows: inputs are read
