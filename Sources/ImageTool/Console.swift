@@ -1,5 +1,6 @@
 import Dispatch
 import FoundationEssentials
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -67,18 +68,10 @@ public final class Console: @unchecked Sendable {
         return (console, { box.contents })
     }
 
-    /// Writes all of `bytes` to `fd`, retrying after EINTR; an error ends the write (there
-    /// is nowhere left to report it).
+    /// Writes all of `bytes` to `fd` (`FileDescriptor.write`: retrying after EINTR); an
+    /// error ends the write (there is nowhere left to report it).
     static func writeWhole(_ fd: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buf in
-            guard let base = buf.baseAddress else { return }
-            var done = 0
-            while done < buf.count {
-                let n = Glibc.write(fd, base + done, buf.count - done)
-                if n < 0 { if errno == EINTR { continue }; return }
-                done += n
-            }
-        }
+        bytes.withUnsafeBytes { try? FileDescriptor.write(fd, $0) }
     }
 }
 

@@ -209,8 +209,7 @@ extension Extractor {
         var buf = [UInt8](repeating: 0, count: 1 << 20)
         var off: off_t = 0
         while off < st.st_size {
-            let n = buf.withUnsafeMutableBytes { pread(src, $0.baseAddress, $0.count, off) }
-            if n < 0 { if errno == EINTR { continue }; throw FormatError.errno("read", file: from) }
+            let n = try buf.withUnsafeMutableBytes { try FileDescriptor.read(src, into: $0, at: UInt64(off), file: from) }
             if n == 0 { break }
             if buf[0 ..< n].contains(where: { $0 != 0 }) {
                 try write(dst, Array(buf[0 ..< n]), at: UInt64(off), path: to)
@@ -220,16 +219,6 @@ extension Extractor {
     }
 
     static func write(_ fd: Int32, _ bytes: [UInt8], at offset: UInt64, path: String) throws {
-        try bytes.withUnsafeBytes { buf in
-            var done = 0
-            while done < buf.count {
-                let n = pwrite(fd, buf.baseAddress! + done, buf.count - done, off_t(offset) + off_t(done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw FormatError.errno("write", file: path, offset: offset + UInt64(done))
-                }
-                done += n
-            }
-        }
+        try bytes.withUnsafeBytes { try FileDescriptor.write(fd, $0, at: offset, file: path) }
     }
 }
