@@ -83,8 +83,8 @@ extension Extractor {
             }
         }
         let next = Atomic<Int>(0)
-        let failure = Mutex<Error?>(nil)
-        let notSet = Mutex<[String]>([])
+        let failure = LockedBox<Error?>(nil)
+        let notSet = LockedBox<[String]>([])
         let finisher = Finisher(owners: setOwners, xattrs: setXattrs, rootLength: rootLength)
         let sb = image.superblock
         let data = DataReader(view: image.view, codec: image.codec, blockSize: sb.blockSize, limit: sb.bytesUsed,
@@ -130,7 +130,7 @@ extension Extractor {
 
     /// Runs one job; returns the bytes of file data it wrote.
     static func run(_ job: Job, path: String, extent: SquashExtent?, data: DataReader,
-                    finish node: Node?, how: Finisher, notSet: borrowing Mutex<[String]>) throws -> Int {
+                    finish node: Node?, how: Finisher, notSet: LockedBox<[String]>) throws -> Int {
         let flags = job.create ? (O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC) : (O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         let fd = open(path, flags, 0o600)
         guard fd >= 0 else { throw FormatError.errno(job.create ? "create file" : "open file", file: path) }
@@ -143,7 +143,7 @@ extension Extractor {
     /// Sets a finished file's owner (as root), mode, xattrs and time through its descriptor,
     /// in the order `setAttributes` uses by path (chown clears set-id bits, so mode after it;
     /// time last).
-    static func finish(_ fd: Int32, path: String, _ n: Node, _ how: Finisher, notSet: borrowing Mutex<[String]>) throws {
+    static func finish(_ fd: Int32, path: String, _ n: Node, _ how: Finisher, notSet: LockedBox<[String]>) throws {
         if how.owners, fchown(fd, n.uid, n.gid) != 0 { throw FormatError.errno("set owner", file: path) }
         if fchmod(fd, mode_t(n.mode)) != 0 { throw FormatError.errno("set mode", file: path) }
         if how.xattrs {
