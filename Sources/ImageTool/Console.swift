@@ -1,4 +1,3 @@
-import Dispatch
 import FoundationEssentials
 import Platform
 #if canImport(Glibc)
@@ -76,18 +75,17 @@ public final class Console: @unchecked Sendable {
 }
 
 /// The two streams of a capturing console, appended to from any thread.
-private final class CapturedStreams: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "imagetool.console")
-    private var out: [UInt8] = [], err: [UInt8] = []
+private final class CapturedStreams: Sendable {
+    private let streams = LockedBox<(out: [UInt8], err: [UInt8])>(([], []))
 
     func append(_ stream: Console.Stream, _ bytes: [UInt8]) {
-        queue.sync {
+        streams.withLock {
             switch stream {
-            case .stdout: out += bytes
-            case .stderr: err += bytes
+            case .stdout: $0.out += bytes
+            case .stderr: $0.err += bytes
             }
         }
     }
 
-    var contents: (stdout: [UInt8], stderr: [UInt8]) { queue.sync { (out, err) } }
+    var contents: (stdout: [UInt8], stderr: [UInt8]) { streams.withLock { ($0.out, $0.err) } }
 }

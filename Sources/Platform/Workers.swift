@@ -10,6 +10,9 @@ import Synchronization
 /// workers share): `run` starts exactly as many threads as asked (squashfs extraction,
 /// `--jobs`), `map` runs independent jobs and returns their results in order.
 public enum Workers {
+    /// The number of processors online (sysconf), at least 1: the default worker count.
+    public static var onlineProcessors: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
     final class Box: @unchecked Sendable {
         let body: @Sendable () -> Void
         init(_ body: @escaping @Sendable () -> Void) { self.body = body }

@@ -21,7 +21,7 @@ public struct DataCheck {
     /// worker (each fragment block's files are checked together, so a bigger cache would
     /// only hold memory: 32 MiB with the default reader).
     public init(reader: DataReader, parallel: Int? = nil) {
-        let width = max(1, parallel ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let width = max(1, parallel ?? Workers.onlineProcessors)
         self.reader = DataReader(view: reader.view, codec: reader.codec, blockSize: reader.blockSize,
                                  limit: reader.limit, cachedFragments: 2 * width)
         self.parallel = width

@@ -43,7 +43,7 @@ public struct Extractor {
     public init(image: SquashImage, tree: Tree, parallel: Int? = nil) {
         self.image = image
         self.tree = tree
-        self.parallel = max(1, parallel ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        self.parallel = max(1, parallel ?? Workers.onlineProcessors)
         self.setOwners = geteuid() == 0
     }
 
