@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// The outer framing of an apk v3 file: `ADB.` (plain), `ADBd` (raw deflate of the whole
 /// plain stream) or `ADBc` + algorithm byte + level byte + the compressed plain stream

@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// The logical block types of an ADB stream [apk-tools: src/adb.h ADB_BLOCK_*].
 public enum ADBBlockType: UInt32, Sendable, Codable {

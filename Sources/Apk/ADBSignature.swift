@@ -1,4 +1,5 @@
 import BinaryIO
+import Digests
 
 /// A v0 signature block: u8 sign_ver (0), u8 hash_alg (4 = SHA-512), 16-byte key id, then the
 /// signature. The signed message is `le32 schema || sign_ver || hash_alg || key id ||

@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// A repository index `packages.adb`: an ADB stream with schema `indx` whose root object holds
 /// `description`, `packages` (one pkginfo per package, with `file-size` and `hashes` = SHA-256

@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// The installed-package database of an apk-based rootfs, `/lib/apk/db/installed`: text
 /// stanzas separated by blank lines, one `X:value` field per line (`P` name, `V` version,

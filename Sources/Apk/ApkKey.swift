@@ -1,5 +1,7 @@
 import BinaryIO
 import CCrypto
+import Digests
+import Platform
 
 /// An apk signing or trusted key (OpenWrt uses ECDSA P-256; RSA keys load too) held as an
 /// OpenSSL `EVP_PKEY`. Its id is the first 16 bytes of SHA-512 over `i2d_PublicKey` — for an

@@ -1,4 +1,6 @@
 import BinaryIO
+import Digests
+import Platform
 
 /// One entry of a package's file list (directories included).
 public struct ApkFileEntry: Sendable, Equatable, Codable {

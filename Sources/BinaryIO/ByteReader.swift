@@ -73,13 +73,6 @@ public struct ByteReader: Sendable {
         position += n
     }
 
-    /// Moves forward to the next multiple of `alignment` (relative to the reader's start).
-    public mutating func align(to alignment: Int) throws {
-        precondition(alignment > 0)
-        let rem = offset % alignment
-        if rem != 0 { try skip(alignment - rem) }
-    }
-
     @inline(__always)
     mutating func load<T: FixedWidthInteger>(_: T.Type, _ what: String) throws -> T {
         let size = MemoryLayout<T>.size
@@ -97,8 +90,6 @@ public struct ByteReader: Sendable {
     public mutating func u64le(_ what: String = "u64") throws -> UInt64 { UInt64(littleEndian: try load(UInt64.self, what)) }
     public mutating func u64be(_ what: String = "u64") throws -> UInt64 { UInt64(bigEndian: try load(UInt64.self, what)) }
     public mutating func i16le(_ what: String = "i16") throws -> Int16 { Int16(littleEndian: try load(Int16.self, what)) }
-    public mutating func i32le(_ what: String = "i32") throws -> Int32 { Int32(littleEndian: try load(Int32.self, what)) }
-    public mutating func i64le(_ what: String = "i64") throws -> Int64 { Int64(littleEndian: try load(Int64.self, what)) }
 
     /// Reads a 16/32/64-bit unsigned value whose endianness is chosen at run time.
     public mutating func u16(_ bigEndian: Bool, _ what: String = "u16") throws -> UInt16 { bigEndian ? try u16be(what) : try u16le(what) }

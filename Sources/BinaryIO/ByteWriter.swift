@@ -17,15 +17,11 @@ public struct ByteWriter: Sendable {
 
     public mutating func u8(_ v: UInt8) { bytes.append(v) }
     public mutating func u16le(_ v: UInt16) { put(v.littleEndian) }
-    public mutating func u16be(_ v: UInt16) { put(v.bigEndian) }
     public mutating func u32le(_ v: UInt32) { put(v.littleEndian) }
     public mutating func u32be(_ v: UInt32) { put(v.bigEndian) }
     public mutating func u64le(_ v: UInt64) { put(v.littleEndian) }
-    public mutating func u64be(_ v: UInt64) { put(v.bigEndian) }
-    public mutating func i32le(_ v: Int32) { put(v.littleEndian) }
 
     public mutating func append<C: Collection>(_ c: C) where C.Element == UInt8 { bytes.append(contentsOf: c) }
-    public mutating func append(_ s: String) { bytes.append(contentsOf: Array(s.utf8)) }
 
     /// Appends `count` copies of `byte`.
     public mutating func fill(_ byte: UInt8, count: Int) {
@@ -42,20 +38,12 @@ public struct ByteWriter: Sendable {
     /// Overwrites 4 bytes at `offset` (which must already be written).
     public mutating func patchU32le(_ v: UInt32, at offset: Int) { patch(v.littleEndian, at: offset) }
     public mutating func patchU32be(_ v: UInt32, at offset: Int) { patch(v.bigEndian, at: offset) }
-    public mutating func patchU64le(_ v: UInt64, at offset: Int) { patch(v.littleEndian, at: offset) }
-    public mutating func patchU16le(_ v: UInt16, at offset: Int) { patch(v.littleEndian, at: offset) }
 
     mutating func patch<T: FixedWidthInteger>(_ v: T, at offset: Int) {
         precondition(offset >= 0 && offset + MemoryLayout<T>.size <= bytes.count, "patch outside written bytes")
         withUnsafeBytes(of: v) { src in
             for i in 0 ..< src.count { bytes[offset + i] = src[i] }
         }
-    }
-
-    /// Overwrites bytes at `offset` with `data` (must lie within what is written).
-    public mutating func patch(_ data: [UInt8], at offset: Int) {
-        precondition(offset >= 0 && offset + data.count <= bytes.count, "patch outside written bytes")
-        bytes.replaceSubrange(offset ..< offset + data.count, with: data)
     }
 
     /// Hands over the buffer.

@@ -1,5 +1,6 @@
 import BinaryIO
 import CArchive
+import Platform
 
 /// Reads tar (ustar, GNU, PAX) and ar archives, optionally gzip-compressed, through
 /// libarchive, from memory. Every member name is checked with `SafePath` (no absolute

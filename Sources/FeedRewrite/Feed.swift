@@ -1,4 +1,7 @@
 import BinaryIO
+import Codecs
+import Digests
+import Platform
 
 /// An opkg feed folder: `Packages` (+ `.gz`, `.manifest`, `.sig`, `index.json`) beside
 /// the `.ipk` files — what opkg fetches and checks (openwrt/opkg-lede libopkg/opkg_download.c:
@@ -191,13 +194,7 @@ public struct Feed: Sendable {
             let inflated = try? Deflate.inflate(gz, framing: .gzip, maxOutput: feed.packagesBytes.count + 1).bytes
             report.packagesGzMatches = inflated == feed.packagesBytes
         }
-        let checks = Box([PackageCheck?](repeating: nil, count: feed.stanzas.count))
-        let lock = Lock()
-        concurrentForEach(feed.stanzas.count) { i in
-            let c = feed.check(feed.stanzas[i])
-            lock.withLock { checks.value[i] = c }
-        }
-        report.packages = checks.value.compactMap { $0 }
+        report.packages = Workers.map(feed.stanzas.count) { i in feed.check(feed.stanzas[i]) }.compactMap { try? $0.get() }
         let indexed = Set(feed.stanzas.compactMap { $0["Filename"] })
         report.unindexed = feed.ipkFiles.filter { !indexed.contains($0) }
         return report

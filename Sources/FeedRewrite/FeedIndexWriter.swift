@@ -1,4 +1,6 @@
 import BinaryIO
+import Codecs
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif

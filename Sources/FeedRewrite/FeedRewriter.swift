@@ -1,4 +1,6 @@
 import BinaryIO
+import Digests
+import Platform
 
 /// Writes a changed copy of an opkg feed: the packages named in `edits` get new control
 /// data (data.tar.gz copied byte for byte, see `IPK.rewritingControl`), every other file

@@ -1,4 +1,6 @@
 import BinaryIO
+import Codecs
+import Platform
 
 /// An OpenWrt .ipk package (openwrt/openwrt scripts/ipkg-build; openwrt/opkg-lede
 /// libopkg/opkg_archive.c): a gzip'd GNU tar holding `./debian-binary` ("2.0\n"),

@@ -1,4 +1,7 @@
 import BinaryIO
+import Codecs
+import Digests
+import Platform
 
 /// An opkg feed index as OpenWrt builds it (openwrt/openwrt scripts/ipkg-make-index.sh and
 /// package/Makefile `index` rule):
@@ -86,20 +89,15 @@ public struct PackagesIndex: Sendable {
     public static func build(directory dir: String, includeMD5: Bool = false, progress: ProgressMeter? = nil) throws -> PackagesIndex {
         let files = try ipkFiles(in: dir).filter { !isSkipped($0) }
         progress?.begin("index \(FS.basename(of: dir))", total: files.count, unit: .items)
-        let results = Box([Result<Entry, Error>?](repeating: nil, count: files.count))
-        let lock = Lock()
-        concurrentForEach(files.count) { i in
-            let r = Result { () throws -> Entry in
-                try withFile(dir + "/" + files[i]) {
-                    try entry(ipkBytes: try FS.read(dir + "/" + files[i], limit: UInt64(IPK.maxOuterSize)), filename: files[i], includeMD5: includeMD5)
-                }
+        let results = Workers.map(files.count) { i in
+            defer { progress?.add(1) }
+            return try withFile(dir + "/" + files[i]) {
+                try entry(ipkBytes: try FS.read(dir + "/" + files[i], limit: UInt64(IPK.maxOuterSize)), filename: files[i], includeMD5: includeMD5)
             }
-            lock.withLock { results.value[i] = r }
-            progress?.add(1)
         }
         var entries: [Entry] = []
         entries.reserveCapacity(files.count)
-        for r in results.value { if let r { entries.append(try r.get()) } }
+        for r in results { entries.append(try r.get()) }
         return PackagesIndex(entries: entries)
     }
 

@@ -1,4 +1,6 @@
 import BinaryIO
+import Digests
+import Platform
 
 /// usign / signify key and signature files (openwrt/usign main.c; OpenBSD signify, whose
 /// Debian build `signify-openbsd` reads and writes the same files):

@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// The package manifest OpenWrt writes beside each image in `bin/targets/<target>/<sub>/`
 /// (include/image.mk `Image/Manifest`: `opkg list-installed` output, one

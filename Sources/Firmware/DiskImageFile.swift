@@ -2,6 +2,8 @@
 import Glibc
 #endif
 import BinaryIO
+import Codecs
+import Platform
 
 /// An x86 disk image worked on through files instead of memory (for `install`): the gzip
 /// stream is inflated chunk by chunk into a temporary disk file beside the output, the

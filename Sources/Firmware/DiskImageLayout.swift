@@ -2,6 +2,8 @@
 import Glibc
 #endif
 import BinaryIO
+import Codecs
+import Platform
 
 /// OpenWrt x86 combined image: a disk image with a boot partition and a rootfs partition
 /// (openwrt target/linux/x86/image/Makefile, scripts/gen_image_generic.sh with

@@ -1,5 +1,7 @@
 import BinaryIO
 import CFDT
+import Codecs
+import Digests
 
 /// A U-Boot Flattened Image Tree (FIT, `.itb`): a flattened device tree (magic `d00dfeed`)
 /// whose `/images/<name>` nodes hold the kernel, device trees and the rootfs, and whose

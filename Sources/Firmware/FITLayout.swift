@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// An OpenWrt image that is a FIT (`*-squashfs-sysupgrade.itb` of mediatek/filogic,
 /// mt7622 and others): the FIT with the kernel, device trees and the squashfs rootfs

@@ -1,5 +1,6 @@
 import BinaryIO
 import CCrypto
+import Platform
 
 /// Who re-signs a signed FIT, with which keys and at what time: what `mkimage -F -k
 /// KEYDIR` does to a FIT's signature nodes (u-boot tools/image-host.c

@@ -2,6 +2,9 @@
 import Glibc
 #endif
 import BinaryIO
+import Codecs
+import Digests
+import Platform
 
 extension FirmwareImage {
     /// `rebuild(replacingRootfs:)` for a FIT whose rootfs is external data, written straight

@@ -1,4 +1,6 @@
 import BinaryIO
+import Codecs
+import Platform
 
 /// An OpenWrt firmware image understood as typed regions: the entry point other
 /// libraries use (`FirmwareImage.open(path)`), see the layout types for the formats.

@@ -2,6 +2,8 @@
 import Glibc
 #endif
 import BinaryIO
+import Digests
+import Platform
 
 /// Extracts a squashfs into a folder and builds one from a folder (filled in by the
 /// Squash library's reader and writer).

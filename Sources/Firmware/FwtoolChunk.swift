@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// One fwtool chunk appended to an OpenWrt image (openwrt/fwtool fwimage.h, fwtool.c):
 /// the chunk data followed by a 16-byte big-endian trailer

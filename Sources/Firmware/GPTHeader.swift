@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// A GUID partition table header (UEFI 2.10 §5.3.2, "GPT Header"): at LBA 1 (primary) and
 /// at the disk's last LBA (backup), little-endian:

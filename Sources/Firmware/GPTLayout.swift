@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// The GPT of a disk: protective MBR, primary header and entry array, and (when present)
 /// the backup entry array and header at the end of the disk.

@@ -1,4 +1,6 @@
 import BinaryIO
+import Codecs
+import Digests
 
 /// A decompressed kernel image and what can be read from it without running it: the
 /// `linux_banner` string (init/version.c: "Linux version <release> (<builder>) (<compiler>)

@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// OpenWrt NAND sysupgrade image: an uncompressed tar of `sysupgrade-<board>/CONTROL`,
 /// `.../kernel` and `.../root` (openwrt include/image-commands.mk Build/sysupgrade-tar,

@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// The layout of an OpenWrt NOR flash image: an optional TP-Link header, the kernel
 /// (a U-Boot uImage or a raw compressed kernel), padding to the rootfs, the squashfs

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import BinaryIO
+import Codecs
 
 /// What a rebuild may change besides the rootfs and kernel.
 public struct RebuildOptions: Sendable {

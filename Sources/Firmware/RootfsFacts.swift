@@ -7,6 +7,7 @@ import Glibc
 import FoundationEssentials
 #endif
 import BinaryIO
+import Platform
 
 /// Read access to a root filesystem (an extracted folder, or a squashfs tree).
 public protocol RootfsSource {

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import BinaryIO
+import Platform
 import Squash
 
 /// A squashfs rootfs read through the Squash library, as a `RootfsSource` for

@@ -1,4 +1,5 @@
 import BinaryIO
+import Digests
 
 /// TP-Link firmware header: 512 bytes, fields big-endian, in one of two generations that
 /// openwrt/firmware-utils writes:

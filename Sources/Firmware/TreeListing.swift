@@ -7,6 +7,8 @@ import FoundationEssentials
 import FoundationEssentials
 #endif
 import BinaryIO
+import Digests
+import Platform
 
 /// A digest of an extracted rootfs folder, so `repack` can tell whether the user edited
 /// it: every entry below the folder in byte order of its path, with its type, permission

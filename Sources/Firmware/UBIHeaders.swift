@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// UBI's CRC: the CRC-32 register started at `UBI_CRC32_INIT` (0xffffffff) and never
 /// inverted at the end (linux include/uapi/mtd/ubi-media.h; mtd-utils lib/libubigen.c

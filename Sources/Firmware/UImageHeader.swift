@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// U-Boot legacy image header: 64 bytes, big-endian (u-boot include/image.h
 /// `legacy_img_hdr`). `hcrc` is the CRC-32 of the header with the hcrc field zeroed;

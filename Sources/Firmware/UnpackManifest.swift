@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// `DIR/manifest.json` written by `imagetool unpack`: the region map, and a list of parts
 /// that rebuild the original image byte for byte from DIR/kernel, DIR/rootfs.sqfs and the

@@ -3,6 +3,7 @@ import ArgumentParser
 import BinaryIO
 import PackageManagers
 import FoundationEssentials
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif

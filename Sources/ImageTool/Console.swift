@@ -1,5 +1,5 @@
-import Dispatch
 import FoundationEssentials
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -67,34 +67,25 @@ public final class Console: @unchecked Sendable {
         return (console, { box.contents })
     }
 
-    /// Writes all of `bytes` to `fd`, retrying after EINTR; an error ends the write (there
-    /// is nowhere left to report it).
+    /// Writes all of `bytes` to `fd` (`FileDescriptor.write`: retrying after EINTR); an
+    /// error ends the write (there is nowhere left to report it).
     static func writeWhole(_ fd: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buf in
-            guard let base = buf.baseAddress else { return }
-            var done = 0
-            while done < buf.count {
-                let n = Glibc.write(fd, base + done, buf.count - done)
-                if n < 0 { if errno == EINTR { continue }; return }
-                done += n
-            }
-        }
+        bytes.withUnsafeBytes { try? FileDescriptor.write(fd, $0) }
     }
 }
 
 /// The two streams of a capturing console, appended to from any thread.
-private final class CapturedStreams: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "imagetool.console")
-    private var out: [UInt8] = [], err: [UInt8] = []
+private final class CapturedStreams: Sendable {
+    private let streams = LockedBox<(out: [UInt8], err: [UInt8])>(([], []))
 
     func append(_ stream: Console.Stream, _ bytes: [UInt8]) {
-        queue.sync {
+        streams.withLock {
             switch stream {
-            case .stdout: out += bytes
-            case .stderr: err += bytes
+            case .stdout: $0.out += bytes
+            case .stderr: $0.err += bytes
             }
         }
     }
 
-    var contents: (stdout: [UInt8], stderr: [UInt8]) { queue.sync { (out, err) } }
+    var contents: (stdout: [UInt8], stderr: [UInt8]) { streams.withLock { ($0.out, $0.err) } }
 }

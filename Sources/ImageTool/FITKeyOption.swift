@@ -1,6 +1,7 @@
 import BinaryIO
 import Firmware
 import FoundationEssentials
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif

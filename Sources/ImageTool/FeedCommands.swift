@@ -1,5 +1,6 @@
 import ArgumentParser
 import BinaryIO
+import Platform
 import FeedRewrite
 import PackageManagers
 

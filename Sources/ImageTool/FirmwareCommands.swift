@@ -3,6 +3,7 @@ import BinaryIO
 import FeedRewrite
 import Firmware
 import FoundationEssentials
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -5,6 +5,7 @@ import FoundationEssentials
 import Glibc
 #endif
 import KernelABI
+import Platform
 
 /// `imagetool vermagic` — OpenWrt's kernel hash and the ABI fingerprint of a kernel config.
 struct VermagicCommand: ParsableCommand {

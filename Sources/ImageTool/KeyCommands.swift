@@ -1,6 +1,8 @@
 import ArgumentParser
 import BinaryIO
+import FeedRewrite
 import PackageManagers
+import Platform
 
 /// `imagetool key ...` — usign/signify key files.
 struct KeyCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
+import Platform
 import Rebase
 
 /// `imagetool rebase` — the headline job: make a feed's kmods install on already-flashed

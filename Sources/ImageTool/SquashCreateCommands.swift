@@ -1,9 +1,11 @@
 import ArgumentParser
 import BinaryIO
+import Codecs
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
+import Platform
 import Squash
 
 /// The writing subcommands of `imagetool squash` (issue 5).

@@ -2,6 +2,7 @@ import Apk
 import BinaryIO
 import Firmware
 import PackageManagers
+import Platform
 import Squash
 
 /// Installs apk v3 (.apk ADB) packages into an apk-era (OpenWrt 25.x) image offline, as

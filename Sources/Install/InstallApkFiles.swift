@@ -1,5 +1,7 @@
 import Apk
 import BinaryIO
+import Digests
+import Platform
 import Squash
 
 /// User and group names of the rootfs (`/etc/passwd`, `/etc/group`), which apk resolves a

@@ -1,5 +1,6 @@
 import BinaryIO
 import Firmware
+import Platform
 import Squash
 #if canImport(Glibc)
 import Glibc

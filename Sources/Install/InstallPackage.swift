@@ -1,5 +1,6 @@
 import BinaryIO
 import FeedRewrite
+import Platform
 
 /// One .ipk to install, read and checked before anything is planned: its control stanza,
 /// relationships, the members of control.tar.gz (which opkg copies to

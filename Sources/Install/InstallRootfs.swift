@@ -1,6 +1,7 @@
 import BinaryIO
 import Firmware
 import PackageManagers
+import Platform
 import Squash
 
 /// The rootfs tree being edited by an offline install: reads existing files from the

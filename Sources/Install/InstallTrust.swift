@@ -1,5 +1,6 @@
 import BinaryIO
 import PackageManagers
+import Platform
 
 /// What `install --add-key` and `--feed-line` leave in a rootfs so the device trusts future
 /// (rebased) feeds, for either package manager: public keys in the family's trusted-keys

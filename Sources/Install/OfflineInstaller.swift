@@ -1,7 +1,9 @@
 import BinaryIO
+import Digests
 import FeedRewrite
 import Firmware
 import PackageManagers
+import Platform
 import Squash
 #if canImport(Glibc)
 import Glibc

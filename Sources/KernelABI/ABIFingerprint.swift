@@ -1,4 +1,5 @@
 import BinaryIO
+import Digests
 
 /// A vermagic-like hash that is exactly as strict as the module ABI needs: md5 over the
 /// byte-sorted lines `CONFIG_X=y` (every built-in option), `CONFIG_X=m` only for options a

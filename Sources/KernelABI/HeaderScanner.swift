@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// Scans a kernel source or headers tree (`include/` and `arch/*/include/`) for the options
 /// headers test, classifying each use the way the preprocessor sees it for `y` and `m`

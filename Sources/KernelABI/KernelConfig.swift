@@ -1,4 +1,6 @@
 import BinaryIO
+import Codecs
+import Platform
 
 /// A Linux kernel configuration as Kconfig writes it (`.config`, OpenWrt's `.config.set`,
 /// `.config.target`, `.config.override`, and the `target/linux/*/config-*` fragments):

@@ -1,4 +1,6 @@
 import BinaryIO
+import Codecs
+import Platform
 
 /// What a Linux kernel module (`.ko`, an ELF relocatable) tells about itself: `.modinfo`
 /// (`key=value` strings: name, vermagic, depends, license, srcversion, alias, ...),

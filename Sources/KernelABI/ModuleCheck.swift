@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// Whether a set of modules can load on a kernel: same release and module vermagic string,
 /// every (non-weak) undefined symbol provided by the kernel side or by another module of

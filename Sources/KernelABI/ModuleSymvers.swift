@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// A kernel build's `Module.symvers`: one line per exported symbol,
 /// `0xCRC<TAB>symbol<TAB>module<TAB>export type[<TAB>namespace]` (the namespace column

@@ -1,4 +1,5 @@
 import BinaryIO
+import Digests
 
 /// OpenWrt's kernel package hash ("vermagic") from include/kernel-defaults.mk:
 /// `grep '=[ym]' .config.set | LC_ALL=C sort | mkhash md5 > .vermagic` [openwrt/openwrt

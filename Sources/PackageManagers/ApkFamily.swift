@@ -1,5 +1,6 @@
 import Apk
 import BinaryIO
+import Platform
 
 /// apk v3 (OpenWrt 25.x) as a `PackageFamily`: `.apk` ADB packages, a `packages.adb`
 /// index signed with ECDSA P-256, PEM keys in /etc/apk/keys, the installed database

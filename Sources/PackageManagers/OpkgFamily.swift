@@ -1,5 +1,6 @@
 import BinaryIO
 import FeedRewrite
+import Platform
 
 /// opkg (OpenWrt up to 24.10) as a `PackageFamily`: `.ipk` packages, a `Packages` index
 /// signed with usign (Packages.sig), keys in /etc/opkg/keys under their fingerprint name,

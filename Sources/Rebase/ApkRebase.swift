@@ -2,6 +2,7 @@ import Apk
 import BinaryIO
 import KernelABI
 import PackageManagers
+import Platform
 
 /// The apk-era (OpenWrt 25.x) side of `rebase`: the same evidence ladder, then
 /// `ApkFeed.rebase` rewrites each package's `kernel=V~hash-rR` dependency and re-signs

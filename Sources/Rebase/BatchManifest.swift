@@ -1,5 +1,6 @@
 import BinaryIO
 import FoundationEssentials
+import Platform
 
 /// The `rebase --batch` manifest: a JSON array of jobs, each
 /// `{"feed", "images": [...], "out", optional "config", "imageConfig", "feedKernel",

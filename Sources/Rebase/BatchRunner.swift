@@ -1,7 +1,10 @@
 import BinaryIO
+import Digests
 import Dispatch
+import FeedRewrite
 import FoundationEssentials
 import PackageManagers
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,47 +21,35 @@ public enum BatchRunner {
                            progress: (@Sendable (String) -> Void)? = nil, meter: ProgressMeter? = nil) throws -> [RebaseReport] {
         let single = jobs.count == 1 ? meter : nil
         if jobs.count > 1 { meter?.begin("rebase \(jobs.count) jobs", total: jobs.count, unit: .items) }
-        let results = ResultBox(count: jobs.count)
-        let sem = DispatchSemaphore(value: max(1, parallel))
-        let group = DispatchGroup()
-        for (i, job) in jobs.enumerated() {
-            sem.wait()
-            group.enter()
-            DispatchQueue.global().async {
-                defer { sem.signal(); group.leave() }
-                let r = Result { () throws -> RebaseReport in
-                    var job = job
-                    if resume {
-                        // An input that cannot be read fails below, in the job itself.
-                        job.inputDigest = try? BatchResume.inputDigest(job)
-                        // Checked under the output's lock: never while another run replaces it.
-                        if let d = job.inputDigest, FS.isDirectory(job.output),
-                           var kept = try FS.withOutputLock(job.output, { () -> RebaseReport? in
-                               guard let r = BatchResume.kept(job, digest: d) else { return nil }
-                               FS.removeStaleTemporaries(beside: job.output)
-                               return r
-                           }) {
-                            progress?("kept \(job.output): finished by an earlier run, verified")
-                            kept.batch = "kept"
-                            return kept
-                        }
-                    }
-                    single?.begin(job.images.count == 1 ? "read \(FS.basename(of: job.images[0]))" : "read \(job.images.count) images",
-                                  total: job.images.count, unit: .items)
-                    let images = try job.images.map { p -> ImageSide in
-                        defer { single?.add(1) }
-                        return try ImageLoader.load(p, imageConfig: job.imageConfig)
-                    }
-                    var report = try RebaseEngine.run(job, images: images, progress: progress, meter: single)
-                    if resume { report.batch = "built" }
-                    return report
+        let results = Workers.map(jobs.count, width: max(1, parallel)) { i -> RebaseReport in
+            defer { if jobs.count > 1 { meter?.add(1) } }
+            var job = jobs[i]
+            if resume {
+                // An input that cannot be read fails below, in the job itself.
+                job.inputDigest = try? BatchResume.inputDigest(job)
+                // Checked under the output's lock: never while another run replaces it.
+                if let d = job.inputDigest, FS.isDirectory(job.output),
+                   var kept = try FS.withOutputLock(job.output, { () -> RebaseReport? in
+                       guard let r = BatchResume.kept(job, digest: d) else { return nil }
+                       FS.removeStaleTemporaries(beside: job.output)
+                       return r
+                   }) {
+                    progress?("kept \(job.output): finished by an earlier run, verified")
+                    kept.batch = "kept"
+                    return kept
                 }
-                if jobs.count > 1 { meter?.add(1) }
-                results.set(i, r)
             }
+            single?.begin(job.images.count == 1 ? "read \(FS.basename(of: job.images[0]))" : "read \(job.images.count) images",
+                          total: job.images.count, unit: .items)
+            let images = try job.images.map { p -> ImageSide in
+                defer { single?.add(1) }
+                return try ImageLoader.load(p, imageConfig: job.imageConfig)
+            }
+            var report = try RebaseEngine.run(job, images: images, progress: progress, meter: single)
+            if resume { report.batch = "built" }
+            return report
         }
-        group.wait()
-        return try results.values().map { try $0.get() }
+        return try results.map { try $0.get() }
     }
 }
 
@@ -121,26 +112,5 @@ public enum BatchResume {
         }
         try walk("")
         return out
-    }
-}
-
-final class ResultBox: @unchecked Sendable {
-    private var items: [Result<RebaseReport, Error>?]
-    private let lock = NSLockLike()
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<RebaseReport, Error>) { lock.locked { items[i] = r } }
-    func values() -> [Result<RebaseReport, Error>] {
-        lock.locked { items.map { $0 ?? .failure(FormatError(.io, context: "batch", "job did not run")) } }
-    }
-}
-
-/// A pthread mutex (FoundationEssentials has no NSLock).
-final class NSLockLike: @unchecked Sendable {
-    private var m = pthread_mutex_t()
-    init() { pthread_mutex_init(&m, nil) }
-    deinit { pthread_mutex_destroy(&m) }
-    func locked<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&m); defer { pthread_mutex_unlock(&m) }
-        return try body()
     }
 }

@@ -1,6 +1,8 @@
 import BinaryIO
+import Codecs
 import Firmware
 import KernelABI
+import Platform
 
 /// A device snapshot: what `rebase` needs to know about a flashed router's kernel, made by
 /// one shell command run on the router over ssh when the image file is gone

@@ -1,7 +1,8 @@
 import BinaryIO
-import Dispatch
+import Digests
 import FeedRewrite
 import KernelABI
+import Platform
 
 /// Reads the feed side of a rebase in one pass over its packages: the index, its
 /// verification, the kernel version the kmods depend on, the modules inside the kmod
@@ -89,11 +90,10 @@ public enum FeedLoader {
         }
 
         let jobList = jobs
-        let results = ResultBox(count: jobs.count)
         progress?.begin("rebase \(FS.basename(of: dir))", total: jobs.count, unit: .items)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            results.set(i, Result { try context.prepare(jobList[i]) })
-            progress?.add(1)
+        let results = Workers.map(jobs.count) { i in
+            defer { progress?.add(1) }
+            return try context.prepare(jobList[i])
         }
 
         var failures: [String: String] = [:]
@@ -101,7 +101,7 @@ public enum FeedLoader {
         var modules: [(package: String, module: KernelModule)] = []
         var entries: [String: PackagesIndex.Entry] = [:]
         for (i, job) in jobs.enumerated() {
-            let out = try results.get(i).get()
+            let out = try results[i].get()
             for c in out.checks where c.status != .ok {
                 failures[c.filename] = "\(c.status.rawValue): \(c.filename)"
                 failedPackages.append(c.package)
@@ -197,13 +197,5 @@ public enum FeedLoader {
                FS.linkIfIdentical(old, to: destination, bytes: bytes) { return }
             try FS.writeNew(bytes, to: destination)
         }
-    }
-
-    final class ResultBox: @unchecked Sendable {
-        private var items: [Result<JobResult, Error>?]
-        private let lock = NSLockLike()
-        init(count: Int) { items = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ v: Result<JobResult, Error>) { lock.locked { items[i] = v } }
-        func get(_ i: Int) -> Result<JobResult, Error> { lock.locked { items[i] ?? .failure(FormatError(.invalid, context: "rebase", "job \(i) did not run")) } }
     }
 }

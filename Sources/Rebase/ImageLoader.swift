@@ -4,6 +4,7 @@ import Glibc
 import BinaryIO
 import Firmware
 import KernelABI
+import Platform
 import Squash
 
 /// Reads the image side of a rebase from what `--kernel` names: a firmware file (Firmware

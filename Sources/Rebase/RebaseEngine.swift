@@ -3,6 +3,7 @@ import Dispatch
 import FeedRewrite
 import KernelABI
 import PackageManagers
+import Platform
 
 /// Options of one rebase (one feed against one or more images).
 public struct RebaseOptions: Sendable {

@@ -1,5 +1,6 @@
 import BinaryIO
 import FoundationEssentials
+import Platform
 
 /// An OpenWrt release's `profiles.json` (`bin/targets/<target>/<subtarget>/profiles.json`
 /// on the downloads server), used by `rebase --kernel` as the kernel's identity when

@@ -1,5 +1,5 @@
 import BinaryIO
-import Dispatch
+import Platform
 import Synchronization
 
 #if canImport(Glibc)
@@ -21,7 +21,7 @@ public struct DataCheck {
     /// worker (each fragment block's files are checked together, so a bigger cache would
     /// only hold memory: 32 MiB with the default reader).
     public init(reader: DataReader, parallel: Int? = nil) {
-        let width = max(1, parallel ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let width = max(1, parallel ?? Workers.onlineProcessors)
         self.reader = DataReader(view: reader.view, codec: reader.codec, blockSize: reader.blockSize,
                                  limit: reader.limit, cachedFragments: 2 * width)
         self.parallel = width
@@ -57,16 +57,15 @@ public struct DataCheck {
         let groups = Array(fragmentGroups.values)
         let total = blocks.count + groups.count
         let next = Atomic<Int>(0)
-        let badBlocks = Mutex<Set<Int>>([])
-        let badTails = Mutex<[Int: any Error]>([:])
+        let badBlocks = LockedBox<Set<Int>>([])
+        let badTails = LockedBox<[Int: any Error]>([:])
         let reader = self.reader
         let blockList = blocks
         // Every decoded block's length is added up and checked, never discarded with `_ =`:
         // Swift 6.3.1's optimizer freed the array `tail(of:)` returns before copying into it
         // when its result was unused (AddressSanitizer: heap-use-after-free in the inlined
         // ArraySlice copy), a crash one run in three on a 100 MB rootfs.
-        let decoded = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: min(parallel, max(1, total))) { _ in
+        let decoded = Workers.map(min(parallel, max(1, total))) { _ -> Int in
             var bytes = 0
             while true {
                 let k = next.add(1, ordering: .relaxed).oldValue
@@ -88,9 +87,9 @@ public struct DataCheck {
                     }
                 }
             }
-            decoded.add(bytes, ordering: .relaxed)
+            return bytes
         }
-        self.decodedBytes = decoded.load(ordering: .relaxed)
+        self.decodedBytes = decoded.reduce(0) { $0 &+ ((try? $1.get()) ?? 0) }
         let bad = badBlocks.withLock { $0 }
         let tails = badTails.withLock { $0 }
         var out: [(index: Int, error: any Error)] = []

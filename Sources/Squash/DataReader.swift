@@ -1,6 +1,5 @@
 import BinaryIO
-import Dispatch
-import Synchronization
+import Platform
 
 /// Reads file contents from data blocks and fragment blocks (squashfs 4.0: a file's blocks
 /// lie consecutively from its `blocksStart`, each with a size word — bit 24 set = stored
@@ -14,7 +13,7 @@ public final class DataReader: Sendable {
     /// End of the image's used bytes; no block may pass it.
     public let limit: UInt64
     /// Decompressed fragment blocks by start offset, with a use counter for LRU eviction.
-    private let cache = Mutex<(blocks: [UInt64: (bytes: [UInt8], used: UInt64)], clock: UInt64)>(([:], 0))
+    private let cache = LockedBox<(blocks: [UInt64: (bytes: [UInt8], used: UInt64)], clock: UInt64)>(([:], 0))
     /// Fragment blocks kept decompressed: 32 MiB worth (256 blocks of 128 KiB), at least 8.
     /// Deduplicated small files point back at old fragment blocks, so a small cache would
     /// decompress the same block again and again.
@@ -131,15 +130,12 @@ public final class DataReader: Sendable {
                 i += 1
                 continue
             }
-            let results = Mutex<[Result<[UInt8], Error>?]>(Array(repeating: nil, count: batch))
             let base = i
-            DispatchQueue.concurrentPerform(iterations: batch) { k in
+            let done = Workers.map(batch) { k in
                 let j = base + k
-                let r = Result { try self.block(at: offs[j], word: e.blockSizes[j], expected: self.length(ofBlock: j, e), what: "data block \(j)") }
-                results.withLock { $0[k] = r }
+                return try self.block(at: offs[j], word: e.blockSizes[j], expected: self.length(ofBlock: j, e), what: "data block \(j)")
             }
-            let done = results.withLock { $0 }
-            for r in done { if let r { try body(try r.get()) } }
+            for r in done { try body(try r.get()) }
             i += batch
         }
         if e.fragment != nil { try body(try tail(of: e)) }

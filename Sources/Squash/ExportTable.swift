@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// The export (NFS) table: one u64 inode reference per inode number (entry n-1 for inode
 /// n), in metadata blocks listed by a u64 index at `exportTableStart` (squashfs_fs.h

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import BinaryIO
 import CSys
+import Platform
 
 /// Writes a `Tree` read from a `SquashImage` to a host directory, like `unsquashfs -d DIR`.
 /// Safety: every name was validated when the tree was read (no "/", "..", NUL); the tree is
@@ -42,7 +43,7 @@ public struct Extractor {
     public init(image: SquashImage, tree: Tree, parallel: Int? = nil) {
         self.image = image
         self.tree = tree
-        self.parallel = max(1, parallel ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        self.parallel = max(1, parallel ?? Workers.onlineProcessors)
         self.setOwners = geteuid() == 0
     }
 

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import BinaryIO
 import CSys
+import Platform
 import Synchronization
 
 /// The data side of `Extractor`: regular files are written by worker threads in batches
@@ -82,8 +83,8 @@ extension Extractor {
             }
         }
         let next = Atomic<Int>(0)
-        let failure = Mutex<Error?>(nil)
-        let notSet = Mutex<[String]>([])
+        let failure = LockedBox<Error?>(nil)
+        let notSet = LockedBox<[String]>([])
         let finisher = Finisher(owners: setOwners, xattrs: setXattrs, rootLength: rootLength)
         let sb = image.superblock
         let data = DataReader(view: image.view, codec: image.codec, blockSize: sb.blockSize, limit: sb.bytesUsed,
@@ -129,7 +130,7 @@ extension Extractor {
 
     /// Runs one job; returns the bytes of file data it wrote.
     static func run(_ job: Job, path: String, extent: SquashExtent?, data: DataReader,
-                    finish node: Node?, how: Finisher, notSet: borrowing Mutex<[String]>) throws -> Int {
+                    finish node: Node?, how: Finisher, notSet: LockedBox<[String]>) throws -> Int {
         let flags = job.create ? (O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC) : (O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         let fd = open(path, flags, 0o600)
         guard fd >= 0 else { throw FormatError.errno(job.create ? "create file" : "open file", file: path) }
@@ -142,7 +143,7 @@ extension Extractor {
     /// Sets a finished file's owner (as root), mode, xattrs and time through its descriptor,
     /// in the order `setAttributes` uses by path (chown clears set-id bits, so mode after it;
     /// time last).
-    static func finish(_ fd: Int32, path: String, _ n: Node, _ how: Finisher, notSet: borrowing Mutex<[String]>) throws {
+    static func finish(_ fd: Int32, path: String, _ n: Node, _ how: Finisher, notSet: LockedBox<[String]>) throws {
         if how.owners, fchown(fd, n.uid, n.gid) != 0 { throw FormatError.errno("set owner", file: path) }
         if fchmod(fd, mode_t(n.mode)) != 0 { throw FormatError.errno("set mode", file: path) }
         if how.xattrs {
@@ -208,8 +209,7 @@ extension Extractor {
         var buf = [UInt8](repeating: 0, count: 1 << 20)
         var off: off_t = 0
         while off < st.st_size {
-            let n = buf.withUnsafeMutableBytes { pread(src, $0.baseAddress, $0.count, off) }
-            if n < 0 { if errno == EINTR { continue }; throw FormatError.errno("read", file: from) }
+            let n = try buf.withUnsafeMutableBytes { try FileDescriptor.read(src, into: $0, at: UInt64(off), file: from) }
             if n == 0 { break }
             if buf[0 ..< n].contains(where: { $0 != 0 }) {
                 try write(dst, Array(buf[0 ..< n]), at: UInt64(off), path: to)
@@ -219,16 +219,6 @@ extension Extractor {
     }
 
     static func write(_ fd: Int32, _ bytes: [UInt8], at offset: UInt64, path: String) throws {
-        try bytes.withUnsafeBytes { buf in
-            var done = 0
-            while done < buf.count {
-                let n = pwrite(fd, buf.baseAddress! + done, buf.count - done, off_t(offset) + off_t(done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw FormatError.errno("write", file: path, offset: offset + UInt64(done))
-                }
-                done += n
-            }
-        }
+        try bytes.withUnsafeBytes { try FileDescriptor.write(fd, $0, at: offset, file: path) }
     }
 }

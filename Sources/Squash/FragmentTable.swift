@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// The fragment table: `fragmentCount` 16-byte entries (u64 start, u32 size word, u32
 /// unused) in metadata blocks listed by a u64 index at `fragmentTableStart`

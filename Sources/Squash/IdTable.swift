@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// The uid/gid table: `idCount` u32 ids in metadata blocks listed by a u64 index at
 /// `idTableStart` (squashfs_fs.h SQUASHFS_ID_*; inodes store 16-bit indexes into it).

@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// A run of squashfs metadata blocks decompressed into one buffer. Each block on disk is a
 /// u16 header (bit 15 set = stored uncompressed, low 15 bits = stored size, at most 8 KiB)

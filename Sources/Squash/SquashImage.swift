@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// An opened squashfs 4.0 image: its validated superblock, codec and tables, read from a
 /// `FileView` whose offset 0 is the superblock (squashfs-tools unsquashfs.c read_super /

@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// The 96-byte squashfs 4.0 superblock, little-endian, at offset 0 of the image
 /// (plougher/squashfs-tools squashfs_fs.h `struct squashfs_super_block`; squashfs-tools-ng

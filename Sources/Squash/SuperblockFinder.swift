@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// Finds squashfs 4.0 images inside a firmware file (`--offset auto`): every "hsqs" magic
 /// is a candidate, and a candidate counts only if its superblock validates and all of its

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import BinaryIO
 import CArchive
+import Platform
 
 /// Writes a `Tree` read from a squashfs image as a POSIX pax tar through libarchive, like
 /// squashfs-tools-ng `sqfs2tar`: owners, modes, mtimes, device numbers, symlinks, hard
@@ -28,7 +29,7 @@ public struct TarExporter {
     public init(image: SquashImage, tree: Tree, parallel: Int? = nil) {
         self.image = image
         self.tree = tree
-        self.parallel = max(1, parallel ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        self.parallel = max(1, parallel ?? Workers.onlineProcessors)
     }
 
     /// Writes the tar to `path` atomically (temporary sibling + rename), or to stdout for "-".

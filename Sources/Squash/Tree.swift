@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// The in-memory filesystem tree shared by the squashfs reader and writer (and by tar and
 /// directory sources). It records everything squashfs can store, so read -> write is lossless:

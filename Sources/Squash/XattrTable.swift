@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// Extended attributes (squashfs_fs.h `squashfs_xattr_id_table`, `squashfs_xattr_id`,
 /// `squashfs_xattr_entry`, `squashfs_xattr_val`; squashfs-tools-ng include/sqfs/xattr.h).

@@ -1,5 +1,6 @@
 import XCTest
 import BinaryIO
+import Platform
 import Apk
 import CLITestSupport
 import TestSupport

@@ -1,5 +1,7 @@
 import XCTest
 import BinaryIO
+import Digests
+import Platform
 import Apk
 import TestSupport
 

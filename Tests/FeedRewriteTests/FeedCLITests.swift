@@ -2,6 +2,7 @@ import BinaryIO
 import FeedRewrite
 import Foundation
 import CLITestSupport
+import Platform
 import TestSupport
 import XCTest
 

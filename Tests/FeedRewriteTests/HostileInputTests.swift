@@ -1,5 +1,6 @@
 import BinaryIO
 @testable import FeedRewrite
+import Codecs
 import TestSupport
 import XCTest
 

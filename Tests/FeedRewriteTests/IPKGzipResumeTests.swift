@@ -1,6 +1,8 @@
 import BinaryIO
 @testable import FeedRewrite
+import Codecs
 import Foundation
+import Platform
 import TestSupport
 import XCTest
 

@@ -1,5 +1,7 @@
 import BinaryIO
 @testable import FeedRewrite
+import Codecs
+import Platform
 import TestSupport
 import XCTest
 

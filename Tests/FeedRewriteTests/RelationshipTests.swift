@@ -1,5 +1,6 @@
 import BinaryIO
 @testable import FeedRewrite
+import Platform
 import XCTest
 
 final class RelationshipTests: XCTestCase {

@@ -1,6 +1,8 @@
 import BinaryIO
+import Codecs
 import FeedRewrite
 import Foundation
+import Platform
 import TestSupport
 import XCTest
 

@@ -1,5 +1,7 @@
 import BinaryIO
+import Codecs
 import Foundation
+import Platform
 import TestSupport
 import XCTest
 

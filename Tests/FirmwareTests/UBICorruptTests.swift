@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 import Firmware
 import Foundation
 import TestSupport

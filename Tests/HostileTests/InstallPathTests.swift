@@ -1,4 +1,5 @@
 import BinaryIO
+import Digests
 import Foundation
 import TestSupport
 import XCTest

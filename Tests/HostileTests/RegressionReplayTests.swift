@@ -1,9 +1,11 @@
 import Apk
 import BinaryIO
+import Codecs
 import FeedRewrite
 import Firmware
 import Foundation
 import KernelABI
+import Platform
 import Squash
 import TestSupport
 import XCTest

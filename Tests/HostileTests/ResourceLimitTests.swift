@@ -1,5 +1,6 @@
 import BinaryIO
 import Foundation
+import Platform
 import TestSupport
 import XCTest
 

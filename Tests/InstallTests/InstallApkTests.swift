@@ -1,5 +1,7 @@
 import Apk
 import BinaryIO
+import Digests
+import Platform
 import Firmware
 import Install
 import Foundation

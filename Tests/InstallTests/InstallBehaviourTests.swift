@@ -1,8 +1,11 @@
 import BinaryIO
+import Digests
 import FeedRewrite
 import Firmware
 import Foundation
 import Install
+import Platform
+import Rebase
 import TestSupport
 import XCTest
 

@@ -2,6 +2,8 @@ import BinaryIO
 import FeedRewrite
 import Foundation
 import Install
+import Platform
+import Rebase
 import TestSupport
 import XCTest
 

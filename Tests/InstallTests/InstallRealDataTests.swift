@@ -3,6 +3,8 @@ import FeedRewrite
 import Firmware
 import Foundation
 import Install
+import Platform
+import Rebase
 import TestSupport
 import XCTest
 

@@ -3,6 +3,7 @@ import FeedRewrite
 import Firmware
 import Foundation
 import Install
+import Platform
 import Rebase
 import TestSupport
 import XCTest

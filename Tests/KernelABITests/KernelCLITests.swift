@@ -1,6 +1,7 @@
 import XCTest
 import BinaryIO
 import CLITestSupport
+import Platform
 import TestSupport
 
 /// The `imagetool vermagic`, `vermagic explain`, `modinfo` and `modcheck` commands: stdout,

@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 import BinaryIO
+import Platform
 import TestSupport
 @testable import KernelABI
 

@@ -1,5 +1,6 @@
 import XCTest
 import BinaryIO
+import Platform
 import TestSupport
 @testable import KernelABI
 

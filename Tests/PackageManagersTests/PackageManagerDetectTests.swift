@@ -1,6 +1,7 @@
 import BinaryIO
 import Foundation
 import PackageManagers
+import Platform
 import TestSupport
 import XCTest
 

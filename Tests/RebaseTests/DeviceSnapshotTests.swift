@@ -1,6 +1,7 @@
 import BinaryIO
 import Firmware
 import Foundation
+import Platform
 import Rebase
 import TestSupport
 import XCTest

@@ -1,4 +1,6 @@
 import BinaryIO
+import Digests
+import Platform
 import FeedRewrite
 import Firmware
 import Squash

@@ -1,6 +1,7 @@
 import BinaryIO
 import CLITestSupport
 import Foundation
+import Platform
 import Squash
 import TestSupport
 import XCTest

@@ -1,6 +1,8 @@
 import BinaryIO
 import CLITestSupport
+import Digests
 import Foundation
+import Platform
 import Squash
 import TestSupport
 import XCTest

@@ -1,5 +1,6 @@
 import BinaryIO
 import CZlib
+import Codecs
 
 /// zlib-framed deflate (compressor id 1). Options block: u32 compression level (1-9),
 /// u16 window size (8-15), u16 strategy bits (1 default, 2 filtered, 4 huffman-only,

@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// LZ4 blocks without framing (compressor id 5). Options block (squashfs-tools
 /// lz4_wrapper.h): u32 version (1 = LZ4_LEGACY), u32 flags (1 = high compression).

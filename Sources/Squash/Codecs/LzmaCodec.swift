@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// Legacy LZMA "alone" streams (compressor id 2): a 13-byte header (properties, dictionary
 /// size, uncompressed size) and the raw LZMA data, one per block (squashfs-tools

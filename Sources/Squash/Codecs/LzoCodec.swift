@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// LZO1X blocks (compressor id 3). Options block (squashfs-tools lzo_wrapper.h):
 /// u32 algorithm (0 lzo1x_1, 1 lzo1x_1_11, 2 lzo1x_1_12, 3 lzo1x_1_15, 4 lzo1x_999),

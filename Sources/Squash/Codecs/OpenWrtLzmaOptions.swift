@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// The 12-byte compressor-options block OpenWrt's patched squashfs-tools write for xz and
 /// lzma (Jonas Gorski's lzma_xz_options.c, openwrt tools/squashfs4

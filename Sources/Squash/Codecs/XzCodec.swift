@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// xz streams (compressor id 4), one per block, optionally with BCJ filters.
 /// Standard options block (squashfs-tools xz_wrapper.h `struct comp_opts`): u32 dictionary

@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// Zstandard frames (compressor id 6). Options block (squashfs-tools zstd_wrapper.h):
 /// u32 compression level (1-22, default 15). The kernel never looks at this block

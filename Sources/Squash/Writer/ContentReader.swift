@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// Reads a file's uncompressed bytes block by block for the writer, whatever the content
 /// source: memory, a host file (pread, so only the blocks in flight are held), or the data

@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// Where one file's data ended up: what its inode records (squashfs_fs.h
 /// `squashfs_reg_inode_header` / `squashfs_lreg_inode_header`).

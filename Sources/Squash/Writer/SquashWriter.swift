@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,6 @@
 import BinaryIO
+import Codecs
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -88,7 +90,7 @@ public struct SquashWriterOptions: Sendable {
     }
 
     /// Number of online processors.
-    public static var onlineProcessors: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    public static var onlineProcessors: Int { Workers.onlineProcessors }
 
     /// Throws a `.usage` error when a setting is out of range.
     public func validate() throws {

@@ -1,4 +1,5 @@
 import BinaryIO
+import Digests
 
 /// The writer's view of a tree before anything is written: inode numbers, hard-link
 /// counts and the order file data is written in. Inode numbers follow the order inodes

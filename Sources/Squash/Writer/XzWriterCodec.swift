@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// The xz compressor as mksquashfs's xz_wrapper_extended.c (squashfs-tools 4.6+, the one
 /// OpenWrt builds with) configures it: preset level with optional extreme flag, explicit

@@ -1,5 +1,6 @@
 import BinaryIO
 import CSys
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// Picks the xz BCJ filter for a tree from the ELF header (e_machine, at byte 18, in the
 /// byte order EI_DATA names) of its first executable file in tree order — the "auto" of

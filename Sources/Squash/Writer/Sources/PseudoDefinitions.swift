@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 
 /// Pseudo definitions in mksquashfs's `-pf` / `-p` format (squashfs-tools pseudo.c,
 /// README "Pseudo file support"): one per line, `name type mode uid gid [extra]`, creating

@@ -1,5 +1,6 @@
 import BinaryIO
 import CArchive
+import Platform
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,3 +1,4 @@
+import BinaryIO
 import CZlib
 #if canImport(Glibc)
 import Glibc

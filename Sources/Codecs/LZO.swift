@@ -1,3 +1,4 @@
+import BinaryIO
 import CLZO
 
 /// LZO1X blocks through liblzo2.

@@ -1,3 +1,4 @@
+import BinaryIO
 import CLZ4
 
 /// LZ4 block format (no frame), as squashfs stores it, through liblz4.

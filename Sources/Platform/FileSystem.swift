@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import BinaryIO
 import CSys
 
 /// File-system helpers with the safety rules every imagetool writer follows: inputs are read
@@ -318,17 +319,7 @@ public enum FS {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw FormatError.errno("create", file: path) }
         defer { close(fd) }
-        try bytes.withUnsafeBytes { buf in
-            var done = 0
-            while done < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw FormatError.errno("write", file: path, offset: UInt64(done))
-                }
-                done += n
-            }
-        }
+        try bytes.withUnsafeBytes { try FileDescriptor.write(fd, $0, file: path) }
     }
 
     /// Builds a directory atomically: `body` fills a temporary sibling directory, which then

@@ -1,5 +1,5 @@
 import CDeflate
-import Dispatch
+import Platform
 
 /// Whole-buffer DEFLATE through libdeflate (Debian libdeflate-dev), for data that is wholly
 /// in memory with a known output bound: squashfs gzip blocks, ipk members. libdeflate is
@@ -11,19 +11,17 @@ import Dispatch
 public enum FastDeflate {
     /// Compressors are not thread-safe and cost ~1 MB each to set up: a pool per level.
     final class Pool: @unchecked Sendable {
-        private var free: [Int32: [OpaquePointer]] = [:]
-        private let lock = DispatchSemaphore(value: 1)
+        private let free = LockedBox<[Int32: [OpaquePointer]]>([:])
         func take(_ level: Int32) -> OpaquePointer? {
-            lock.wait()
-            let c = free[level]?.popLast()
-            lock.signal()
-            return c ?? libdeflate_alloc_compressor(level)
+            free.withLock { $0[level]?.popLast() } ?? libdeflate_alloc_compressor(level)
         }
         func give(_ level: Int32, _ c: OpaquePointer) {
-            lock.wait()
-            if free[level, default: []].count < 64 { free[level, default: []].append(c); lock.signal(); return }
-            lock.signal()
-            libdeflate_free_compressor(c)
+            let kept = free.withLock { f in
+                guard f[level, default: []].count < 64 else { return false }
+                f[level, default: []].append(c)
+                return true
+            }
+            if !kept { libdeflate_free_compressor(c) }
         }
     }
     static let pool = Pool()

@@ -1,3 +1,4 @@
+import BinaryIO
 import CLZMA
 
 /// xz and legacy lzma ("lzma_alone") streams through liblzma.

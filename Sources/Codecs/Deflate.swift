@@ -1,3 +1,4 @@
+import BinaryIO
 import CZlib
 
 /// zlib deflate/inflate in its three framings, through zlib (RFC 1950/1951/1952).

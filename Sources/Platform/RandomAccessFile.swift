@@ -1,3 +1,5 @@
+import BinaryIO
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -67,33 +69,15 @@ public final class RandomAccessFile: @unchecked Sendable {
 
     /// Fills `buffer` from `offset`.
     public func readFully(into buffer: UnsafeMutableRawBufferPointer, at offset: UInt64, context: String = "read") throws {
-        var done = 0
-        while done < buffer.count {
-            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FormatError.errno(context, file: path, offset: offset + UInt64(done))
-            }
-            if n == 0 {
-                throw FormatError(.truncated, offset: offset + UInt64(done), context: context, "unexpected end of file", file: path)
-            }
-            done += n
+        let done = try FileDescriptor.read(fd, into: buffer, at: offset, context: context, file: path)
+        if done < buffer.count {
+            throw FormatError(.truncated, offset: offset + UInt64(done), context: context, "unexpected end of file", file: path)
         }
     }
 
     /// Writes all of `bytes` at `offset`.
     public func write(_ bytes: [UInt8], at offset: UInt64) throws {
-        try bytes.withUnsafeBytes { buf in
-            var done = 0
-            while done < buf.count {
-                let n = pwrite(fd, buf.baseAddress! + done, buf.count - done, off_t(offset) + off_t(done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw FormatError.errno("write", file: path, offset: offset + UInt64(done))
-                }
-                done += n
-            }
-        }
+        try bytes.withUnsafeBytes { try FileDescriptor.write(fd, $0, at: offset, file: path) }
     }
 
     /// Flushes written data to stable storage.

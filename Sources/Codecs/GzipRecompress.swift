@@ -1,7 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import BinaryIO
 import CZlib
+import Platform
 
 /// Re-compressing a gzip member whose data changed in a few places, reusing the original
 /// member's deflate blocks wherever their data and the 32 KiB window before them are

@@ -1,4 +1,5 @@
-@testable import BinaryIO
+import BinaryIO
+@testable import Codecs
 import Foundation
 import TestSupport
 import XCTest

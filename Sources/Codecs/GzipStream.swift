@@ -1,4 +1,6 @@
+import BinaryIO
 import CZlib
+import Platform
 
 /// gzip members (RFC 1952) inflated from one file into another and deflated back in
 /// bounded chunks through zlib, so a disk image of hundreds of MB never sits in memory

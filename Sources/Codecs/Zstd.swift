@@ -1,3 +1,4 @@
+import BinaryIO
 import CZstd
 
 /// Zstandard frames through libzstd.
