@@ -143,29 +143,6 @@ public struct FITImage: Sendable, Equatable {
         return String(cString: s)
     }
 
-    /// Parses the FIT at the start of `bytes`; external data must end by `limit`
-    /// (the bytes before any fwtool chunks). Hashes are recomputed, never enforced here.
-    public static func parse(_ bytes: [UInt8], limit: Int? = nil, context: String = "read FIT") throws -> FITImage {
-        let limit = min(limit ?? bytes.count, bytes.count)
-        guard limit >= headerSize, matches(bytes) else {
-            throw FormatError(.truncated, offset: 0, context: context, "\(limit) bytes, too short for a device tree header (\(headerSize))")
-        }
-        guard let total = totalSize(of: bytes), total >= headerSize, total <= limit else {
-            throw FormatError(.truncated, offset: 4, context: context,
-                              "totalsize \(totalSize(of: bytes) ?? 0) does not fit the \(limit) bytes available")
-        }
-        var fit = try bytes.withUnsafeBytes { raw -> FITImage in
-            guard let base = raw.baseAddress else { throw FormatError(.truncated, offset: 0, context: context, "empty") }
-            let rc = fdt_check_header(base)
-            guard rc == 0 else { throw FormatError(.invalid, offset: 0, context: context, "device tree header: \(fdtMessage(rc))") }
-            let full = fdt_check_full(base, total)
-            guard full == 0 else { throw FormatError(.invalid, offset: 0, context: context, "device tree: \(fdtMessage(full))") }
-            return try FITTree(base: base, size: total, context: context).read(limit: limit)
-        }
-        try fit.computeHashes(bytes)
-        return fit
-    }
-
     /// Recomputes every hash and marks the image holding a squashfs.
     mutating func computeHashes(_ bytes: [UInt8]) throws {
         for i in images.indices {
@@ -359,5 +336,30 @@ struct FITTree {
         }
         return FITImage(totalSize: size, images: images, configurations: configs, defaultConfiguration: defaultConfig,
                         description: string(0, "description"))
+    }
+}
+
+extension FITImage {
+    /// Parses the FIT at the start of `bytes`; external data must end by `limit`
+    /// (the bytes before any fwtool chunks). Hashes are recomputed, never enforced here.
+    public init(parsing bytes: [UInt8], limit: Int? = nil, context: String = "read FIT") throws {
+        let limit = min(limit ?? bytes.count, bytes.count)
+        guard limit >= Self.headerSize, Self.matches(bytes) else {
+            throw FormatError(.truncated, offset: 0, context: context, "\(limit) bytes, too short for a device tree header (\(Self.headerSize))")
+        }
+        guard let total = Self.totalSize(of: bytes), total >= Self.headerSize, total <= limit else {
+            throw FormatError(.truncated, offset: 4, context: context,
+                              "totalsize \(Self.totalSize(of: bytes) ?? 0) does not fit the \(limit) bytes available")
+        }
+        var fit = try bytes.withUnsafeBytes { raw -> FITImage in
+            guard let base = raw.baseAddress else { throw FormatError(.truncated, offset: 0, context: context, "empty") }
+            let rc = fdt_check_header(base)
+            guard rc == 0 else { throw FormatError(.invalid, offset: 0, context: context, "device tree header: \(Self.fdtMessage(rc))") }
+            let full = fdt_check_full(base, total)
+            guard full == 0 else { throw FormatError(.invalid, offset: 0, context: context, "device tree: \(Self.fdtMessage(full))") }
+            return try FITTree(base: base, size: total, context: context).read(limit: limit)
+        }
+        try fit.computeHashes(bytes)
+        self = fit
     }
 }

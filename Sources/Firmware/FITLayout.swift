@@ -27,7 +27,7 @@ extension FITLayout {
     /// Parses a file that starts with a FIT.
     public init(parsing bytes: [UInt8]) throws {
         let (chunks, bodyEnd) = try FwtoolChunk.parseChain(bytes, end: bytes.count)
-        let fit = try FITImage.parse(bytes, limit: bodyEnd)
+        let fit = try FITImage(parsing: bytes, limit: bodyEnd)
         var rootfs: SquashfsSpan? = nil
         if let r = fit.rootfs {
             rootfs = try SquashfsSpan(parsing: bytes, at: r.dataStart, limit: r.dataEnd, context: "read FIT /images/\(r.name)")

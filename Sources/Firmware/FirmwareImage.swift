@@ -80,7 +80,7 @@ public struct FirmwareImage: Sendable {
     public func kernelPayloadBytes() -> (bytes: [UInt8], compression: String?) {
         if let c = layout.kernelCompression { return (kernelImage, c) }
         let k = kernelImage
-        if FITImage.matches(k), let f = try? FITImage.parse(k), let ki = f.kernel {
+        if FITImage.matches(k), let f = try? FITImage(parsing: k), let ki = f.kernel {
             return (f.data(of: ki, in: k), ki.compression)
         }
         if UImageHeader.matches(k) {
@@ -102,7 +102,7 @@ public struct FirmwareImage: Sendable {
         let (payload, comp) = kernelPayloadBytes()
         do {
             let k = kernelImage
-            if FITImage.matches(k) { _ = try FITImage.parse(k, context: "read FIT kernel") }  // the error, when unreadable
+            if FITImage.matches(k) { _ = try FITImage(parsing: k, context: "read FIT kernel") }  // the error, when unreadable
             return try KernelPayload(payload: payload, compression: comp)
         } catch let e as FormatError {
             throw path.map { e.inFile($0) } ?? e

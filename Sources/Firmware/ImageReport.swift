@@ -218,7 +218,7 @@ public struct ImageReport: Sendable, Codable {
         regions = image.regions
         checksumsVerify = image.regions.allSatisfy { $0.checksums.allSatisfy(\.verifies) }
         image.layout.describe(into: &self, bytes: image.bytes)
-        if fit == nil, FITImage.matches(image.kernelImage), let f = try? FITImage.parse(image.kernelImage) {
+        if fit == nil, FITImage.matches(image.kernelImage), let f = try? FITImage(parsing: image.kernelImage) {
             fit = FIT(f)
         }
         if !image.kernelImage.isEmpty {

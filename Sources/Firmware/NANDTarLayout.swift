@@ -124,7 +124,7 @@ extension NANDTarLayout {
             var checks: [Checksum] = []
             var fitNote = ""
             if role == .kernel, FITImage.matches(bytes, at: m.dataOffset),
-               let f = try? FITImage.parse(Array(bytes[m.dataOffset ..< m.dataOffset + m.size])) {
+               let f = try? FITImage(parsing: Array(bytes[m.dataOffset ..< m.dataOffset + m.size])) {
                 // A FIT kernel (qualcommax/ipq40xx/mvebu): its hash nodes are checked too.
                 checks = f.images.flatMap { f.checksums(of: $0) }
                 fitNote = ", FIT\(f.isSigned ? " signed" : "")"

@@ -102,7 +102,7 @@ extension NORLayout {
             }
         } else if FITImage.matches(bytes) {
             // A FIT kernel (ramips/ath79 boards booting FIT instead of uImage).
-            kernelSize = try FITImage.parse(bytes, limit: bodyEnd, context: "read FIT kernel").end
+            kernelSize = try FITImage(parsing: bytes, limit: bodyEnd, context: "read FIT kernel").end
         } else {
             throw FormatError(.unsupported, offset: UInt64(base), context: "detect image",
                               "neither a TP-Link header nor a uImage header at offset 0x\(String(base, radix: 16))")
@@ -192,7 +192,7 @@ extension NORLayout {
             rs.append(Region(offset: UInt64(dataStart), size: kernelSize - UInt64(UImageHeader.size), role: .kernel,
                              note: u.compressionName))
         } else if FITImage.matches(bytes, at: Int(kernelOffset)),
-                  let f = try? FITImage.parse(Array(bytes[Int(kernelOffset) ..< Int(kernelOffset + kernelSize)])) {
+                  let f = try? FITImage(parsing: Array(bytes[Int(kernelOffset) ..< Int(kernelOffset + kernelSize)])) {
             rs.append(Region(offset: kernelOffset, size: kernelSize, role: .kernel,
                              checksums: f.images.flatMap { f.checksums(of: $0) },
                              note: "FIT, kernel \(f.kernel?.compression ?? "none")\(f.isSigned ? ", signed" : "")"))

@@ -74,7 +74,7 @@ enum CommandRegistry {
         VersionCommand.self,
         KeyCommand.self,
         FeedCommand.self,
-        IpkCommand.self,
+        IPKCommand.self,
         VermagicCommand.self, ModinfoCommand.self, ModcheckCommand.self,
         SquashCommand.self,
         InspectCommand.self,

@@ -80,7 +80,7 @@ final class SquashFormatTests: XCTestCase {
             XCTAssertEqual(try codec.decompress(try codec.compress(Array(repeating: 7, count: 9000)), maxOutput: 262144),
                            Array(repeating: 7, count: 9000), "\(c) \(payload) still compresses")
         }
-        let lede = try XCTUnwrap(try Codecs.make(.xz, options: accepted[5].1, blockSize: 262144) as? XzCodec)
+        let lede = try XCTUnwrap(try Codecs.make(.xz, options: accepted[5].1, blockSize: 262144) as? XZCodec)
         XCTAssertEqual(lede.dictionarySize, 262144)
         XCTAssertEqual(lede.openWrt?.layout, .dictionaryFirst)
         XCTAssertEqual(lede.filters, 0, "the extreme marker 0x14 is not a filter")
@@ -103,9 +103,9 @@ final class SquashFormatTests: XCTestCase {
         var input = [UInt8]()
         for i in 0 ..< 100_000 { input.append(UInt8(truncatingIfNeeded: (i * 7) ^ (i >> 5))) }
         let codecs: [any SquashCodec] = [
-            GzipCodec(), GzipCodec(level: 4, windowSize: 12, strategies: 0b10010), XzCodec(blockSize: 131072),
-            XzCodec(blockSize: 131072, filters: 0b11), XzCodec(openWrt: OpenWrtLzmaOptions(preset: 9, extreme: true, lc: 0, lp: 2, pb: 2, dictionarySize: 131072)),
-            LzmaCodec(), LzoCodec(), LzoCodec(algorithm: 0, level: 0), Lz4Codec(), Lz4Codec(highCompression: true),
+            GzipCodec(), GzipCodec(level: 4, windowSize: 12, strategies: 0b10010), XZCodec(blockSize: 131072),
+            XZCodec(blockSize: 131072, filters: 0b11), XZCodec(openWrt: OpenWrtLZMAOptions(preset: 9, extreme: true, lc: 0, lp: 2, pb: 2, dictionarySize: 131072)),
+            LZMACodec(), LZOCodec(), LZOCodec(algorithm: 0, level: 0), LZ4Codec(), LZ4Codec(highCompression: true),
             ZstdCodec(), ZstdCodec(level: 3),
         ]
         for c in codecs {
@@ -120,7 +120,7 @@ final class SquashFormatTests: XCTestCase {
             XCTAssertThrowsError(try c.decompress(Array(packed.prefix(packed.count / 2)) + [1, 2, 3], maxOutput: 131072))
         }
         XCTAssertNil(GzipCodec().optionsPayload(blockSize: 131072), "defaults write no options block")
-        XCTAssertNotNil(Lz4Codec().optionsPayload(blockSize: 131072), "mksquashfs always writes lz4 options")
+        XCTAssertNotNil(LZ4Codec().optionsPayload(blockSize: 131072), "mksquashfs always writes lz4 options")
     }
 
     func testDeviceEncoding() throws {

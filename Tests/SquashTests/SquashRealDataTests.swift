@@ -25,7 +25,7 @@ final class SquashRealDataTests: XCTestCase {
     /// image with the squashfs offset, the stored payload and the field order it is in.
     /// LEDE 17.01 .. OpenWrt 19.07 put the dictionary first (the kernel reads it there);
     /// OpenWrt 12.09-era images put it last.
-    static let optionImages: [(path: String, offset: UInt64, options: String, layout: OpenWrtLzmaOptions.Layout, inodes: UInt32)] = [
+    static let optionImages: [(path: String, offset: UInt64, options: String, layout: OpenWrtLZMAOptions.Layout, inodes: UInt32)] = [
         ("Roy75117__TL-WR703N-openwrt-bk/lede-17.01.7-ar71xx-generic-tl-wr703n-v1-squashfs-sysupgrade.bin", 0x137B94,
          "000004001400090090004000", .dictionaryFirst, 833),
         ("WorldWideWebDev__HooToo-Tripmate-HT-TM02/lede-ramips-rt305x-root.squashfs", 0,
@@ -83,7 +83,7 @@ final class SquashRealDataTests: XCTestCase {
     func testOpenWrtXzOptionsAreRead() throws {
         let r = try realdata()
         let img = try SquashImage(path: r + "/" + Self.images[1].0, offset: Self.images[1].1)
-        let xz = try XCTUnwrap(img.codec as? XzCodec)
+        let xz = try XCTUnwrap(img.codec as? XZCodec)
         let o = try XCTUnwrap(xz.openWrt)
         XCTAssertEqual([o.preset, o.lc, o.lp, o.pb], [9, 0, 2, 2])
         XCTAssertTrue(o.extreme)
@@ -104,7 +104,7 @@ final class SquashRealDataTests: XCTestCase {
             let img = try SquashImage(path: file, offset: row.offset)
             XCTAssertEqual(Self.hex(img.compressorOptions), row.options, row.path)
             XCTAssertEqual(img.superblock.inodeCount, row.inodes, row.path)
-            let xz = try XCTUnwrap(img.codec as? XzCodec, row.path)
+            let xz = try XCTUnwrap(img.codec as? XZCodec, row.path)
             let o = try XCTUnwrap(xz.openWrt, row.path)
             XCTAssertEqual(o.layout, row.layout, row.path)
             XCTAssertEqual([o.dictionarySize, o.preset, o.lc, o.lp, o.pb, UInt32(o.niceLength)], [262144, 9, 0, 2, 2, 64], row.path)

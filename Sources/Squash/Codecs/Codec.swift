@@ -48,10 +48,10 @@ public enum Codecs {
         do {
             switch compressor {
             case .gzip: return try GzipCodec(options: options)
-            case .xz: return try XzCodec(options: options, blockSize: blockSize)
-            case .lzma: return try LzmaCodec(options: options)
-            case .lzo: return try LzoCodec(options: options)
-            case .lz4: return try Lz4Codec(options: options)
+            case .xz: return try XZCodec(options: options, blockSize: blockSize)
+            case .lzma: return try LZMACodec(options: options)
+            case .lzo: return try LZOCodec(options: options)
+            case .lz4: return try LZ4Codec(options: options)
             case .zstd: return try ZstdCodec(options: options)
             }
         } catch var e as FormatError {
@@ -64,10 +64,10 @@ public enum Codecs {
     public static func defaults(_ compressor: Compressor, blockSize: UInt32 = 131072) -> any SquashCodec {
         switch compressor {
         case .gzip: return GzipCodec()
-        case .xz: return XzCodec(blockSize: blockSize)
-        case .lzma: return LzmaCodec()
-        case .lzo: return LzoCodec()
-        case .lz4: return Lz4Codec()
+        case .xz: return XZCodec(blockSize: blockSize)
+        case .lzma: return LZMACodec()
+        case .lzo: return LZOCodec()
+        case .lz4: return LZ4Codec()
         case .zstd: return ZstdCodec()
         }
     }

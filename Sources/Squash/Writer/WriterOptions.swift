@@ -17,7 +17,7 @@ public struct SquashWriterOptions: Sendable {
     /// xz: BCJ filters to try besides none, keeping the smallest result per block (`-Xbcj`).
     public var xzFilters: [LZMA.BCJ] = []
     /// xz: choose `xzFilters` from the tree at write time — the filter for its first ELF
-    /// executable (`ElfArchitecture.bcjFilter`), none when it has no ELF file or no filter
+    /// executable (`ELFArchitecture.bcjFilter`), none when it has no ELF file or no filter
     /// fits (the "auto" of `--xz-bcj`). Overrides `xzFilters` when set.
     public var xzFiltersFromTree = false
     /// Pseudo definitions (mksquashfs `-pf`) applied to the tree in order before it is
@@ -85,7 +85,7 @@ public struct SquashWriterOptions: Sendable {
     func resolved(for tree: Tree) throws -> (Tree, SquashWriterOptions) {
         var t = tree, o = self
         for p in pseudoDefinitions { try p.apply(to: &t, defaultTime: mkfsTime) }
-        if xzFiltersFromTree { o.xzFilters = ElfArchitecture.bcjFilter(for: t).map { [$0] } ?? [] }
+        if xzFiltersFromTree { o.xzFilters = ELFArchitecture.bcjFilter(for: t).map { [$0] } ?? [] }
         return (t, o)
     }
 
@@ -121,7 +121,7 @@ public struct SquashWriterOptions: Sendable {
         switch compressor {
         case .gzip: return GzipCodec(level: gzipLevel)
         case .zstd: return ZstdCodec(level: zstdLevel)
-        case .lz4: return Lz4Codec(highCompression: lz4HighCompression)
+        case .lz4: return LZ4Codec(highCompression: lz4HighCompression)
         case .xz: return xzCodec(dictionary: xzDictionarySize ?? blockSize, filters: xzFilters)
         default: return Codecs.defaults(compressor, blockSize: blockSize)
         }
@@ -133,8 +133,8 @@ public struct SquashWriterOptions: Sendable {
         codec == nil && compressor == .xz ? xzCodec(dictionary: UInt32(Superblock.metadataBlockSize), filters: []) : dataCodec()
     }
 
-    private func xzCodec(dictionary: UInt32, filters: [LZMA.BCJ]) -> XzWriterCodec {
-        XzWriterCodec(dictionarySize: dictionary, filters: filters, preset: xzPreset, extreme: xzExtreme,
+    private func xzCodec(dictionary: UInt32, filters: [LZMA.BCJ]) -> XZWriterCodec {
+        XZWriterCodec(dictionarySize: dictionary, filters: filters, preset: xzPreset, extreme: xzExtreme,
                       lc: xzLc, lp: xzLp, pb: xzPb)
     }
 }

@@ -17,7 +17,7 @@ let fitDemoKey: String = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    if FITImage.matches(bytes), let fit = try? FITImage.parse(bytes) {
+    if FITImage.matches(bytes), let fit = try? FITImage(parsing: bytes) {
         _ = fit.kernel
         _ = fit.rootfs
         _ = fit.alignment

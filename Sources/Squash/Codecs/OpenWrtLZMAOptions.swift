@@ -11,9 +11,9 @@ import Codecs
 ///   8 bytes are the standard xz block, so the kernel (fs/squashfs/xz_wrapper.c) reads them.
 /// - `.flagsFirst` (the 2011 patch, OpenWrt 12.09-era images): flags, bits, fb, dictionary.
 ///   Its first word is not a dictionary size; the mainline kernel's rule refuses it.
-/// The bytes themselves are always written back as stored (see `XzCodec.stored`); this type
+/// The bytes themselves are always written back as stored (see `XZCodec.stored`); this type
 /// only recovers the encoder settings for recompressing.
-public struct OpenWrtLzmaOptions: Sendable, Equatable {
+public struct OpenWrtLZMAOptions: Sendable, Equatable {
     /// Field order of the 12 bytes.
     public enum Layout: String, Sendable {
         case dictionaryFirst = "openwrt"
@@ -64,17 +64,17 @@ public struct OpenWrtLzmaOptions: Sendable, Equatable {
         guard lc <= 4, lp <= 4, pb <= 4, preset <= 9, bits >> 9 == 0, flags >> 20 == 0, (5 ... 273).contains(niceLength) else {
             throw FormatError(.invalid, context: "", "OpenWrt lzma options out of range (preset \(preset) lc \(lc) lp \(lp) pb \(pb) nice \(niceLength))")
         }
-        guard XzCodec.isValidDictionary(dictionarySize) else {
+        guard XZCodec.isValidDictionary(dictionarySize) else {
             throw FormatError(.invalid, context: "", "dictionary size \(dictionarySize) is not 2^n or 2^n+2^(n+1)")
         }
     }
 
     /// The OpenWrt reading of a 12-byte payload: dictionary-first when that parses, else the
     /// 2011 flags-first order; nil when neither does (the bytes are then someone else's).
-    public static func interpret(_ options: [UInt8]) -> OpenWrtLzmaOptions? {
+    public static func interpret(_ options: [UInt8]) -> OpenWrtLZMAOptions? {
         guard options.count == 12 else { return nil }
-        return (try? OpenWrtLzmaOptions(parsing: options, layout: .dictionaryFirst))
-            ?? (try? OpenWrtLzmaOptions(parsing: options, layout: .flagsFirst))
+        return (try? OpenWrtLZMAOptions(parsing: options, layout: .dictionaryFirst))
+            ?? (try? OpenWrtLZMAOptions(parsing: options, layout: .flagsFirst))
     }
 
     /// The 12-byte payload in `layout` order.

@@ -5,7 +5,7 @@ import Codecs
 /// byte order EI_DATA names) of its first executable file in tree order — the "auto" of
 /// `--xz-bcj`, matching OpenWrt's choice of `-Xbcj x86` / `-Xbcj arm` per target
 /// (include/image.mk). MIPS and others have no BCJ filter.
-public enum ElfArchitecture {
+public enum ELFArchitecture {
     /// The filter for the first ELF file found (at most `probe` files are opened), or nil.
     public static func bcjFilter(for tree: Tree, probe: Int = 64) -> LZMA.BCJ? {
         var result: LZMA.BCJ?

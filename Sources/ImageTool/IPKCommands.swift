@@ -3,13 +3,13 @@ import BinaryIO
 import FeedRewrite
 
 /// `imagetool ipk ...` — single packages.
-struct IpkCommand: ParsableCommand {
+struct IPKCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ipk", abstract: "Inspect .ipk packages.", subcommands: [IpkShow.self])
+        commandName: "ipk", abstract: "Inspect .ipk packages.", subcommands: [IPKShow.self])
 }
 
 /// `imagetool ipk show FILE`: control data and file list.
-struct IpkShow: ParsableCommand {
+struct IPKShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Print an ipk's control data and file list.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The .ipk file.") var file: String

@@ -8,7 +8,7 @@ import Codecs
 /// 8 bytes (u32 dictionary size, u32 filter bits) and is omitted when the dictionary is the
 /// block size and no filter is selected — the preset and lc/lp/pb are not stored, as
 /// decoding does not need them.
-struct XzWriterCodec: SquashCodec {
+struct XZWriterCodec: SquashCodec {
     var compressor: Compressor { .xz }
     var dictionarySize: UInt32
     var filters: [LZMA.BCJ]

@@ -6,7 +6,7 @@ import Codecs
 /// u32 compression level (1-9, lzo1x_999 only; otherwise 0). The kernel never looks at this
 /// block (fs/squashfs/lzo_wrapper.c has no `comp_opts`): any payload is accepted, one that does
 /// not parse leaves the defaults for compressing, and it is written back exactly as stored.
-public struct LzoCodec: SquashCodec {
+public struct LZOCodec: SquashCodec {
     public var compressor: Compressor { .lzo }
     public var algorithm: UInt32 = 4
     public var level: UInt32 = 8
@@ -48,7 +48,7 @@ public struct LzoCodec: SquashCodec {
     }
 
     public var settings: [(String, String)] {
-        var s = [("algorithm", LzoCodec.names[Int(min(algorithm, 4))])]
+        var s = [("algorithm", LZOCodec.names[Int(min(algorithm, 4))])]
         if algorithm == 4 { s.append(("compression-level", "\(level)")) }
         return s + Codecs.unrecognised(stored, storedUnrecognised)
     }

@@ -6,7 +6,7 @@ import Codecs
 /// mksquashfs always writes this block for lz4, and the kernel requires it
 /// (fs/squashfs/lz4_wrapper.c lz4_comp_opts): present, at least 8 bytes, version 1; the flags
 /// and any further bytes are not checked, and the payload is written back exactly as stored.
-public struct Lz4Codec: SquashCodec {
+public struct LZ4Codec: SquashCodec {
     public var compressor: Compressor { .lz4 }
     public var highCompression = false
     /// The options payload exactly as the image stores it; `optionsPayload` returns it.

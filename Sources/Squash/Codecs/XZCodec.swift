@@ -7,16 +7,16 @@ import Codecs
 /// Accepted exactly as the kernel does (fs/squashfs/xz_wrapper.c squashfs_xz_comp_opts): the
 /// block must hold at least those 8 bytes, the first word is the dictionary size and must be
 /// 2^n or 2^n+2^(n+1); the filter word and any further bytes are not checked. OpenWrt's
-/// mksquashfs writes 12 bytes (`OpenWrtLzmaOptions`), read for the encoder settings. The
+/// mksquashfs writes 12 bytes (`OpenWrtLZMAOptions`), read for the encoder settings. The
 /// payload is written back exactly as stored, so a rewritten image keeps its options block.
-public struct XzCodec: SquashCodec {
+public struct XZCodec: SquashCodec {
     public var compressor: Compressor { .xz }
     public var dictionarySize: UInt32
     /// Filter bits as stored (bit i = `LZMA.BCJ.allCases[i]`; for OpenWrt's block, its flag
     /// bits other than the extreme marker).
     public var filters: UInt32 = 0
     /// OpenWrt's options (preset, extreme, lc/lp/pb, nice length), when the image uses them.
-    public var openWrt: OpenWrtLzmaOptions?
+    public var openWrt: OpenWrtLZMAOptions?
     /// The options payload exactly as the image stores it; `optionsPayload` returns it.
     public var stored: [UInt8]?
 
@@ -26,7 +26,7 @@ public struct XzCodec: SquashCodec {
     }
 
     /// OpenWrt-style settings (written as the 12-byte options block).
-    public init(openWrt: OpenWrtLzmaOptions) {
+    public init(openWrt: OpenWrtLZMAOptions) {
         self.dictionarySize = openWrt.dictionarySize
         self.openWrt = openWrt
         self.filters = openWrt.otherFlags & 0x3F
@@ -49,10 +49,10 @@ public struct XzCodec: SquashCodec {
         var r = ByteReader(options, context: "")
         let first = try r.u32le("dictionary size")
         let second = try r.u32le("filters")
-        if XzCodec.isValidDictionary(first) {
+        if XZCodec.isValidDictionary(first) {
             dictionarySize = first
             filters = second & 0x3F
-            if options.count == 12, let o = OpenWrtLzmaOptions.interpret(options), o.layout == .dictionaryFirst {
+            if options.count == 12, let o = OpenWrtLZMAOptions.interpret(options), o.layout == .dictionaryFirst {
                 openWrt = o
                 filters = o.otherFlags & 0x3F
             }
@@ -61,7 +61,7 @@ public struct XzCodec: SquashCodec {
         // The one exception to the kernel's rule: OpenWrt's 2011 field order (flags first),
         // which OpenWrt 12.09-era firmware shipped and booted; accepted only when all 12
         // bytes parse in that order.
-        if options.count == 12, let o = try? OpenWrtLzmaOptions(parsing: options, layout: .flagsFirst) {
+        if options.count == 12, let o = try? OpenWrtLZMAOptions(parsing: options, layout: .flagsFirst) {
             openWrt = o
             dictionarySize = o.dictionarySize
             filters = o.otherFlags & 0x3F
@@ -87,7 +87,7 @@ public struct XzCodec: SquashCodec {
     /// Compresses without a filter and with each selected BCJ filter, keeping the smallest (as mksquashfs does).
     public func compress(_ input: UnsafeRawBufferPointer) throws -> [UInt8] {
         var base = openWrt?.lzmaOptions ?? LZMA.Options(dictionarySize: dictionarySize)
-        base.dictionarySize = XzCodec.encoderDictionary(base.dictionarySize ?? dictionarySize)
+        base.dictionarySize = XZCodec.encoderDictionary(base.dictionarySize ?? dictionarySize)
         var best = try LZMA.encodeXZ(input, options: base)
         for bcj in bcjFilters {
             base.bcj = bcj
