@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 
 /// libFuzzer entry: every decompressor wrapper must reject garbage with a FormatError,
 /// never trap, and never produce more than the bound it was given.

@@ -1,4 +1,5 @@
 import BinaryIO
+import Codecs
 import FeedRewrite
 
 /// libFuzzer entry: Packages / Packages.gz indexes (opkg-lede libopkg/pkg_hash.c,

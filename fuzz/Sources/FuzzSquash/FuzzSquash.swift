@@ -1,4 +1,5 @@
 import BinaryIO
+import Platform
 import Squash
 #if canImport(Glibc)
 import Glibc
