@@ -62,19 +62,17 @@ extension FirmwareFamily {
     public func describe(into report: inout ImageReport, bytes: [UInt8]) {}
 }
 
-/// The registry: every family, in the order detection tries them (the order of the
-/// detection chain this registry replaced, kept so every image is read as before). The
-/// first five test magics at fixed places; the order matters where a test is weak or a
-/// family is a catch-all:
-/// 1. NAND sysupgrade tar (ustar magic at 257 and a `sysupgrade-` name at 0) and
-/// 2. UBI (`UBI#` at 0) go before
-/// 3. x86 disks, whose test is the weakest of the magic ones (gzip magic at 0, or only
-///    0x55AA at 510). Note: a bare squashfs or FIT whose bytes 510-511 happen to be 55 aa
-///    is tried as a disk (and most likely refused); moving 4 and 5 before 3 would change
-///    only that.
-/// 4. A bare squashfs (`hsqs` at 0, Squash `Superblock.looksLikeSquashfs`).
-/// 5. FIT (`d00dfeed` at 0); a FIT that holds no rootfs but is followed by a squashfs is
-///    left to NOR (`fit-kernel-sysupgrade`: a FIT kernel in a NOR sysupgrade image).
+/// The registry: every family, in the order detection tries them. The first four test
+/// magics at offset 0 or 257; the order matters where a test is weak or a family is a
+/// catch-all:
+/// 1. NAND sysupgrade tar (ustar magic at 257 and a `sysupgrade-` name at 0),
+/// 2. UBI (`UBI#` at 0),
+/// 3. a bare squashfs (`hsqs` at 0, Squash `Superblock.looksLikeSquashfs`) and
+/// 4. FIT (`d00dfeed` at 0) go before
+/// 5. x86 disks, whose test is the weakest of the magic ones (gzip magic at 0, or only
+///    0x55AA at 510, which a squashfs or FIT may hold by chance in its data: tried first,
+///    the disk family would refuse them). A FIT that holds no rootfs but is followed by a
+///    squashfs is left to NOR (`fit-kernel-sysupgrade`: a FIT kernel in a NOR image).
 /// 6. NOR last: a TP-Link or uImage header at 0, else one found by scanning behind
 ///    recovery padding or a vendor header — the most permissive test, the catch-all.
 /// When none matches, `FirmwareImage` throws the unknown-container error (`ContainerScan`),
@@ -84,9 +82,9 @@ public enum FirmwareFamilies {
     public static let all: [any FirmwareFamily.Type] = [
         NANDTarLayout.self,
         UBILayout.self,
-        DiskImageLayout.self,
         BareSquashfsLayout.self,
         FITLayout.self,
+        DiskImageLayout.self,
         NORLayout.self,
     ]
 

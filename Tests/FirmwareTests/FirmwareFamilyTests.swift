@@ -12,7 +12,7 @@ final class FirmwareFamilyTests: XCTestCase {
         XCTAssertThrowsError(try FirmwareImage(parsing: [UInt8](repeating: 0x41, count: 4096), path: "text.bin")) { e in
             let f = e as? FormatError
             XCTAssertEqual(f?.kind, .unsupported)
-            XCTAssertTrue(f?.description.contains("tried NAND sysupgrade tar, UBI, x86 disk (MBR/GPT), bare squashfs, FIT (.itb), TP-Link (mktplinkfw v1/v2, mktplinkfw2 v2/v3, at 0 or behind recovery padding), uImage; no known magic found") ?? false, "\(e)")
+            XCTAssertTrue(f?.description.contains("tried NAND sysupgrade tar, UBI, bare squashfs, FIT (.itb), x86 disk (MBR/GPT), TP-Link (mktplinkfw v1/v2, mktplinkfw2 v2/v3, at 0 or behind recovery padding), uImage; no known magic found") ?? false, "\(e)")
         }
     }
 
@@ -27,6 +27,17 @@ final class FirmwareFamilyTests: XCTestCase {
         XCTAssertEqual(img.rootfsImage?.count, Int(try XCTUnwrap(img.rootfsSpan).bytesUsed))
         XCTAssertEqual(ImageReport(image: img, file: "root").kernelError, "a bare squashfs rootfs holds no kernel")
         XCTAssertNil(try FirmwareFamilies.detect([UInt8](repeating: 0, count: 4096)))
+    }
+
+    /// A squashfs whose data happens to hold 55 aa at 510 (the MBR signature, the only
+    /// mark of a raw disk) is still read as the bare squashfs it is.
+    func testBootSignatureInsideASquashfsDoesNotMakeItADisk() throws {
+        var root = try rootfs
+        XCTAssertGreaterThan(root.count, 512)
+        root[510] = 0x55; root[511] = 0xAA
+        let img = try FirmwareImage(parsing: root)
+        XCTAssertEqual(img.kind.rawValue, "squashfs-rootfs")
+        XCTAssertEqual(img.rootfsFileOffset, 0)
     }
 
     /// The one magic check, and the superblock read without the mount checks: an unknown
