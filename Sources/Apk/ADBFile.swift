@@ -162,7 +162,7 @@ public struct ADBFile: Sendable {
     }
 
     /// Reads and decompresses a whole file.
-    public static func read(path: String, expectSchema: UInt32? = nil) throws -> (ADBFile, ADBCompression) {
+    public static func open(_ path: String, expectSchema: UInt32? = nil) throws -> (ADBFile, ADBCompression) {
         try withFile(path) {
             let (comp, plain) = try ADBContainer.decode(try FS.read(path, limit: UInt64(ADBContainer.maxDecompressed)))
             let file = try ADBFile(parsing: plain)

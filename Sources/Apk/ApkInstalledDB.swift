@@ -31,9 +31,31 @@ public struct ApkInstalledDB: Sendable, Codable, Equatable {
     /// Conventional location inside a rootfs.
     public static let path = "lib/apk/db/installed"
 
+    /// Reads the database file of a rootfs folder (`<root>/lib/apk/db/installed`) or a file.
+    public static func open(_ path: String) throws -> ApkInstalledDB {
+        let bytes = try FS.read(path, limit: 256 << 20)
+        if bytes.starts(with: Array("ADB".utf8)) {
+            throw FormatError(.unsupported, offset: 0, context: "read apk installed database",
+                              "binary (ADB) installed database; only the text form is read", file: path)
+        }
+        return try ApkInstalledDB(parsing: String(decoding: bytes, as: UTF8.self), file: path)
+    }
+
+    /// The installed package named `name`.
+    public func package(named name: String) -> Package? { packages.first { $0.name == name } }
+
+    /// The installed `kernel` package's version (`6.12.74~<vermagic>-r1`), which every kmod
+    /// of the image's feed depends on exactly.
+    public var kernelVersion: String? { package(named: "kernel")?.version }
+
+    /// The kernel version split into release, vermagic hash and package release.
+    public var kernel: ApkKernelVersion? { kernelVersion.flatMap { ApkKernelVersion(parsing: $0) } }
+}
+
+extension ApkInstalledDB {
     /// Parses the text database. Lines without a `X:` prefix or stanzas without a name are
     /// rejected with the line number, so a damaged database is not mistaken for an empty one.
-    public static func parse(_ text: String, file: String? = nil) throws -> ApkInstalledDB {
+    public init(parsing text: String, file: String? = nil) throws {
         var packages: [Package] = []
         var cur: Package?
         var dir = ""
@@ -77,26 +99,6 @@ public struct ApkInstalledDB: Sendable, Codable, Equatable {
             }
         }
         try finish()
-        return ApkInstalledDB(packages: packages)
+        self.init(packages: packages)
     }
-
-    /// Reads the database file of a rootfs folder (`<root>/lib/apk/db/installed`) or a file.
-    public static func read(path: String) throws -> ApkInstalledDB {
-        let bytes = try FS.read(path, limit: 256 << 20)
-        if bytes.starts(with: Array("ADB".utf8)) {
-            throw FormatError(.unsupported, offset: 0, context: "read apk installed database",
-                              "binary (ADB) installed database; only the text form is read", file: path)
-        }
-        return try parse(String(decoding: bytes, as: UTF8.self), file: path)
-    }
-
-    /// The installed package named `name`.
-    public func package(named name: String) -> Package? { packages.first { $0.name == name } }
-
-    /// The installed `kernel` package's version (`6.12.74~<vermagic>-r1`), which every kmod
-    /// of the image's feed depends on exactly.
-    public var kernelVersion: String? { package(named: "kernel")?.version }
-
-    /// The kernel version split into release, vermagic hash and package release.
-    public var kernel: ApkKernelVersion? { kernelVersion.flatMap { ApkKernelVersion(parsing: $0) } }
 }

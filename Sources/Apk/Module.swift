@@ -34,6 +34,6 @@
 /// Rebase: `ApkFeed.detect(dir)`, `ApkFeed.verify(dir, keysDir:)`,
 /// `ApkFeed.rebase(dir, kernelVersion:, outDir:, key:)`, `ApkIndex.build(packages:)`,
 /// `ApkIndex.sign(with:)`, `ApkIndex.rewriting(_:)`, `ApkPackage.rewritingDependencies(_:key:)`
-/// with `ApkPackageInfoEdit.kernel(version)`, `ApkInstalledDB.parse(text)` / `.read(path:)` and
+/// with `ApkPackageInfoEdit.kernel(version)`, `ApkInstalledDB(parsing: text)` / `.open(path)` and
 /// `.kernelVersion`, `ApkKey.generateECDSA()`, `ApkKey(path:private:)`, `ApkKey.loadTrusted(directory:)`.
 public enum ApkModule {}

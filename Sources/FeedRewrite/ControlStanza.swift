@@ -82,14 +82,14 @@ public struct ControlStanza: Sendable, Equatable {
     }
 
     /// Parses a whole control file (`./control` of an ipk) and requires a `Package:` field.
-    public static func parseControl(_ bytes: [UInt8], file: String? = nil) throws -> ControlStanza {
+    public init(parsing bytes: [UInt8], file: String? = nil) throws {
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x0a, end >= 2, bytes[end - 2] == 0x0a { end -= 1 }
         let s = try ControlStanza(parsing: bytes[0 ..< end], context: "parse control file")
         guard let p = s["Package"], !p.isEmpty else {
             throw FormatError(.invalid, offset: 0, context: "parse control file", "control data has no Package: field", file: file)
         }
-        return s
+        self = s
     }
 
     /// Splits a Packages / status document into stanzas at empty lines (several empty lines,

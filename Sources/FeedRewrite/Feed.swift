@@ -125,12 +125,12 @@ public struct Feed: Sendable {
                 for name in [Usign.fingerprintName(fingerprint), Hex.encode(fingerprint)] {
                     let p = dir + "/" + name
                     if FS.isRegularFile(p) {
-                        let k = try Usign.PublicKey.load(p)
+                        let k = try Usign.PublicKey.open(p)
                         if k.fingerprint == fingerprint { return (k, p) }
                     }
                 }
                 for name in try FS.list(dir) where FS.isRegularFile(dir + "/" + name) {
-                    if let k = try? Usign.PublicKey.load(dir + "/" + name), k.fingerprint == fingerprint { return (k, dir + "/" + name) }
+                    if let k = try? Usign.PublicKey.open(dir + "/" + name), k.fingerprint == fingerprint { return (k, dir + "/" + name) }
                 }
                 return nil
             }
@@ -177,7 +177,7 @@ public struct Feed: Sendable {
     public func verifySignature(keys: Keys) throws -> (VerifyReport.SignatureStatus, String?, String?) {
         let sigPath = directory + "/Packages.sig"
         guard FS.isRegularFile(sigPath) else { return (.missing, nil, nil) }
-        let sig = try Usign.Signature.load(sigPath)
+        let sig = try Usign.Signature.open(sigPath)
         let fp = Usign.fingerprintName(sig.fingerprint)
         guard let (key, file) = try keys.find(sig.fingerprint) else { return (.unknownKey, fp, nil) }
         return (try key.verify(packagesBytes, sig) ? .ok : .bad, fp, file)

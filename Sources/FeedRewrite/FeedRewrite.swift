@@ -4,11 +4,11 @@
 ///
 /// | concept | type / call | source followed |
 /// |---|---|---|
-/// | control stanza | `ControlStanza(parsing:)`, `.parseControl`, `.parseDocument`, `[name]`, `set`, `insert(before:)`, `render()` (unchanged stanzas render byte-identical) | opkg-lede pkg_parse.c, package-pack.mk |
+/// | control stanza | `ControlStanza(parsing:)` (a slice: one stanza; `[UInt8]` with optional `file:`: a whole control file, `Package:` required), `.parseDocument`, `[name]`, `set`, `insert(before:)`, `render()` (unchanged stanzas render byte-identical) | opkg-lede pkg_parse.c, package-pack.mk |
 /// | relationship | `Relationship(parsing:)` → `terms` (name, op, version, group, alternative, byte range), `replacing(term, with:)`, `Term.render()`, `Term.isSatisfied(by:version:)`; `ControlStanza.rewriteRelationship("Depends", where:with:)` | opkg-lede pkg_depends.c |
 /// | version | `OpkgVersion("6.6.110~h-r1")`, `OpkgVersion.compare(a, b)` (`<`, `==`) | opkg-lede pkg.c verrevcmp |
 /// | tar | `ArchiveReader.read(bytes, context:)` (libarchive; tar/GNU/PAX/ar, gzip filter, SafePath, size limits), `GNUTar.write(members)` (GNU format, never PAX) | GNU tar as used by ipkg-build |
-/// | .ipk | `IPK.read(path:)` / `read(bytes:)` (gzip'd tar, old ar), `.control`, `.controlMembers`, `.dataArchive`, `dataFiles()`, `rewritingControl(_:mtime:)` → new bytes | scripts/ipkg-build |
+/// | .ipk | `IPK.open(_:)` / `IPK(parsing:path:)` (gzip'd tar, old ar), `.control`, `.controlMembers`, `.dataArchive`, `dataFiles()`, `rewritingControl(_:mtime:)` → new bytes | scripts/ipkg-build |
 /// | index | `PackagesIndex.build(directory:)`, `.entry(ipkBytes:filename:)`, `renderManifest()`, `packages(fromManifest:)` (field filter + usign padding), `gzip(_:)`; `IndexJSON` (v1 and v2 forms) | ipkg-make-index.sh, package/Makefile, make-index-json.py |
 /// | usign | `Usign.PublicKey/SecretKey/Signature` `load`, `init(parsing:)`, `render()`, `SecretKey.generate`, `sign`, `PublicKey.verify`, `fingerprintName` (usign's `%PRIx64`, no leading zeros = /etc/opkg/keys file name); `Ed25519` over OpenSSL EVP | usign main.c, signify |
 /// | feed | `Feed.open(dir)` (stanzas, ipk files), `check(stanza)`, `requireIntact(name)`, `Feed.verify(dir, keys: .key(pub) / .directory(dir) / .keys([pub]))` → `VerifyReport` (signature, Packages.gz == Packages, every Size/SHA256sum) | opkg_download.c / opkg_install.c |

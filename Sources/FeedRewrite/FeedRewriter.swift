@@ -60,7 +60,7 @@ public enum FeedRewriter {
             try feed.requireIntact(name)
             let rel = try SafePath.components(filename).joined(separator: "/")
             let path = input + "/" + rel
-            let ipk = try IPK.read(path: path)
+            let ipk = try IPK.open(path)
             let control = try edit(ipk.control)
             let bytes = try withFile(path) { try ipk.rewritingControl(control, mtime: mtime) }
             newBytes[rel] = bytes

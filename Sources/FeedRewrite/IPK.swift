@@ -54,42 +54,8 @@ public struct IPK: Sendable {
     }
 
     /// Reads an ipk file.
-    public static func read(path: String) throws -> IPK {
-        try withFile(path) { try read(bytes: try FS.read(path, limit: UInt64(maxOuterSize)), path: path) }
-    }
-
-    /// Parses ipk bytes.
-    public static func read(bytes: [UInt8], path: String? = nil) throws -> IPK {
-        let container: Container
-        var outerTar: [UInt8] = []
-        let members: [TarMember]
-        if bytes.count >= 8, Array(bytes[0 ..< 8]) == Array("!<arch>\n".utf8) {
-            container = .ar
-            members = try ArchiveReader.read(bytes, context: "read ipk ar container")
-        } else if bytes.count >= 2, bytes[0] == 0x1f, bytes[1] == 0x8b {
-            container = .gzipTar
-            // Bounded by the size the gzip trailer declares (a bomb cannot grow past it).
-            let declared = try declaredGzipSize(bytes, path: path)
-            outerTar = try inflateWhole(bytes, declared: declared, context: "gunzip ipk", path: path).bytes
-            members = try ArchiveReader.read(outerTar, context: "read ipk outer tar")
-        } else {
-            throw FormatError(.invalid, offset: 0, context: "read ipk", "neither a gzip'd tar nor an ar archive", file: path)
-        }
-        for required in ["debian-binary", "control.tar.gz", "data.tar.gz"] {
-            guard members.contains(where: { bareName($0.name) == required && $0.kind == .file }) else {
-                throw FormatError(.invalid, context: "read ipk", "missing member \(required)", file: path)
-            }
-        }
-        guard let ctl = members.first(where: { bareName($0.name) == "control.tar.gz" }) else {
-            throw FormatError(.invalid, context: "read ipk", "missing control.tar.gz", file: path)
-        }
-        let controlMembers = try ArchiveReader.read(ctl.data, context: "read control.tar.gz", memberLimit: Int64(maxControlSize))
-        guard let controlFile = controlMembers.first(where: { bareName($0.name) == "control" && $0.kind == .file }) else {
-            throw FormatError(.invalid, context: "read control.tar.gz", "no ./control file", file: path)
-        }
-        let control = try withFile(path ?? "ipk") { try ControlStanza.parseControl(controlFile.data) }
-        return IPK(path: path, container: container, members: members, original: bytes, outerTar: outerTar,
-                   controlMembers: controlMembers, control: control)
+    public static func open(_ path: String) throws -> IPK {
+        try withFile(path) { try IPK(parsing: try FS.read(path, limit: UInt64(maxOuterSize)), path: path) }
     }
 
     /// The uncompressed size a single-member gzip file declares in its trailer (RFC 1952
@@ -230,5 +196,41 @@ public struct IPK: Sendable {
             }
         }
         return Deflate.deflate(outer, level: 6, framing: .gzip)
+    }
+}
+
+extension IPK {
+    /// Parses ipk bytes.
+    public init(parsing bytes: [UInt8], path: String? = nil) throws {
+        let container: Container
+        var outerTar: [UInt8] = []
+        let members: [TarMember]
+        if bytes.count >= 8, Array(bytes[0 ..< 8]) == Array("!<arch>\n".utf8) {
+            container = .ar
+            members = try ArchiveReader.read(bytes, context: "read ipk ar container")
+        } else if bytes.count >= 2, bytes[0] == 0x1f, bytes[1] == 0x8b {
+            container = .gzipTar
+            // Bounded by the size the gzip trailer declares (a bomb cannot grow past it).
+            let declared = try Self.declaredGzipSize(bytes, path: path)
+            outerTar = try Self.inflateWhole(bytes, declared: declared, context: "gunzip ipk", path: path).bytes
+            members = try ArchiveReader.read(outerTar, context: "read ipk outer tar")
+        } else {
+            throw FormatError(.invalid, offset: 0, context: "read ipk", "neither a gzip'd tar nor an ar archive", file: path)
+        }
+        for required in ["debian-binary", "control.tar.gz", "data.tar.gz"] {
+            guard members.contains(where: { Self.bareName($0.name) == required && $0.kind == .file }) else {
+                throw FormatError(.invalid, context: "read ipk", "missing member \(required)", file: path)
+            }
+        }
+        guard let ctl = members.first(where: { Self.bareName($0.name) == "control.tar.gz" }) else {
+            throw FormatError(.invalid, context: "read ipk", "missing control.tar.gz", file: path)
+        }
+        let controlMembers = try ArchiveReader.read(ctl.data, context: "read control.tar.gz", memberLimit: Int64(Self.maxControlSize))
+        guard let controlFile = controlMembers.first(where: { Self.bareName($0.name) == "control" && $0.kind == .file }) else {
+            throw FormatError(.invalid, context: "read control.tar.gz", "no ./control file", file: path)
+        }
+        let control = try withFile(path ?? "ipk") { try ControlStanza(parsing: controlFile.data) }
+        self.init(path: path, container: container, members: members, original: bytes, outerTar: outerTar,
+                  controlMembers: controlMembers, control: control)
     }
 }

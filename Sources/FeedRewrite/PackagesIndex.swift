@@ -58,7 +58,7 @@ public struct PackagesIndex: Sendable {
 
     /// The index entry for one ipk's bytes.
     public static func entry(ipkBytes: [UInt8], filename: String, includeMD5: Bool = false) throws -> Entry {
-        let ipk = try IPK.read(bytes: ipkBytes, path: filename)
+        let ipk = try IPK(parsing: ipkBytes, path: filename)
         let sha = Hex.encode(Digest.sha256(ipkBytes))
         let md5 = includeMD5 ? Hex.encode(Digest.md5(ipkBytes)) : nil
         return Entry(filename: filename, stanza: stanza(control: ipk.control, filename: filename, size: UInt64(ipkBytes.count), sha256: sha, md5: md5),

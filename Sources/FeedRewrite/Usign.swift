@@ -74,7 +74,7 @@ public enum Usign {
         }
 
         /// Loads a public key file.
-        public static func load(_ path: String) throws -> PublicKey {
+        public static func open(_ path: String) throws -> PublicKey {
             try withFile(path) { try PublicKey(parsing: try FS.read(path, limit: 4096), file: path) }
         }
 
@@ -150,7 +150,7 @@ public enum Usign {
         }
 
         /// Loads a secret key file.
-        public static func load(_ path: String) throws -> SecretKey {
+        public static func open(_ path: String) throws -> SecretKey {
             try withFile(path) { try SecretKey(parsing: try FS.read(path, limit: 4096), file: path) }
         }
 
@@ -197,7 +197,7 @@ public enum Usign {
         }
 
         /// Loads a signature file.
-        public static func load(_ path: String) throws -> Signature {
+        public static func open(_ path: String) throws -> Signature {
             try withFile(path) { try Signature(parsing: try FS.read(path, limit: 4096), file: path) }
         }
 

@@ -40,7 +40,7 @@ struct ApkShow: ParsableCommand {
 
     func run() throws {
         try CLI.run(global) { out in
-            let (adb, comp) = try ADBFile.read(path: file)
+            let (adb, comp) = try ADBFile.open(file)
             if raw, let block = adb.adbBlock {
                 var heap = ADBHeap(block: block)
                 heap.context = "dump ADB tree"
@@ -199,7 +199,7 @@ struct ApkRebase: ParsableCommand {
         try CLI.run(global) { out in
             var target = kernelVersion ?? ""
             if let installed {
-                guard let k = try ApkInstalledDB.read(path: installed).kernelVersion else {
+                guard let k = try ApkInstalledDB.open(installed).kernelVersion else {
                     throw FormatError(.invalid, context: "read apk installed database", "no kernel package installed", file: installed)
                 }
                 target = k

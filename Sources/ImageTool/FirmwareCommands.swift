@@ -183,7 +183,7 @@ struct UsignFirmwareSigner: FirmwareSigner {
     let key: Usign.SecretKey
 
     static func load(secretKeyPath: String) throws -> UsignFirmwareSigner {
-        UsignFirmwareSigner(key: try Usign.SecretKey.load(secretKeyPath))
+        UsignFirmwareSigner(key: try Usign.SecretKey.open(secretKeyPath))
     }
 
     func usignSignature(of message: [UInt8]) throws -> [UInt8] {

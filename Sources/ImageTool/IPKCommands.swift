@@ -36,7 +36,7 @@ struct IPKShow: ParsableCommand {
 
     func run() throws {
         try CLI.run(global) { out in
-            let ipk = try IPK.read(path: file)
+            let ipk = try IPK.open(file)
             let data = try ipk.dataFiles()
             if global.json {
                 try out.json(Report(file: file, container: ipk.container.rawValue,

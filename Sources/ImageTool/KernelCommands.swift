@@ -44,7 +44,7 @@ struct VermagicCommand: ParsableCommand {
 
         func run() throws {
             try CLI.run(global) { out in
-                let cfg = try KernelConfig.load(config)
+                let cfg = try KernelConfig.open(config)
                 let classic = Vermagic.classic(cfg)
                 var report = Report(config: config, vermagic: classic, lines: Vermagic.classicLines(cfg).count, abi: nil)
                 if abi {
@@ -74,7 +74,7 @@ struct VermagicCommand: ParsableCommand {
 
         func run() throws {
             try CLI.run(global) { out in
-                let a = try KernelConfig.load(old), b = try KernelConfig.load(new)
+                let a = try KernelConfig.open(old), b = try KernelConfig.open(new)
                 let set = try sets.resolve(for: a, out: out)
                 let diff = ConfigDiff.explain(old: a, new: b, set: set)
                 let fa = ABIFingerprint.compute(a, set: set), fb = ABIFingerprint.compute(b, set: set)
@@ -181,7 +181,7 @@ struct ModinfoCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run(global) { out in
-            let mods = try files.map { try KernelModule.load($0) }
+            let mods = try files.map { try KernelModule.open($0) }
             if global.json { try out.json(mods.map { Entry(module: $0, versions: versions, symbols: symbols) }); return }
             for m in mods {
                 out.line(pad("filename:") + m.path)
@@ -219,7 +219,7 @@ struct ModcheckCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run(global) { out in
-            let mods = try files.map { try KernelModule.load($0) }
+            let mods = try files.map { try KernelModule.open($0) }
             let side = try ModuleCheck.KernelSide.open(against, release: release, vermagic: vermagic)
             let problems = ModuleCheck.check(mods, against: side)
             let fatal = problems.filter { ModuleCheck.isFatal($0, against: side) }

@@ -102,7 +102,7 @@ struct SquashCreate: ParsableCommand {
             if alwaysFragments { o.alwaysFragments = true }
             if noPad { o.padTo4K = false }
             if let p = processors { o.threads = max(1, p) }
-            for p in pseudo { o.pseudoDefinitions.append(try PseudoDefinitions.parse(try FS.readText(p), name: p)) }
+            for p in pseudo { o.pseudoDefinitions.append(try PseudoDefinitions(parsing: try FS.readText(p), name: p)) }
             try SquashWriteCLI.write(tree, to: output, options: o, out: out)
         }
     }

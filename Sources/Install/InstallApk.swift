@@ -38,7 +38,7 @@ public enum ApkOfflineInstaller {
                 : "the image uses opkg (/usr/lib/opkg/status), not apk; install .ipk packages into it", file: options.image)
         }
         var dbText = String(decoding: dbBytes, as: UTF8.self)
-        var db = try ApkInstalledDB.parse(dbText, file: options.image + ":" + dbFile)
+        var db = try ApkInstalledDB(parsing: dbText, file: options.image + ":" + dbFile)
         let kernel = db.kernelVersion
 
         let packages = try options.packages.map { path in
@@ -93,7 +93,7 @@ public enum ApkOfflineInstaller {
                 if !dbText.hasSuffix("\n\n") { dbText += "\n" }
             }
             dbText += stanza
-            db = try ApkInstalledDB.parse(dbText, file: "new " + dbFile)
+            db = try ApkInstalledDB(parsing: dbText, file: "new " + dbFile)
             worldAdds.append(i.name + "><" + sum)
             results.append(InstallReport.Package(name: i.name, version: i.version, file: path,
                                                  action: old == nil ? "install" : old?.version == i.version ? "reinstall" : "upgrade",

@@ -40,8 +40,8 @@ public struct InstallPackage: Sendable {
     public var conffiles: [String]
 
     /// Reads and validates `path`.
-    public static func read(_ path: String) throws -> InstallPackage {
-        let ipk = try IPK.read(path: path)
+    public static func open(_ path: String) throws -> InstallPackage {
+        let ipk = try IPK.open(path)
         return try withFile(path) { try InstallPackage(ipk: ipk, path: path) }
     }
 

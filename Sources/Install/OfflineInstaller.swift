@@ -140,7 +140,7 @@ public enum OfflineInstaller {
                 distribArch = String(line.dropFirst(13).filter { $0 != "'" && $0 != "\"" })
             }
         }
-        let packages = try options.packages.map { try InstallPackage.read($0) }
+        let packages = try options.packages.map { try InstallPackage.open($0) }
         let plan = try InstallResolver.plan(packages, status: status,
                                             architectures: InstallResolver.architectures(confFiles: confTexts, status: status,
                                                                                           distribArch: distribArch),

@@ -86,38 +86,12 @@ public struct ABIRelevantSet: Sendable, Equatable {
         return out
     }
 
-    /// Parses `serialized()` text.
-    public static func parse(_ text: String, context: String = "parse ABI set") throws -> ABIRelevantSet {
-        var set = ABIRelevantSet(series: "", origin: "", regenerate: "", symbols: [:])
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
-            if line.hasPrefix("#") {
-                let body = line.dropFirst(2)
-                for key in ["series", "origin", "regenerate"] where body.hasPrefix(key + ": ") {
-                    let v = String(body.dropFirst(key.count + 2))
-                    if key == "series" { set.series = v } else if key == "origin" { set.origin = v } else { set.regenerate = v }
-                }
-                continue
-            }
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count >= 3, let use = Use(rawValue: String(f[0])) else {
-                throw FormatError(.invalid, context: context, "line \(n + 1): expected use<TAB>name<TAB>refs")
-            }
-            for ref in f[2...] {
-                guard let colon = ref.lastIndex(of: ":"), let ln = Int(ref[ref.index(after: colon)...]) else {
-                    throw FormatError(.invalid, context: context, "line \(n + 1): bad reference \(ref)")
-                }
-                set.symbols[String(f[1]), default: []].append(Reference(use: use, header: String(ref[..<colon]), line: ln))
-            }
-        }
-        return set
-    }
-
     /// The sets shipped with imagetool (generated files under Sources/KernelABI/ABISets).
     public static var shipped: [ABIRelevantSet] { parsedShipped }
 
     /// Parsed once per process (the texts are compiled in, so parsing cannot fail in practice;
     /// a set that did would simply be absent and the fallback applies).
-    static let parsedShipped: [ABIRelevantSet] = ShippedABISets.texts.compactMap { try? parse($0) }
+    static let parsedShipped: [ABIRelevantSet] = ShippedABISets.texts.compactMap { try? ABIRelevantSet(parsing: $0) }
 
     /// The shipped set for a kernel series such as "6.1", if any.
     public static func shipped(series: String) -> ABIRelevantSet? {
@@ -153,5 +127,33 @@ extension ABIRelevantSet {
         }
         return ABIRelevantSet(series: series, origin: "approximation: union of the \(lo.series) and \(hi.series) sets",
                               regenerate: "(derived from the shipped \(lo.series) and \(hi.series) sets)", symbols: symbols)
+    }
+}
+
+extension ABIRelevantSet {
+    /// Parses `serialized()` text.
+    public init(parsing text: String, context: String = "parse ABI set") throws {
+        var set = ABIRelevantSet(series: "", origin: "", regenerate: "", symbols: [:])
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
+            if line.hasPrefix("#") {
+                let body = line.dropFirst(2)
+                for key in ["series", "origin", "regenerate"] where body.hasPrefix(key + ": ") {
+                    let v = String(body.dropFirst(key.count + 2))
+                    if key == "series" { set.series = v } else if key == "origin" { set.origin = v } else { set.regenerate = v }
+                }
+                continue
+            }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count >= 3, let use = Use(rawValue: String(f[0])) else {
+                throw FormatError(.invalid, context: context, "line \(n + 1): expected use<TAB>name<TAB>refs")
+            }
+            for ref in f[2...] {
+                guard let colon = ref.lastIndex(of: ":"), let ln = Int(ref[ref.index(after: colon)...]) else {
+                    throw FormatError(.invalid, context: context, "line \(n + 1): bad reference \(ref)")
+                }
+                set.symbols[String(f[1]), default: []].append(Reference(use: use, header: String(ref[..<colon]), line: ln))
+            }
+        }
+        self = set
     }
 }

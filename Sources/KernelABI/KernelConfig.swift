@@ -93,11 +93,11 @@ public struct KernelConfig: Sendable {
     }
 
     /// Parses configuration text.
-    public static func parse(_ text: String) -> KernelConfig { KernelConfig(bytes: Array(text.utf8)) }
+    public init(parsing text: String) { self.init(bytes: Array(text.utf8)) }
 
     /// Reads and parses a configuration file (at most 64 MiB); a gzip'd one (`/proc/config.gz`,
     /// IKCFG) is inflated first.
-    public static func load(_ path: String) throws -> KernelConfig {
+    public static func open(_ path: String) throws -> KernelConfig {
         try withFile(path) {
             let b = try FS.read(path, limit: 64 << 20)
             if b.starts(with: [0x1F, 0x8B]) {

@@ -75,8 +75,8 @@ public struct KernelModule: Sendable {
 
     /// Reads a module file (at most 256 MiB), also xz-, gzip- or zstd-compressed
     /// (`.ko.xz`, `.ko.gz`, `.ko.zst`, recognised by their magic as kmod does).
-    public static func load(_ path: String) throws -> KernelModule {
-        try withFile(path) { try parse(try decompressed(try FS.read(path, limit: 256 << 20)), path: path) }
+    public static func open(_ path: String) throws -> KernelModule {
+        try withFile(path) { try KernelModule(parsing: try decompressed(try FS.read(path, limit: 256 << 20)), path: path) }
     }
 
     /// The ELF bytes of a possibly compressed module.
@@ -90,22 +90,6 @@ public struct KernelModule: Sendable {
             return try b.withUnsafeBytes { try Zstd.decompress($0, maxOutput: limit, context: "decompress module (zstd)") }
         }
         return b
-    }
-
-    /// Parses module bytes; errors carry `path`.
-    public static func parse(_ bytes: [UInt8], path: String) throws -> KernelModule {
-        try withFile(path) {
-            let elf = try ELFFile(bytes: bytes)
-            var m = KernelModule(signature: try signature(bytes), path: path, modinfo: [], versions: [], undefined: [], weakUndefined: [], exports: [],
-                                 is64: elf.is64, bigEndian: elf.bigEndian, machine: elf.machine)
-            if let s = elf.section(named: ".modinfo") { m.modinfo = parseModinfo(try elf.contents(of: s)) }
-            if let s = elf.section(named: "__versions") { m.versions = try parseVersions(try elf.contents(of: s), is64: elf.is64, bigEndian: elf.bigEndian) }
-            if let c = elf.section(named: "__version_ext_crcs"), let n = elf.section(named: "__version_ext_names") {
-                m.versions += try parseExtendedVersions(crcs: try elf.contents(of: c), names: try elf.contents(of: n), bigEndian: elf.bigEndian)
-            }
-            try m.readSymbols(elf)
-            return m
-        }
     }
 
     /// Reads the appended-signature trailer: `... blob, 12-byte struct module_signature
@@ -221,5 +205,23 @@ public struct KernelModule: Sendable {
         r.context = "read \(s.name)"
         try r.seek(to: try Checked.int(s.value, as: Int.self, "\(s.name) value"))
         return try r.u32(elf.bigEndian, "crc")
+    }
+}
+
+extension KernelModule {
+    /// Parses module bytes; errors carry `path`.
+    public init(parsing bytes: [UInt8], path: String) throws {
+        self = try withFile(path) {
+            let elf = try ELFFile(bytes: bytes)
+            var m = KernelModule(signature: try Self.signature(bytes), path: path, modinfo: [], versions: [], undefined: [], weakUndefined: [], exports: [],
+                                 is64: elf.is64, bigEndian: elf.bigEndian, machine: elf.machine)
+            if let s = elf.section(named: ".modinfo") { m.modinfo = Self.parseModinfo(try elf.contents(of: s)) }
+            if let s = elf.section(named: "__versions") { m.versions = try Self.parseVersions(try elf.contents(of: s), is64: elf.is64, bigEndian: elf.bigEndian) }
+            if let c = elf.section(named: "__version_ext_crcs"), let n = elf.section(named: "__version_ext_names") {
+                m.versions += try Self.parseExtendedVersions(crcs: try elf.contents(of: c), names: try elf.contents(of: n), bigEndian: elf.bigEndian)
+            }
+            try m.readSymbols(elf)
+            return m
+        }
     }
 }

@@ -61,7 +61,7 @@ public enum ModuleCheck {
                     sides.append(.from(modules: try ModuleCheck.modules(in: path), source: path,
                                        release: release ?? releaseOfModuleFolder(path)))
                 } else {
-                    sides.append(.from(symvers: try ModuleSymvers.load(path), source: path, release: release, vermagic: vermagic))
+                    sides.append(.from(symvers: try ModuleSymvers.open(path), source: path, release: release, vermagic: vermagic))
                 }
             }
             guard var side = sides.first else { throw FormatError(.usage, context: "modcheck", "--against is required") }
@@ -147,7 +147,7 @@ public enum ModuleCheck {
         for name in try FS.list(dir) {
             let p = dir + "/" + name
             if FS.isDirectory(p) { out += try modules(in: p, depth: depth + 1) }
-            else if [".ko", ".ko.xz", ".ko.gz", ".ko.zst"].contains(where: { name.hasSuffix($0) }), FS.isRegularFile(p) { out.append(try KernelModule.load(p)) }
+            else if [".ko", ".ko.xz", ".ko.gz", ".ko.zst"].contains(where: { name.hasSuffix($0) }), FS.isRegularFile(p) { out.append(try KernelModule.open(p)) }
         }
         return out
     }

@@ -25,8 +25,18 @@ public struct ModuleSymvers: Sendable {
     /// Symbol -> entry (the last line wins, as modpost's hash does).
     public var bySymbol: [String: Entry]
 
+    /// Reads a Module.symvers file (at most 64 MiB).
+    public static func open(_ path: String) throws -> ModuleSymvers {
+        try withFile(path) { try ModuleSymvers(parsing: try FS.read(path, limit: 64 << 20), file: path) }
+    }
+
+    /// Whether any CRC is non-zero (the kernel was built with CONFIG_MODVERSIONS).
+    public var hasCRCs: Bool { entries.contains { $0.crc != 0 } }
+}
+
+extension ModuleSymvers {
     /// Parses the text; a malformed line is a `FormatError` with its byte offset.
-    public static func parse(_ bytes: [UInt8], file: String? = nil) throws -> ModuleSymvers {
+    public init(parsing bytes: [UInt8], file: String? = nil) throws {
         var entries: [Entry] = []
         var start = 0, lineNo = 0
         while start < bytes.count {
@@ -46,14 +56,6 @@ public struct ModuleSymvers: Sendable {
         }
         var by: [String: Entry] = [:]
         for e in entries { by[e.symbol] = e }
-        return ModuleSymvers(entries: entries, bySymbol: by)
+        self.init(entries: entries, bySymbol: by)
     }
-
-    /// Reads a Module.symvers file (at most 64 MiB).
-    public static func load(_ path: String) throws -> ModuleSymvers {
-        try withFile(path) { try parse(try FS.read(path, limit: 64 << 20), file: path) }
-    }
-
-    /// Whether any CRC is non-zero (the kernel was built with CONFIG_MODVERSIONS).
-    public var hasCRCs: Bool { entries.contains { $0.crc != 0 } }
 }

@@ -26,7 +26,7 @@ public enum OpkgFamily: PackageFamily {
     public static func verifyFeed(_ dir: String, keys: TrustedKeys) throws -> FeedVerification {
         let source: Feed.Keys
         switch keys {
-        case .file(let path): source = .key(try Usign.PublicKey.load(path))
+        case .file(let path): source = .key(try Usign.PublicKey.open(path))
         case .directory(let path): source = .directory(path)
         }
         return .opkg(try Feed.verify(dir, keys: source))
@@ -34,13 +34,13 @@ public enum OpkgFamily: PackageFamily {
 
     public static func indexFeed(_ dir: String, signingKey: String?, progress: ProgressMeter?) throws -> FeedIndexing {
         guard FS.isDirectory(dir) else { throw FormatError(.io, context: "index feed", "not a directory", file: dir) }
-        let key = try signingKey.map { try Usign.SecretKey.load($0) }
+        let key = try signingKey.map { try Usign.SecretKey.open($0) }
         return .opkg(try FeedIndexWriter.write(dir, key: key, progress: progress))
     }
 
     /// Packages.sig against the key's public half, Packages.gz, every package's size and SHA-256.
     public static func isIntact(_ dir: String, signedWith secretKey: String) -> Bool {
-        guard let secret = try? Usign.SecretKey.load(secretKey),
+        guard let secret = try? Usign.SecretKey.open(secretKey),
               let v = try? Feed.verify(dir, keys: .key(secret.publicKeyFile(comment: ""))) else { return false }
         return v.ok
     }

@@ -48,7 +48,7 @@ enum ApkRebaseEngine {
             names[name] = pkg.info.name
             if let a = pkg.info.arch, a != "noarch", a != "all" { archs.insert(a) }
             for (p, bytes) in try withFile(path, { try pkg.fileContents() }) where p.hasSuffix(".ko") {
-                modules.append((pkg.info.name, try withFile(path) { try KernelModule.parse(bytes, path: "\(name):\(p)") }))
+                modules.append((pkg.info.name, try withFile(path) { try KernelModule(parsing: bytes, path: "\(name):\(p)") }))
             }
         }
         guard let feedKernel = kernels.keys.first, kernels.count == 1 else {
@@ -60,12 +60,12 @@ enum ApkRebaseEngine {
         }
         let feedDigest = try options.feedKernel.map { (try ImageLoader.kernelDigest(ofFile: $0), $0) } ?? ImageLoader.findFeedKernel(besides: dir)
         let side = FeedSide(directory: dir, kernelPackage: kpv, archs: archs.sorted(), modules: modules,
-                            config: try options.feedConfig.map { try KernelConfig.load($0) }, configSource: options.feedConfig,
+                            config: try options.feedConfig.map { try KernelConfig.open($0) }, configSource: options.feedConfig,
                             kernelDigest: feedDigest?.0, kernelSource: feedDigest?.1)
         let abiSet: ABIRelevantSet? = try options.kernelSource.map {
             try HeaderScanner.scan(root: $0, series: "custom", origin: $0, regenerate: "imagetool vermagic --kernel-src \($0)")
         }
-        let symvers = try options.symvers.map { try ModuleSymvers.load($0) }
+        let symvers = try options.symvers.map { try ModuleSymvers.open($0) }
         let verdicts = images.map { Compatibility.decide(image: $0, feed: side, abiSet: abiSet, force: options.force, symvers: symvers) }
         let targets = Array(Set(images.map(\.kernelPackage.raw))).sorted()
         var report = RebaseReport(feed: dir, output: options.output, feedKernel: feedKernel, targetKernels: targets,

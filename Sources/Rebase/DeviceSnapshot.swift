@@ -182,7 +182,7 @@ public struct DeviceSnapshot: RootfsSource, Sendable {
     public func checkModules(file: String = "snapshot") throws -> Int {
         var n = 0
         for (p, b) in files where p.hasSuffix(".ko") {
-            _ = try withFile(file) { try KernelModule.parse(b, path: p) }
+            _ = try withFile(file) { try KernelModule(parsing: b, path: p) }
             n += 1
         }
         return n

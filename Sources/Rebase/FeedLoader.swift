@@ -51,7 +51,7 @@ public enum FeedLoader {
         var verification = Verification(signature: "not-verified (no --trusted-keys given)", fingerprint: nil, keyFile: nil,
                                          packagesChecked: feed.stanzas.count, packagesFailed: [])
         if let trustedKeys {
-            let keys: Feed.Keys = FS.isDirectory(trustedKeys) ? .directory(trustedKeys) : .key(try Usign.PublicKey.load(trustedKeys))
+            let keys: Feed.Keys = FS.isDirectory(trustedKeys) ? .directory(trustedKeys) : .key(try Usign.PublicKey.open(trustedKeys))
             let (status, fingerprint, keyFile) = try feed.verifySignature(keys: keys)
             guard status == .ok else {
                 throw FormatError(.checksum, context: "verify feed signature",
@@ -114,7 +114,7 @@ public enum FeedLoader {
             if let e = out.entry { entries[job.file] = e }
         }
         verification.packagesFailed = failedPackages
-        let cfg = try config.map { try KernelConfig.load($0) }
+        let cfg = try config.map { try KernelConfig.open($0) }
         let side = FeedSide(directory: dir, kernelPackage: kpv, archs: archs.sorted(), modules: modules,
                             config: cfg, configSource: config, kernelDigest: feedKernelDigest?.digest,
                             kernelSource: feedKernelDigest?.source)
@@ -170,11 +170,11 @@ public enum FeedLoader {
                 try write(input, to: destination, file: job.file)
                 return JobResult(checks: checks, modules: [], entry: nil)
             }
-            let ipk = try IPK.read(bytes: input, path: path)
+            let ipk = try IPK(parsing: input, path: path)
             var mods: [KernelModule] = []
             if job.rewrite {
                 for m in try withFile(path, { try ipk.dataFiles(readData: true) }) where m.kind == .file && m.name.hasSuffix(".ko") {
-                    mods.append(try withFile(path) { try KernelModule.parse(m.data, path: "\(job.file):\(m.name)") })
+                    mods.append(try withFile(path) { try KernelModule(parsing: m.data, path: "\(job.file):\(m.name)") })
                 }
             }
             var bytes = input, outSHA = sha, control = ipk.control

@@ -40,14 +40,14 @@ public enum ImageLoader {
             let config = try imageConfig == nil ? snap.kernelConfigText(file: path) : nil
             let release = snap.banner.flatMap(DeviceSnapshot.release(fromBanner:))
             return try side(path, rootfs: snap, source: .snapshot, imageConfig: imageConfig,
-                            config: config.map { (KernelConfig.parse($0), "IKCONFIG") }, bannerRelease: release)
+                            config: config.map { (KernelConfig(parsing: $0), "IKCONFIG") }, bannerRelease: release)
         }
         if ReleaseProfiles.looksLike(head) {
             let p = try ReleaseProfiles(path: path)
             guard let kpv = KernelPackageVersion(p.kernelPackageVersion) else {
                 throw FormatError(.invalid, context: "read profiles.json", "kernel package version \(p.kernelPackageVersion) carries no vermagic", file: path)
             }
-            let config = try imageConfig.map { try KernelConfig.load($0) }
+            let config = try imageConfig.map { try KernelConfig.open($0) }
             return ImageSide(path: path, kernelPackage: kpv, arch: p.arch, release: p.kernelVersion, modules: [],
                              config: config, configSource: imageConfig, kernelDigest: nil,
                              packageManager: p.packageManager,
@@ -88,7 +88,7 @@ public enum ImageLoader {
             lost += fw.problems.map(\.located)
         }
         return try side(path, rootfs: rootfs, source: .firmware, imageConfig: imageConfig,
-                        config: payload?.config.map { (KernelConfig.parse($0), "IKCONFIG") }, bannerRelease: payload?.release,
+                        config: payload?.config.map { (KernelConfig(parsing: $0), "IKCONFIG") }, bannerRelease: payload?.release,
                         kernelDigest: payload?.digest, lost: lost)
     }
 
@@ -141,7 +141,7 @@ public enum ImageLoader {
         var config: KernelConfig? = nil
         var configSource: String? = nil
         if let c = imageConfig {
-            config = try KernelConfig.load(c); configSource = c
+            config = try KernelConfig.open(c); configSource = c
         } else if let (c, src) = kernelConfig {
             config = c; configSource = src
         }
@@ -206,7 +206,7 @@ extension ImageLoader {
                     do { bytes = try rootfs.readFile(p, limit: 64 << 20) } catch let e as FormatError where e.kind == .unsafePath { continue }
                     guard let b = bytes else { continue }
                     do {
-                        out.append(try KernelModule.parse(b, path: "/" + p))
+                        out.append(try KernelModule(parsing: b, path: "/" + p))
                     } catch var e as FormatError {
                         // Named by the input (image, snapshot, folder), the module inside it in the context.
                         e.context = "/\(p): \(e.context)"

@@ -82,7 +82,7 @@ public enum RebaseEngine {
         case .apk: return try ApkRebaseEngine.run(options, images: images, progress: progress, meter: meter)
         case .opkg: break
         }
-        let secret = try Usign.SecretKey.load(options.signingKey)
+        let secret = try Usign.SecretKey.open(options.signingKey)
         progress?("reading feed \(options.feed)")
         let feedDigest = try options.feedKernel.map { path -> (digest: String, source: String) in
             (try ImageLoader.kernelDigest(ofFile: path), path)
@@ -92,7 +92,7 @@ public enum RebaseEngine {
         let abiSet: ABIRelevantSet? = try options.kernelSource.map { src in
             try HeaderScanner.scan(root: src, series: "custom", origin: src, regenerate: "imagetool vermagic --kernel-src \(src)")
         }
-        let symvers = try options.symvers.map { try ModuleSymvers.load($0) }
+        let symvers = try options.symvers.map { try ModuleSymvers.open($0) }
         let absOut = options.output.hasPrefix("/") ? options.output : FS.currentDirectory() + "/" + options.output
         // The output replaces a whole folder: it must neither be the feed, nor hold it, nor
         // lie inside it.

@@ -85,7 +85,7 @@ final class ApkRealDataTests: XCTestCase {
 
     func testOneByteChangeInIndexIsRejected() throws {
         let keys = try ApkKey.loadTrusted(directory: try stangriKeys()).keys
-        let (file, _) = try ADBFile.read(path: try Self.stangri + "/packages.adb")
+        let (file, _) = try ADBFile.open(try Self.stangri + "/packages.adb")
         XCTAssertTrue(try file.checkSignatures(keys: keys).isTrusted)
         var plain = file.serialized()
         // Flip one byte of a description text inside the ADB block.

@@ -35,7 +35,7 @@ final class ApkRebaseTests: XCTestCase {
         guard ApkRebaseTests.tool("unsquashfs") != nil else { throw XCTSkip("unsquashfs not installed (squashfs-tools)") }
         let r = try TestSupport.run(ApkRebaseTests.tool("unsquashfs") ?? "unsquashfs", ["-cat", sqfs, ApkInstalledDB.path])
         XCTAssertEqual(r.status, 0, r.err)
-        let db = try ApkInstalledDB.parse(r.out, file: "installed")
+        let db = try ApkInstalledDB(parsing: r.out, file: "installed")
         let k = try XCTUnwrap(db.kernelVersion)
         XCTAssertEqual(k, facts["IMAGE_KERNEL"])
         XCTAssertEqual(db.kernel?.release, "1")

@@ -62,22 +62,22 @@ final class ApkUnitTests: XCTestCase {
 
     func testInstalledDatabase() throws {
         let text = "P:kernel\nV:6.12.74~abc-r1\nA:x86_64\n\nP:kmod-a\nV:6.12.74-r1\nD:kernel=6.12.74~abc-r1 libc\nF:lib/modules/6.12.74\nR:a.ko\n"
-        let db = try ApkInstalledDB.parse(text)
+        let db = try ApkInstalledDB(parsing: text)
         XCTAssertEqual(db.kernelVersion, "6.12.74~abc-r1")
         XCTAssertEqual(db.package(named: "kmod-a")?.depends.map(\.description), ["kernel=6.12.74~abc-r1", "libc"])
         XCTAssertEqual(db.package(named: "kmod-a")?.files, ["lib/modules/6.12.74/a.ko"])
-        XCTAssertThrowsError(try ApkInstalledDB.parse("P:x\ngarbage line\n")) { e in
+        XCTAssertThrowsError(try ApkInstalledDB(parsing: "P:x\ngarbage line\n")) { e in
             XCTAssertTrue("\(e)".contains("line 2"))
         }
-        XCTAssertThrowsError(try ApkInstalledDB.parse("V:1.0\n\n"))
-        let crlf = try ApkInstalledDB.parse(text.replacingOccurrences(of: "\n", with: "\r\n"))
+        XCTAssertThrowsError(try ApkInstalledDB(parsing: "V:1.0\n\n"))
+        let crlf = try ApkInstalledDB(parsing: text.replacingOccurrences(of: "\n", with: "\r\n"))
         XCTAssertEqual(crlf, db)
-        XCTAssertThrowsError(try ApkInstalledDB.parse("é:x\n"))
+        XCTAssertThrowsError(try ApkInstalledDB(parsing: "é:x\n"))
     }
 
     func testFixtureRootfsInstalledDatabase() throws {
         let facts = try ApkRebaseTests.fixture()
-        let db = try ApkInstalledDB.read(path: TestEnv.fixtures + "/apk-era/rootfs/" + ApkInstalledDB.path)
+        let db = try ApkInstalledDB.open(TestEnv.fixtures + "/apk-era/rootfs/" + ApkInstalledDB.path)
         XCTAssertEqual(db.kernelVersion, facts["IMAGE_KERNEL"])
         XCTAssertNotEqual(db.kernelVersion, facts["FEED_KERNEL"])
         let key = try ApkKey(path: TestEnv.fixtures + "/" + (facts["PUBLIC_KEY"] ?? ""), private: false)
@@ -185,14 +185,14 @@ final class ApkUnitTests: XCTestCase {
     }
 
     func testDumpUsesSchemaNames() throws {
-        let (file, _) = try ADBFile.read(path: try ApkRealDataTests.sora + "/kmod-lib-crc32c-6.12.74-r1.apk")
+        let (file, _) = try ADBFile.open(try ApkRealDataTests.sora + "/kmod-lib-crc32c-6.12.74-r1.apk")
         let text = try ADBDump.render(heap: ADBHeap(block: try XCTUnwrap(file.adbBlock)), schema: file.schema)
         XCTAssertTrue(text.hasPrefix("#%SCHEMA: 676B6370\ninfo: # 16 items\n  name: kmod-lib-crc32c\n"), text)
         XCTAssertTrue(text.contains("    - kernel=6.12.74~ea63eca8388c3b20e2a7a5d5cbdbc7e1-r1\n"))
         XCTAssertTrue(text.contains("        name: libcrc32c.ko\n"))
         XCTAssertTrue(text.contains("          mode: 644\n"))
         XCTAssertTrue(text.contains("post-install: |\n    #!/bin/sh\n"))
-        let (index, _) = try ADBFile.read(path: try ApkRealDataTests.sora + "/packages.adb")
+        let (index, _) = try ADBFile.open(try ApkRealDataTests.sora + "/packages.adb")
         let itext = try ADBDump.render(heap: ADBHeap(block: try XCTUnwrap(index.adbBlock)), schema: index.schema)
         XCTAssertEqual(itext.components(separatedBy: "\n  -\n    name: ").count - 1, 1091)
     }

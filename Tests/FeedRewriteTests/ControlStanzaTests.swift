@@ -22,7 +22,7 @@ final class ControlStanzaTests: XCTestCase {
 
     func testContinuationUnknownFieldsAndExactBytes() throws {
         let text = "Package: dnsmasq-full\nX-Custom:  two  spaces \nDescription:  It is intended.\n \n This is fully\n configurable.\n"
-        let s = try ControlStanza.parseControl(Array(text.utf8))
+        let s = try ControlStanza(parsing: Array(text.utf8))
         XCTAssertEqual(s.fields.map(\.name), ["Package", "X-Custom", "Description"])
         XCTAssertEqual(s["x-custom"], "two  spaces")
         XCTAssertEqual(s["Description"], "It is intended.\n \n This is fully\n configurable.")
@@ -35,9 +35,9 @@ final class ControlStanzaTests: XCTestCase {
     }
 
     func testBadControlData() {
-        assertFormatError(try ControlStanza.parseControl(Array("Version: 1\nDescription: x\n".utf8)), kind: .invalid, contains: "no Package: field")
-        let e = assertFormatError(try ControlStanza.parseControl(Array("Package: a\nno colon here\n".utf8)), kind: .invalid)
+        assertFormatError(try ControlStanza(parsing: Array("Version: 1\nDescription: x\n".utf8)), kind: .invalid, contains: "no Package: field")
+        let e = assertFormatError(try ControlStanza(parsing: Array("Package: a\nno colon here\n".utf8)), kind: .invalid)
         XCTAssertEqual(e?.offset, 11)
-        assertFormatError(try ControlStanza.parseControl(Array(" leading continuation\n".utf8)), kind: .invalid)
+        assertFormatError(try ControlStanza(parsing: Array(" leading continuation\n".utf8)), kind: .invalid)
     }
 }

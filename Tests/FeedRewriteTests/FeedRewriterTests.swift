@@ -33,10 +33,10 @@ final class FeedRewriterTests: XCTestCase {
         }
         let out = outRoot + "/feed"
         let report = try FeedRewriter.rewrite(input: input, output: out, edits: Dictionary(uniqueKeysWithValues: kmods.map { ($0, edit) }),
-                                              key: try Usign.SecretKey.load(Feeds.demoSec))
+                                              key: try Usign.SecretKey.open(Feeds.demoSec))
         XCTAssertEqual(report.rewritten.count, 3)
         XCTAssertEqual(try snapshot(input), before, "input feed modified")
-        let v = try Feed.verify(out, keys: .key(try Usign.PublicKey.load(Feeds.demoPub)))
+        let v = try Feed.verify(out, keys: .key(try Usign.PublicKey.open(Feeds.demoPub)))
         XCTAssertTrue(v.ok)
         let signify = try Feeds.tool("signify-openbsd")
         XCTAssertEqual(try TestSupport.run(signify, ["-V", "-p", Feeds.demoPub, "-m", out + "/Packages", "-x", out + "/Packages.sig"]).status, 0)
@@ -46,7 +46,7 @@ final class FeedRewriterTests: XCTestCase {
             let k = dep.groups.first { $0.first?.name == "kernel" }
             XCTAssertEqual(k?.compactMap(\.version), [new, old], name)
             XCTAssertTrue(k?.contains { $0.isSatisfied(by: "kernel", version: old) } ?? false)
-            let a = try IPK.read(path: input + "/" + (s["Filename"] ?? "")), b = try IPK.read(path: out + "/" + (s["Filename"] ?? ""))
+            let a = try IPK.open(input + "/" + (s["Filename"] ?? "")), b = try IPK.open(out + "/" + (s["Filename"] ?? ""))
             XCTAssertEqual(a.dataArchive, b.dataArchive)
             // other fields byte-identical, in order
             XCTAssertEqual(a.control.fields.filter { $0.name != "Depends" }, b.control.fields.filter { $0.name != "Depends" })

@@ -7,14 +7,14 @@ import XCTest
 final class FeedTests: XCTestCase {
     func testVerifyFixtureFeedWithKeyAndKeyDirectory() throws {
         try Feeds.requireFixtures()
-        let r = try Feed.verify(Feeds.fixtureFeed, keys: .key(try Usign.PublicKey.load(Feeds.demoPub)))
+        let r = try Feed.verify(Feeds.fixtureFeed, keys: .key(try Usign.PublicKey.open(Feeds.demoPub)))
         XCTAssertEqual(r.signature, .ok)
         XCTAssertEqual(r.packages.count, 3)
         XCTAssertTrue(r.ok)
         XCTAssertEqual(r.unindexed.count, 1)  // the kernel_ ipk
         XCTAssertEqual(r.packagesGzMatches, true)
         let other = try Usign.SecretKey.generate(comment: "other").publicKeyFile(comment: "other")
-        XCTAssertTrue(try Feed.verify(Feeds.fixtureFeed, keys: .keys([other, try Usign.PublicKey.load(Feeds.demoPub)])).ok)
+        XCTAssertTrue(try Feed.verify(Feeds.fixtureFeed, keys: .keys([other, try Usign.PublicKey.open(Feeds.demoPub)])).ok)
         XCTAssertEqual(try Feed.verify(Feeds.fixtureFeed, keys: .keys([other])).signature, .unknownKey)
         // A key folder like /etc/opkg/keys, file named by usign's fingerprint form.
         let keys = TestEnv.tempDir("keys")
@@ -28,7 +28,7 @@ final class FeedTests: XCTestCase {
     func testRealSignedFeedVerifies() throws {
         guard let r = TestEnv.realdata else { throw XCTSkip("../shared/realdata is absent") }
         let dir = r + "/pekmop1024__openwrt-23.05.4-pekmop1024"
-        let rep = try Feed.verify(dir, keys: .key(try Usign.PublicKey.load(dir + "/pekmop1024-repo.pub")))
+        let rep = try Feed.verify(dir, keys: .key(try Usign.PublicKey.open(dir + "/pekmop1024-repo.pub")))
         XCTAssertTrue(rep.ok)
         XCTAssertEqual(rep.packages.count, 4)
     }
@@ -37,7 +37,7 @@ final class FeedTests: XCTestCase {
     /// package is reported by name with a SHA256 mismatch, and `requireIntact` refuses it.
     func testRejectsTamperedCopies() throws {
         try Feeds.requireFixtures()
-        let key = Feed.Keys.key(try Usign.PublicKey.load(Feeds.demoPub))
+        let key = Feed.Keys.key(try Usign.PublicKey.open(Feeds.demoPub))
         let a = try Feeds.copy(Feeds.fixtureFeed)
         defer { try? FS.removeTree(a) }
         var p = try FS.read(a + "/Packages"); p[200] ^= 0x20
@@ -79,15 +79,15 @@ final class FeedTests: XCTestCase {
         let name = try XCTUnwrap(try PackagesIndex.ipkFiles(in: d).first { $0.hasPrefix("kmod-imt-user") })
         let feed = try Feed.open(d)
         try feed.requireIntact("kmod-imt-user")
-        let ipk = try IPK.read(path: d + "/" + name)
+        let ipk = try IPK.open(d + "/" + name)
         var c = ipk.control
         c.set("Depends", "kernel (=6.1.0-56-amd64-1-e703c48ded4c7381bfe365dd2b5d4284), kmod-imt-hello")
         try FS.writeAtomically(try ipk.rewritingControl(c), to: d + "/" + name)
-        let r2 = try FeedIndexWriter.write(d, key: try Usign.SecretKey.load(Feeds.demoSec))
+        let r2 = try FeedIndexWriter.write(d, key: try Usign.SecretKey.open(Feeds.demoSec))
         XCTAssertTrue(r2.written.contains("Packages") && r2.written.contains("Packages.sig") && r2.written.contains("Packages.gz"))
         let res = try TestSupport.run(signify, ["-V", "-p", Feeds.demoPub, "-m", d + "/Packages", "-x", d + "/Packages.sig"])
         XCTAssertEqual(res.status, 0, res.err)
-        let rep = try Feed.verify(d, keys: .key(try Usign.PublicKey.load(Feeds.demoPub)))
+        let rep = try Feed.verify(d, keys: .key(try Usign.PublicKey.open(Feeds.demoPub)))
         XCTAssertTrue(rep.ok)
         XCTAssertEqual(try Feed.open(d).stanza(named: "kmod-imt-user")?["Depends"], "kernel (=6.1.0-56-amd64-1-e703c48ded4c7381bfe365dd2b5d4284), kmod-imt-hello")
         let gz = try TestSupport.run("/bin/sh", ["-c", "gzip -dc Packages.gz | cmp - Packages"], cwd: d)

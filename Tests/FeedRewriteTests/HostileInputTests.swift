@@ -9,7 +9,7 @@ final class HostileInputTests: XCTestCase {
     func fixtureIPK() throws -> IPK {
         try Feeds.requireFixtures()
         let f = try XCTUnwrap(try PackagesIndex.ipkFiles(in: Feeds.fixtureFeed).first { $0.hasPrefix("kmod-imt-hello") })
-        return try IPK.read(path: Feeds.fixtureFeed + "/" + f)
+        return try IPK.open(Feeds.fixtureFeed + "/" + f)
     }
 
     /// An ipk whose outer tar is `members`, gzip'd.
@@ -18,11 +18,11 @@ final class HostileInputTests: XCTestCase {
     func testTruncatedGzip() throws {
         let good = try fixtureIPK().original
         for cut in [good.count / 2, good.count - 9, 12] {
-            assertFormatError(try IPK.read(bytes: Array(good[0 ..< cut]), path: "t.ipk"), kind: .truncated)
+            assertFormatError(try IPK(parsing: Array(good[0 ..< cut]), path: "t.ipk"), kind: .truncated)
         }
         var corrupt = good; corrupt[40] ^= 0xff; corrupt[41] ^= 0xff
-        XCTAssertThrowsError(try IPK.read(bytes: corrupt)) { XCTAssertTrue($0 is FormatError) }
-        assertFormatError(try IPK.read(bytes: Array("not a package".utf8)), kind: .invalid, contains: "neither")
+        XCTAssertThrowsError(try IPK(parsing: corrupt)) { XCTAssertTrue($0 is FormatError) }
+        assertFormatError(try IPK(parsing: Array("not a package".utf8)), kind: .invalid, contains: "neither")
     }
 
     func testTraversalAndAbsoluteNames() throws {
@@ -30,13 +30,13 @@ final class HostileInputTests: XCTestCase {
         for evil in ["../evil", "./../../etc/x", "/etc/passwd"] {
             var ms = src.members
             ms[0].name = evil
-            assertFormatError(try IPK.read(bytes: try ipk(ms)), kind: .unsafePath)
+            assertFormatError(try IPK(parsing: try ipk(ms)), kind: .unsafePath)
             // the same inside data.tar.gz: listing refuses it
             var data = try ArchiveReader.read(src.dataArchive, context: "t")
             data[data.count - 1].name = evil
             var outer = src.members
             outer[1].data = Deflate.deflate(try GNUTar.write(data), level: 6, framing: .gzip)
-            let p = try IPK.read(bytes: try ipk(outer))
+            let p = try IPK(parsing: try ipk(outer))
             assertFormatError(try p.dataFiles(), kind: .unsafePath, contains: "data.tar.gz")
         }
     }
@@ -50,7 +50,7 @@ final class HostileInputTests: XCTestCase {
         tar.replaceSubrange(148 ..< 156, with: [UInt8](repeating: 0x20, count: 8))
         let sum = tar[0 ..< 512].reduce(0) { $0 + Int($1) }
         tar.replaceSubrange(148 ..< 156, with: Array(String(format6(sum)).utf8) + [0, 0x20])
-        assertFormatError(try IPK.read(bytes: Deflate.deflate(tar, level: 6, framing: .gzip)), kind: .tooLarge, contains: "10737418240")
+        assertFormatError(try IPK(parsing: Deflate.deflate(tar, level: 6, framing: .gzip)), kind: .tooLarge, contains: "10737418240")
     }
 
     func format6(_ v: Int) -> String {
@@ -64,11 +64,11 @@ final class HostileInputTests: XCTestCase {
         for i in ctl.indices where ctl[i].name == "./control" { ctl[i].data = Array("Version: 1\nDescription: x\n".utf8) }
         var outer = src.members
         outer[2].data = Deflate.deflate(try GNUTar.write(ctl), level: 6, framing: .gzip)
-        assertFormatError(try IPK.read(bytes: try ipk(outer), path: "np.ipk"), kind: .invalid, contains: "no Package: field")
-        assertFormatError(try IPK.read(bytes: try ipk(Array(src.members.prefix(2)))), kind: .invalid, contains: "missing member control.tar.gz")
+        assertFormatError(try IPK(parsing: try ipk(outer), path: "np.ipk"), kind: .invalid, contains: "no Package: field")
+        assertFormatError(try IPK(parsing: try ipk(Array(src.members.prefix(2)))), kind: .invalid, contains: "missing member control.tar.gz")
         var renamed = src.members
         renamed[2].data = Array(repeating: 0x41, count: 100)
-        XCTAssertThrowsError(try IPK.read(bytes: try ipk(renamed))) { XCTAssertTrue($0 is FormatError, "\($0)") }
+        XCTAssertThrowsError(try IPK(parsing: try ipk(renamed))) { XCTAssertTrue($0 is FormatError, "\($0)") }
     }
 
     /// Seeded mutations of a real ipk never trap; each either reads or throws FormatError.
@@ -81,7 +81,7 @@ final class HostileInputTests: XCTestCase {
         for _ in 0 ..< 300 {
             var b = good
             for _ in 0 ..< 1 + next() % 4 { b[next() % b.count] = UInt8(next() % 256) }
-            do { let p = try IPK.read(bytes: b); _ = try? p.dataFiles() } catch is FormatError { failures += 1 } catch { XCTFail("non-FormatError \(error)") }
+            do { let p = try IPK(parsing: b); _ = try? p.dataFiles() } catch is FormatError { failures += 1 } catch { XCTFail("non-FormatError \(error)") }
         }
         XCTAssertGreaterThan(failures, 0)
     }

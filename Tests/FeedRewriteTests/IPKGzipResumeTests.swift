@@ -21,15 +21,15 @@ final class IPKGzipResumeTests: XCTestCase {
         var n = 0, resumed = 0, stored = 0, resumedSize = 0, fullSize = 0
         var worst = 0.0
         for f in try PackagesIndex.ipkFiles(in: feed) where f.hasPrefix("kmod-") {
-            let ipk = try IPK.read(path: feed + "/" + f)
+            let ipk = try IPK.open(feed + "/" + f)
             var c = ipk.control
             let dep = try Relationship(parsing: try XCTUnwrap(c["Depends"], f))
             let k = try XCTUnwrap(dep.terms.first { $0.name == "kernel" }, f)
             c.set("Depends", dep.replacing(k, with: "kernel (=5.15.134-1-0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f)"))
             let out = try ipk.rewritingControl(c)
             let full = try ipk.rewritingControl(c, reuseCompressed: false)
-            let back = try IPK.read(bytes: out)
-            XCTAssertTrue(back.outerTar == (try IPK.read(bytes: full)).outerTar, "\(f): same outer tar as a full deflate")
+            let back = try IPK(parsing: out)
+            XCTAssertTrue(back.outerTar == (try IPK(parsing: full)).outerTar, "\(f): same outer tar as a full deflate")
             XCTAssertTrue(back.dataArchive == ipk.dataArchive, "\(f): data.tar.gz byte-identical")
             XCTAssertEqual(back.control["Depends"], c["Depends"], f)
             n += 1

@@ -15,7 +15,7 @@ final class IPKTests: XCTestCase {
         XCTAssertEqual(files.count, 4)
         for f in files {
             let path = Feeds.fixtureFeed + "/" + f
-            let ipk = try IPK.read(path: path)
+            let ipk = try IPK.open(path)
             XCTAssertEqual(ipk.container, .gzipTar)
             XCTAssertEqual(ipk.members.map(\.name), ["./debian-binary", "./data.tar.gz", "./control.tar.gz"])
             let again = try ipk.rewritingControl(ipk.control, reuseCompressed: false)
@@ -31,9 +31,9 @@ final class IPKTests: XCTestCase {
             for f in try PackagesIndex.ipkFiles(in: dir) {
                 let path = dir + "/" + f
                 let input = try FS.read(path)
-                let ipk = try IPK.read(bytes: input, path: path)
+                let ipk = try IPK(parsing: input, path: path)
                 let fresh = try ipk.rewritingControl(ipk.control, reuseCompressed: false)
-                let back = try IPK.read(bytes: fresh)
+                let back = try IPK(parsing: fresh)
                 XCTAssertEqual(back.outerTar, ipk.outerTar, "outer tar of \(f)")
                 XCTAssertEqual(back.controlArchive, ipk.controlArchive, "control.tar.gz of \(f)")
                 XCTAssertEqual(back.dataArchive, ipk.dataArchive)
@@ -51,14 +51,14 @@ final class IPKTests: XCTestCase {
     func testRewriteChangesOnlyControl() throws {
         try Feeds.requireFixtures()
         let path = try XCTUnwrap(try PackagesIndex.ipkFiles(in: Feeds.fixtureFeed).first { $0.hasPrefix("kmod-imt-user") })
-        let ipk = try IPK.read(path: Feeds.fixtureFeed + "/" + path)
+        let ipk = try IPK.open(Feeds.fixtureFeed + "/" + path)
         var c = ipk.control
         let dep = try Relationship(parsing: try XCTUnwrap(c["Depends"]))
         let k = try XCTUnwrap(dep.terms.first { $0.name == "kernel" })
         let newDep = dep.replacing(k, with: "\(k.render()) | kernel (=6.1.0-56-amd64-1-e703c48ded4c7381bfe365dd2b5d4284)")
         c.set("Depends", newDep)
         let out = try ipk.rewritingControl(c)
-        let back = try IPK.read(bytes: out)
+        let back = try IPK(parsing: out)
         XCTAssertEqual(back.dataArchive, ipk.dataArchive)
         XCTAssertEqual(back.control["Depends"], newDep)
         XCTAssertEqual(back.control.fields.map(\.name), ipk.control.fields.map(\.name))
@@ -79,7 +79,7 @@ final class IPKTests: XCTestCase {
         XCTAssertEqual(ctl.status, 0, ctl.err)
         XCTAssertEqual(Array(ctl.out.utf8), c.render())
         // A new mtime is applied to every member.
-        let retimed = try IPK.read(bytes: try ipk.rewritingControl(c, mtime: 1_234_567_890))
+        let retimed = try IPK(parsing: try ipk.rewritingControl(c, mtime: 1_234_567_890))
         XCTAssertTrue((retimed.members + retimed.controlMembers).allSatisfy { $0.mtime == 1_234_567_890 })
     }
 
@@ -87,16 +87,16 @@ final class IPKTests: XCTestCase {
     func testReadsArContainer() throws {
         try Feeds.requireFixtures()
         let ar = try Feeds.tool("ar")
-        let src = try IPK.read(path: Feeds.fixtureFeed + "/" + (try PackagesIndex.ipkFiles(in: Feeds.fixtureFeed).last ?? ""))
+        let src = try IPK.open(Feeds.fixtureFeed + "/" + (try PackagesIndex.ipkFiles(in: Feeds.fixtureFeed).last ?? ""))
         let dir = TestEnv.tempDir("ar")
         defer { try? FS.removeTree(dir) }
         for m in src.members { try FS.writeAtomically(m.data, to: dir + "/" + FS.basename(of: m.name)) }
         XCTAssertEqual(try TestSupport.run(ar, ["rc", "old.ipk", "debian-binary", "control.tar.gz", "data.tar.gz"], cwd: dir).status, 0)
-        let old = try IPK.read(path: dir + "/old.ipk")
+        let old = try IPK.open(dir + "/old.ipk")
         XCTAssertEqual(old.container, .ar)
         XCTAssertEqual(old.control, src.control)
         XCTAssertEqual(old.dataArchive, src.dataArchive)
-        let rewritten = try IPK.read(bytes: try old.rewritingControl(old.control))
+        let rewritten = try IPK(parsing: try old.rewritingControl(old.control))
         XCTAssertEqual(rewritten.container, .gzipTar)
         XCTAssertEqual(rewritten.members.map(\.name), ["./debian-binary", "./data.tar.gz", "./control.tar.gz"])
     }

@@ -41,7 +41,7 @@ final class PackagesIndexTests: XCTestCase {
     }
 
     func testFieldFilterAndInsertion() throws {
-        let control = try ControlStanza.parseControl(Array("Package: p\nSource: s\nSourceName: p\nLicenseFiles: L\nRequire-User: u\nSourceDateEpoch: 1\nMaintainer: m\nDescription:  d\n cont\n".utf8))
+        let control = try ControlStanza(parsing: Array("Package: p\nSource: s\nSourceName: p\nLicenseFiles: L\nRequire-User: u\nSourceDateEpoch: 1\nMaintainer: m\nDescription:  d\n cont\n".utf8))
         let st = PackagesIndex.stanza(control: control, filename: "sub/p.ipk", size: 10, sha256: "ab", md5: "cd")
         XCTAssertEqual(st.fields.map(\.name), ["Package", "Source", "SourceName", "LicenseFiles", "Require-User", "SourceDateEpoch", "Maintainer", "Filename", "Size", "MD5Sum", "SHA256sum", "Description"])
         let pk = PackagesIndex.packages(fromManifest: st.render() + [0x0a])

@@ -68,7 +68,7 @@ enum HostileIPKs {
     static func all() throws -> [(String, [UInt8], String)] {
         try Feeds.requireFixtures()
         let f = try PackagesIndex.ipkFiles(in: Feeds.fixtureFeed).first { $0.hasPrefix("kmod-imt-hello") } ?? ""
-        let src = try IPK.read(path: Feeds.fixtureFeed + "/" + f)
+        let src = try IPK.open(Feeds.fixtureFeed + "/" + f)
         var out: [(String, [UInt8], String)] = []
         out.append(("truncated", Array(src.original.prefix(src.original.count / 2)), "ends early"))
         var trav = src.members; trav[0].name = "../evil"

@@ -8,8 +8,8 @@ final class UsignTests: XCTestCase {
     /// The demo key made by signify-openbsd loads; its fingerprint matches keys/demo.fingerprint.
     func testLoadSignifyKeysAndFingerprint() throws {
         try Feeds.requireFixtures()
-        let pub = try Usign.PublicKey.load(Feeds.demoPub)
-        let sec = try Usign.SecretKey.load(Feeds.demoSec)
+        let pub = try Usign.PublicKey.open(Feeds.demoPub)
+        let sec = try Usign.SecretKey.open(Feeds.demoSec)
         let expected = try FS.readText(TestEnv.root + "/keys/demo.fingerprint").trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(pub.fingerprintHex, expected)
         XCTAssertEqual(sec.fingerprint, pub.fingerprint)
@@ -23,22 +23,22 @@ final class UsignTests: XCTestCase {
     func testRealFeedKeyVerifiesRealSignature() throws {
         guard let r = TestEnv.realdata else { throw XCTSkip("../shared/realdata is absent") }
         let dir = r + "/pekmop1024__openwrt-23.05.4-pekmop1024"
-        let key = try Usign.PublicKey.load(dir + "/pekmop1024-repo.pub")
-        let sig = try Usign.Signature.load(dir + "/Packages.sig")
+        let key = try Usign.PublicKey.open(dir + "/pekmop1024-repo.pub")
+        let sig = try Usign.Signature.open(dir + "/Packages.sig")
         XCTAssertEqual(key.fingerprintName, "7080a806f8110acc")
         XCTAssertTrue(try key.verify(try FS.read(dir + "/Packages"), sig))
         var changed = try FS.read(dir + "/Packages"); changed[100] ^= 1
         XCTAssertFalse(try key.verify(changed, sig))
         // Signatures of the other real feeds parse (their keys are not published there).
-        for d in try Feeds.realFeeds() { _ = try Usign.Signature.load(d + "/Packages.sig") }
+        for d in try Feeds.realFeeds() { _ = try Usign.Signature.open(d + "/Packages.sig") }
     }
 
     /// Ed25519 is deterministic: our signature of the fixture Packages equals signify's.
     func testSignatureEqualsSignifyOutput() throws {
         try Feeds.requireFixtures()
-        let sec = try Usign.SecretKey.load(Feeds.demoSec)
+        let sec = try Usign.SecretKey.open(Feeds.demoSec)
         let ours = try sec.sign(try FS.read(Feeds.fixtureFeed + "/Packages"))
-        let theirs = try Usign.Signature.load(Feeds.fixtureFeed + "/Packages.sig")
+        let theirs = try Usign.Signature.open(Feeds.fixtureFeed + "/Packages.sig")
         XCTAssertEqual(ours.signature, theirs.signature)
         XCTAssertEqual(ours.fingerprint, theirs.fingerprint)
         XCTAssertEqual(ours.comment, "signed by key 293ad6dca4ff7cf6")
@@ -61,16 +61,16 @@ final class UsignTests: XCTestCase {
         // signify signs with our secret key file too
         r = try TestSupport.run(signify, ["-S", "-s", dir + "/our.sec", "-m", dir + "/msg", "-x", dir + "/msg.sig2"])
         XCTAssertEqual(r.status, 0, r.err)
-        XCTAssertTrue(try Usign.PublicKey.load(dir + "/our.pub").verify(msg, try Usign.Signature.load(dir + "/msg.sig2")))
+        XCTAssertTrue(try Usign.PublicKey.open(dir + "/our.pub").verify(msg, try Usign.Signature.open(dir + "/msg.sig2")))
         // signify key + signature -> ours
         r = try TestSupport.run(signify, ["-G", "-n", "-c", "theirs", "-p", dir + "/t.pub", "-s", dir + "/t.sec"])
         XCTAssertEqual(r.status, 0, r.err)
         r = try TestSupport.run(signify, ["-S", "-s", dir + "/t.sec", "-m", dir + "/msg", "-x", dir + "/t.sig"])
         XCTAssertEqual(r.status, 0, r.err)
-        let tpub = try Usign.PublicKey.load(dir + "/t.pub")
-        XCTAssertTrue(try tpub.verify(msg, try Usign.Signature.load(dir + "/t.sig")))
-        XCTAssertFalse(try tpub.verify(msg + [0], try Usign.Signature.load(dir + "/t.sig")))
-        XCTAssertEqual(try Usign.SecretKey.load(dir + "/t.sec").publicKey, tpub.key)
+        let tpub = try Usign.PublicKey.open(dir + "/t.pub")
+        XCTAssertTrue(try tpub.verify(msg, try Usign.Signature.open(dir + "/t.sig")))
+        XCTAssertFalse(try tpub.verify(msg + [0], try Usign.Signature.open(dir + "/t.sig")))
+        XCTAssertEqual(try Usign.SecretKey.open(dir + "/t.sec").publicKey, tpub.key)
     }
 
     func testBadKeyFiles() throws {

@@ -54,7 +54,7 @@ final class RegressionReplayTests: XCTestCase {
                 try each { try harnesses["FuzzIPK"]?(PackagesIndex.gzip(try GNUTar.write(members)), "") }
             }
             try each {
-                let ipk = try IPK.read(bytes: b, path: "fuzz.ipk")
+                let ipk = try IPK(parsing: b, path: "fuzz.ipk")
                 try each { _ = try ipk.dataFiles(readData: true) }
                 try each { _ = try ipk.rewritingControl(ipk.control, mtime: 0, reuseCompressed: false) }
                 try each { _ = try PackagesIndex.entry(ipkBytes: b, filename: "fuzz.ipk") }
@@ -63,9 +63,9 @@ final class RegressionReplayTests: XCTestCase {
         "FuzzControl": { b, _ in
             try each { _ = try Relationship(parsing: String(decoding: b, as: UTF8.self)) }
             try each {
-                let s = try ControlStanza.parseControl(b, file: "control")
+                let s = try ControlStanza(parsing: b, file: "control")
                 for f in s.fields { if let v = s[f.name] { try each { _ = try Relationship(parsing: v) } } }
-                _ = try ControlStanza.parseControl(s.render(), file: "rendered")
+                _ = try ControlStanza(parsing: s.render(), file: "rendered")
             }
         },
         "FuzzPackagesIndex": { b, _ in
@@ -91,7 +91,7 @@ final class RegressionReplayTests: XCTestCase {
                     try each { _ = try elf.relocations(applyingTo: i) }
                 }
             }
-            try each { _ = try KernelModule.parse(b, path: "fuzz.ko").depends }
+            try each { _ = try KernelModule(parsing: b, path: "fuzz.ko").depends }
         },
         "FuzzFirmware": { b, _ in
             try each {

@@ -86,13 +86,13 @@ final class InstallApkTests: XCTestCase {
         // The database keeps every old byte, and the new stanza reads back.
         let oldDB = try FS.read(tmp + "/old/lib/apk/db/installed"), newDB = try FS.read(tmp + "/new/lib/apk/db/installed")
         XCTAssertEqual(Array(newDB.prefix(oldDB.count)), oldDB)
-        let db = try ApkInstalledDB.read(path: tmp + "/new/lib/apk/db/installed")
+        let db = try ApkInstalledDB.open(tmp + "/new/lib/apk/db/installed")
         let entry = try XCTUnwrap(db.package(named: "kmod-tun"))
         XCTAssertEqual(entry.version, "6.12.74-r1")
         XCTAssertEqual(entry.depends.first { $0.name == "kernel" }?.version, db.kernelVersion)
         XCTAssertTrue(entry.files.contains("lib/modules/6.12.74/tun.ko"))
         XCTAssertEqual(Set(entry.files), Set(contents.keys))
-        XCTAssertEqual(db.packages.count, try ApkInstalledDB.read(path: tmp + "/old/lib/apk/db/installed").packages.count + 1)
+        XCTAssertEqual(db.packages.count, try ApkInstalledDB.open(tmp + "/old/lib/apk/db/installed").packages.count + 1)
         let text = String(decoding: newDB.dropFirst(oldDB.count), as: UTF8.self)
         XCTAssertTrue(text.contains("\nf:S\n"))
         XCTAssertTrue(text.contains("R:tun.ko\nZ:" + (try opensslQ1(ko)) + "\n"), text)
@@ -142,7 +142,7 @@ final class InstallApkTests: XCTestCase {
         XCTAssertEqual(re.status, 0, re.err)
         XCTAssertTrue(re.out.contains("\"reinstall\""), re.out)
         try unsquash(tmp + "/re.sqfs", tmp + "/re")
-        let db = try ApkInstalledDB.read(path: tmp + "/re/lib/apk/db/installed")
+        let db = try ApkInstalledDB.open(tmp + "/re/lib/apk/db/installed")
         XCTAssertEqual(db.packages.filter { $0.name == "kmod-tun" }.count, 1)
         XCTAssertEqual(db.package(named: "kmod-tun")?.depends.first { $0.name == "kernel" }?.version, fact("IMAGE_KERNEL"))
         let world = try String(contentsOfFile: tmp + "/re/etc/apk/world", encoding: .utf8)
@@ -207,7 +207,7 @@ final class InstallApkTests: XCTestCase {
         let r = try TestEnv.imagetool(["install", Self.rootfs] + apks + ["-o", tmp + "/all.sqfs", "--force-depends"])
         XCTAssertEqual(r.status, 0, r.err)
         try unsquash(tmp + "/all.sqfs", tmp + "/all")
-        let db = try ApkInstalledDB.read(path: tmp + "/all/lib/apk/db/installed")
+        let db = try ApkInstalledDB.open(tmp + "/all/lib/apk/db/installed")
         for a in apks {
             let pkg = try ApkPackage(path: a)
             let entry = try XCTUnwrap(db.package(named: pkg.info.name), pkg.info.name)
@@ -245,7 +245,7 @@ final class InstallApkTests: XCTestCase {
         try unsquash(tmp + "/root.sqfs", tmp + "/root")
         let ko = try XCTUnwrap(try ApkPackage(path: feed + "/" + Self.tunFile).fileContents()["lib/modules/6.12.74/tun.ko"])
         XCTAssertEqual(try FS.read(tmp + "/root/lib/modules/6.12.74/tun.ko"), ko)
-        XCTAssertNotNil(try ApkInstalledDB.read(path: tmp + "/root/lib/apk/db/installed").package(named: "kmod-tun"))
+        XCTAssertNotNil(try ApkInstalledDB.open(tmp + "/root/lib/apk/db/installed").package(named: "kmod-tun"))
         // The kernel part of the image is untouched.
         XCTAssertEqual(out.kernelImage, fw.kernelImage)
     }
@@ -269,7 +269,7 @@ final class InstallApkTests: XCTestCase {
         XCTAssertTrue(ApkDependencyMatch.satisfies(dep("a~1.2"), version: "1.2.5-r1"))
         XCTAssertFalse(ApkDependencyMatch.satisfies(dep("a~1.2"), version: "1.20"))
         XCTAssertFalse(ApkDependencyMatch.satisfies(dep("kernel=6.12.74~aa-r1"), version: "6.12.74~bb-r1"))
-        let db = try? ApkInstalledDB.parse("P:libc\nV:1.2.5-r5\np:so:libc.so=1 cmd:ldd\n\nP:x\nV:1\np:virt\n")
+        let db = try? ApkInstalledDB(parsing: "P:libc\nV:1.2.5-r5\np:so:libc.so=1 cmd:ldd\n\nP:x\nV:1\np:virt\n")
         XCTAssertEqual(db.flatMap { ApkDependencyMatch.provider(of: dep("so:libc.so"), in: $0) }?.name, "libc")
         XCTAssertEqual(db.flatMap { ApkDependencyMatch.provider(of: dep("so:libc.so>=1"), in: $0) }?.name, "libc")
         XCTAssertEqual(db.flatMap { ApkDependencyMatch.provider(of: dep("cmd:ldd"), in: $0) }?.name, "libc")
@@ -282,7 +282,7 @@ final class InstallApkTests: XCTestCase {
         let tmp = TestEnv.tempDir("apkinstall-clash")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         let dbPath = TestEnv.fixtures + "/apk-era/rootfs/lib/apk/db/installed"
-        let before = try ApkInstalledDB.read(path: dbPath)
+        let before = try ApkInstalledDB.open(dbPath)
         XCTAssertTrue(before.package(named: "libc")?.files.contains("lib/libc.so") == true)
         let apk = try makeApk(name: "demo", dirs: [("lib", [("libc.so", Array("x".utf8), false)])], kernel: before.kernelVersion)
         try FS.writeAtomically(apk, to: tmp + "/demo.apk")
@@ -293,7 +293,7 @@ final class InstallApkTests: XCTestCase {
         let f = try TestEnv.imagetool(["install", Self.rootfs, tmp + "/demo.apk", "-o", tmp + "/a.sqfs", "--force-overwrite"])
         XCTAssertEqual(f.status, 0, f.err)
         try unsquash(tmp + "/a.sqfs", tmp + "/a")
-        let db = try ApkInstalledDB.read(path: tmp + "/a/lib/apk/db/installed")
+        let db = try ApkInstalledDB.open(tmp + "/a/lib/apk/db/installed")
         XCTAssertEqual(db.package(named: "libc")?.files, [])
         XCTAssertEqual(db.package(named: "demo")?.files, ["lib/libc.so"])
         XCTAssertEqual(db.packages.map(\.name), before.packages.map(\.name) + ["demo"])
@@ -354,7 +354,7 @@ final class InstallApkTests: XCTestCase {
         guard FS.isRegularFile(Self.rootfs) else { throw XCTSkip("fixtures/apk-era missing") }
         let tmp = TestEnv.tempDir("apkinstall-hostile")
         defer { try? FileManager.default.removeItem(atPath: tmp) }
-        let kernel = try XCTUnwrap(try ApkInstalledDB.parse(String(contentsOfFile: TestEnv.fixtures + "/apk-era/rootfs/lib/apk/db/installed", encoding: .utf8)).kernelVersion)
+        let kernel = try XCTUnwrap(try ApkInstalledDB(parsing: String(contentsOfFile: TestEnv.fixtures + "/apk-era/rootfs/lib/apk/db/installed", encoding: .utf8)).kernelVersion)
         // A well-formed package of our writer installs (so the refusals below are about names).
         let good = try makeApk(name: "demo", dirs: [("usr", []), ("usr/share", [("demo.txt", Array("hi\n".utf8), false)])], kernel: kernel)
         try FS.writeAtomically(good, to: tmp + "/good.apk")

@@ -65,7 +65,7 @@ final class InstallHostileTests: XCTestCase {
     func testHostilePackagesRefusedByReader() throws {
         try TestEnv.requireFixtures()
         for c in try cases() where c.label != "own-symlink" && c.label != "image-symlink" {
-            XCTAssertThrowsError(try InstallPackage(ipk: try IPK.read(bytes: c.ipk, path: c.label), path: c.label), c.label) { e in
+            XCTAssertThrowsError(try InstallPackage(ipk: try IPK(parsing: c.ipk, path: c.label), path: c.label), c.label) { e in
                 XCTAssertEqual((e as? FormatError)?.kind, .unsafePath, "\(c.label): \(e)")
             }
         }

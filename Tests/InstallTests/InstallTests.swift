@@ -49,7 +49,7 @@ final class InstallTests: XCTestCase {
         let root = dir + "/root"
         try InstallFixture.unsquash(out, into: root)
         let release = InstallFixture.fact("RELEASE")
-        let ipk = try IPK.read(path: ipkPath)
+        let ipk = try IPK.open(ipkPath)
         let members = try ipk.dataFiles(readData: true)
         let ko = members.first { $0.name.hasSuffix("/imt_extra.ko") }
         XCTAssertNotNil(ko)
@@ -117,7 +117,7 @@ final class InstallTests: XCTestCase {
         let dir = TestEnv.tempDir("install")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try InstallFixture.rebase(into: dir)
-        let src = try IPK.read(path: dir + "/feed/" + InstallFixture.ipkName("kmod-imt-extra"))
+        let src = try IPK.open(dir + "/feed/" + InstallFixture.ipkName("kmod-imt-extra"))
         var control = src.control
         control.set("Depends", (control["Depends"] ?? "") + ", kmod-imt-missing (>= 2.0)")
         let bad = dir + "/bad.ipk"
@@ -168,7 +168,7 @@ final class InstallTests: XCTestCase {
         try InstallFixture.unsquash(out, into: dir + "/root")
         try InstallFixture.unsquash(InstallFixture.image, into: dir + "/orig")
 
-        let sig = try Usign.Signature.load(dir + "/feed/Packages.sig")
+        let sig = try Usign.Signature.open(dir + "/feed/Packages.sig")
         let keyName = Usign.fingerprintName(sig.fingerprint)
         let installed = dir + "/root/etc/opkg/keys/" + keyName
         XCTAssertTrue(FS.isRegularFile(installed), "no /etc/opkg/keys/\(keyName) in the output image")

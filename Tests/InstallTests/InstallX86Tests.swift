@@ -44,7 +44,7 @@ final class InstallX86Tests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try InstallFixture.rebase(into: dir)
         let ipkPath = dir + "/feed/" + InstallFixture.ipkName("kmod-imt-extra")
-        let ko = try IPK.read(path: ipkPath).dataFiles(readData: true).first { $0.name.hasSuffix("/imt_extra.ko") }
+        let ko = try IPK.open(ipkPath).dataFiles(readData: true).first { $0.name.hasSuffix("/imt_extra.ko") }
         let release = InstallFixture.fact("RELEASE")
         let debugfs = try InstallX86Tests.sbin("debugfs", "e2fsprogs")
         for kind in ["ext4-efi", "ext4-mbr", "squashfs-efi"] {

@@ -10,7 +10,7 @@ final class ABIFingerprintTests: XCTestCase {
     func fixtureConfigs() throws -> (KernelConfig, KernelConfig, KernelConfig) {
         let d = TestEnv.fixtures + "/config"
         guard FS.exists(d + "/old.config") else { throw XCTSkip("fixtures/config not generated (run fixtures/make-fixtures.sh)") }
-        return (try KernelConfig.load(d + "/old.config"), try KernelConfig.load(d + "/new.config"), try KernelConfig.load(d + "/abi.config"))
+        return (try KernelConfig.open(d + "/old.config"), try KernelConfig.open(d + "/new.config"), try KernelConfig.open(d + "/abi.config"))
     }
 
     func set61() throws -> ABIRelevantSet {
@@ -60,7 +60,7 @@ final class ABIFingerprintTests: XCTestCase {
         func variant(_ edit: (inout String) -> Void) -> KernelConfig {
             var t = String(decoding: old.rawLines.map { $0 + [0x0A] }.joined(), as: UTF8.self)
             edit(&t)
-            return KernelConfig.parse(t)
+            return KernelConfig(parsing: t)
         }
         // IP_SCTP is m on Debian; turning it off is an ABI change.
         XCTAssertEqual(old.value("IP_SCTP"), .module)
@@ -83,7 +83,7 @@ final class ABIFingerprintTests: XCTestCase {
     }
 
     func testStripKernelExportsIsCalledOut() {
-        let a = KernelConfig.parse("CONFIG_A=y\n"), b = KernelConfig.parse("CONFIG_A=y\nCONFIG_STRIP_KERNEL_EXPORTS=y\n")
+        let a = KernelConfig(parsing: "CONFIG_A=y\n"), b = KernelConfig(parsing: "CONFIG_A=y\nCONFIG_STRIP_KERNEL_EXPORTS=y\n")
         let d = ConfigDiff.explain(old: a, new: b, set: ABIRelevantSet(series: "t", origin: "t", regenerate: "", symbols: [:]))
         XCTAssertTrue(d.notes.contains { $0.contains("CONFIG_STRIP_KERNEL_EXPORTS") && $0.contains("modcheck") })
         XCTAssertTrue(d.notes.contains { $0.contains("CONFIG_MODVERSIONS is off") })
@@ -105,7 +105,7 @@ final class ABIFingerprintTests: XCTestCase {
     /// The set `vermagic` chooses: shipped for the series, the approximation only when asked
     /// (with a warning), else none (classic strictness, with a warning).
     func testChooseSetForTheVermagicCommands() throws {
-        let cfg = KernelConfig.parse("CONFIG_A=y\n")
+        let cfg = KernelConfig(parsing: "CONFIG_A=y\n")
         let shipped = try ABIFingerprint.chooseSet(for: cfg, kernelSource: nil, series: "6.12", approximate: false)
         XCTAssertEqual(shipped.set, ABIRelevantSet.shipped(series: "6.12"))
         XCTAssertEqual(shipped.warnings, [])
@@ -161,7 +161,7 @@ final class ABIFingerprintTests: XCTestCase {
         let sets = ABIRelevantSet.shipped
         XCTAssertEqual(Set(sets.map(\.series)), ["6.1", "6.12"])
         for s in sets {
-            XCTAssertEqual(try ABIRelevantSet.parse(s.serialized()), s)
+            XCTAssertEqual(try ABIRelevantSet(parsing: s.serialized()), s)
             XCTAssertGreaterThan(s.symbols.values.filter { $0.contains { $0.use == .moduleVisible } }.count, 300)
             XCTAssertFalse(s.isModuleVisible("SENSORS_AHT10"))
         }

@@ -14,7 +14,7 @@ final class BadModuleTests: XCTestCase {
     }
 
     func expectError(_ bytes: [UInt8], _ kinds: Set<FormatError.Kind>, _ text: String? = nil, line: UInt = #line) {
-        XCTAssertThrowsError(try KernelModule.parse(bytes, path: "bad.ko"), line: line) { e in
+        XCTAssertThrowsError(try KernelModule(parsing: bytes, path: "bad.ko"), line: line) { e in
             guard let fe = e as? FormatError else { return XCTFail("not a FormatError: \(e)", line: line) }
             XCTAssertTrue(kinds.contains(fe.kind), "\(fe)", line: line)
             XCTAssertEqual(fe.file, "bad.ko", line: line)
@@ -83,8 +83,8 @@ final class BadModuleTests: XCTestCase {
         let magic = Array("~Module signature appended~\n".utf8)
         // A well-formed trailer: 16-byte blob, PKCS#7 id, be32 length 16.
         let signed = good + [UInt8](repeating: 0xAB, count: 16) + [0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 16] + magic
-        XCTAssertEqual(try KernelModule.parse(signed, path: "s.ko").signature, .init(idType: "PKCS#7", length: 16))
-        XCTAssertNil(try KernelModule.parse(good, path: "u.ko").signature)
+        XCTAssertEqual(try KernelModule(parsing: signed, path: "s.ko").signature, .init(idType: "PKCS#7", length: 16))
+        XCTAssertNil(try KernelModule(parsing: good, path: "u.ko").signature)
         // A length beyond the file.
         expectError(good + [0, 0, 2, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xF0] + magic, [.outOfBounds], "signature length")
     }
@@ -111,7 +111,7 @@ final class BadModuleTests: XCTestCase {
                 b[at] = UInt8(truncatingIfNeeded: rng.next())
             }
             if rng.next() % 8 == 0 { b = Array(b[0 ..< Int(rng.next() % UInt64(b.count))]) }
-            do { _ = try KernelModule.parse(b, path: "m.ko") } catch is FormatError { failures += 1 }
+            do { _ = try KernelModule(parsing: b, path: "m.ko") } catch is FormatError { failures += 1 }
         }
         XCTAssertGreaterThan(failures, 100, "mutations are rejected")
     }

@@ -25,13 +25,13 @@ final class DebianModulesTests: XCTestCase {
     func testAllDebianModulesLoadOnTheirKernel() throws {
         let (paths, symvers, magic) = try setup()
         XCTAssertGreaterThan(paths.count, 1000)
-        let mods = try paths.map { try KernelModule.load($0) }
+        let mods = try paths.map { try KernelModule.open($0) }
         XCTAssertTrue(mods.allSatisfy { $0.is64 && !$0.bigEndian && $0.machine == 62 })
-        let side = ModuleCheck.KernelSide.from(symvers: try ModuleSymvers.load(symvers), source: "Module.symvers", vermagic: magic)
+        let side = ModuleCheck.KernelSide.from(symvers: try ModuleSymvers.open(symvers), source: "Module.symvers", vermagic: magic)
         XCTAssertEqual(ModuleCheck.check(mods, against: side), [])
         XCTAssertGreaterThan(mods.reduce(0) { $0 + $1.versions.count }, 10000, "CRCs were compared")
         // Export CRCs read from each module's __kcrctab equal Module.symvers's, module by module.
-        let sv = try ModuleSymvers.load(symvers)
+        let sv = try ModuleSymvers.open(symvers)
         var compared = 0
         for m in mods {
             for e in m.exports {

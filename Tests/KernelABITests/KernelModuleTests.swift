@@ -15,7 +15,7 @@ final class KernelModuleTests: XCTestCase {
         for name in (facts["MODULES"] ?? "imt_hello imt_user imt_extra").split(separator: " ") {
             try ModuleCrossCheck.crossCheck("\(dir)/\(name).ko")
         }
-        let hello = try KernelModule.load(dir + "/imt_hello.ko"), user = try KernelModule.load(dir + "/imt_user.ko")
+        let hello = try KernelModule.open(dir + "/imt_hello.ko"), user = try KernelModule.open(dir + "/imt_user.ko")
         XCTAssertTrue(hello.is64 && !hello.bigEndian && hello.machine == 62)
         XCTAssertEqual(user.vermagic, facts["MODULE_VERMAGIC"])
         XCTAssertEqual(user.depends, ["imt_hello"])
@@ -62,7 +62,7 @@ final class KernelModuleTests: XCTestCase {
         var machines = Set<UInt16>(), exports = 0
         for p in paths {
             try ModuleCrossCheck.crossCheck(p)
-            let m = try KernelModule.load(p)
+            let m = try KernelModule.open(p)
             machines.insert(m.machine)
             exports += m.exports.count
             XCTAssertFalse(m.is64 || m.bigEndian, "OpenWrt mipsel/arm modules are ELF32 LE: \(p)")
@@ -71,7 +71,7 @@ final class KernelModuleTests: XCTestCase {
         XCTAssertGreaterThan(exports, 0, "some real modules export symbols")
         // The 5.15 ARM tun.ko keeps name and vermagic; the 4.14 MIPS one has them stripped.
         let arm = try XCTUnwrap(paths.first { $0.contains("arm_cortex-a9") && $0.hasSuffix("/tun.ko") })
-        XCTAssertEqual(try KernelModule.load(arm).vermagic, "5.15.137 SMP mod_unload ARMv7 p2v8 ")
+        XCTAssertEqual(try KernelModule.open(arm).vermagic, "5.15.137 SMP mod_unload ARMv7 p2v8 ")
     }
 
     /// Exports of stripped real modules (found through the __ksymtab relocations) equal the
@@ -80,7 +80,7 @@ final class KernelModuleTests: XCTestCase {
         guard let tool = ModuleCrossCheck.readelfTool else { throw XCTSkip("readelf not installed") }
         var total = 0, gpl = 0
         for p in try realModules() {
-            let m = try KernelModule.load(p)
+            let m = try KernelModule.open(p)
             let r = try TestSupport.run(tool, ["-p", "__ksymtab_strings", p]).out
             let names = Set(r.split(separator: "\n").compactMap { l -> String? in
                 guard let close = l.firstIndex(of: "]"), l.trimmingCharacters(in: .whitespaces).hasPrefix("[") else { return nil }
@@ -99,13 +99,13 @@ final class KernelModuleTests: XCTestCase {
         guard FS.exists(src) else { throw XCTSkip("fixtures/modules not generated") }
         let dir = TestEnv.tempDir("kabi-z")
         defer { try? FS.removeTree(dir) }
-        let plain = try KernelModule.load(src)
+        let plain = try KernelModule.open(src)
         for (tool, ext) in [("xz", "xz"), ("gzip", "gz"), ("zstd", "zst")] {
             guard let t = ModuleCrossCheck.tool(tool) else { continue }
             let out = "\(dir)/imt_user.ko.\(ext)"
             let r = try TestSupport.run("/bin/sh", ["-c", "\"$1\" -c < \"$2\" > \"$3\"", "sh", t, src, out])
             XCTAssertEqual(r.status, 0, r.err)
-            let m = try KernelModule.load(out)
+            let m = try KernelModule.open(out)
             XCTAssertEqual(m.modinfo.map(\.value), plain.modinfo.map(\.value))
             XCTAssertEqual(m.versions, plain.versions); XCTAssertEqual(m.undefined, plain.undefined)
             XCTAssertEqual(m.name, "imt_user")
@@ -126,7 +126,7 @@ final class KernelModuleTests: XCTestCase {
             let ko = "\(dir)/\(t).ko"
             let r = try TestSupport.run(clang, ["--target=\(t)", "-c", "-O1", "-ffreestanding", "-nostdinc", "-w", "-o", ko, src])
             guard r.status == 0 else { throw XCTSkip("clang cannot target \(t): \(r.err)") }
-            let m = try KernelModule.load(ko)
+            let m = try KernelModule.open(ko)
             XCTAssertTrue(m.bigEndian, t); XCTAssertEqual(m.is64, is64, t); XCTAssertEqual(m.machine, machine, t)
             XCTAssertEqual(m.values("alias"), ["be-test-a", "be-test-b"])
             XCTAssertEqual(m.name, "betest")

@@ -24,7 +24,7 @@ final class ModuleCheckTests: XCTestCase {
 
     func testFixtureModulesLoadOnTheirKernel() throws {
         let mods = try fixtureModules()
-        let symvers = try ModuleSymvers.load(try debianSymvers())
+        let symvers = try ModuleSymvers.open(try debianSymvers())
         XCTAssertTrue(symvers.hasCRCs)
         let side = ModuleCheck.KernelSide.from(symvers: symvers, source: "Module.symvers",
                                                vermagic: TestEnv.fixtureFacts["MODULE_VERMAGIC"])
@@ -45,7 +45,7 @@ final class ModuleCheckTests: XCTestCase {
         lines[i] = (["0x0badc0de"] + f.dropFirst().map(String.init)).joined(separator: "\t")
         lines.removeAll { $0.split(separator: "\t").dropFirst().first == "_printk" }
         text = lines.joined(separator: "\n")
-        let side = ModuleCheck.KernelSide.from(symvers: try ModuleSymvers.parse(Array(text.utf8)), source: "mutated")
+        let side = ModuleCheck.KernelSide.from(symvers: try ModuleSymvers(parsing: Array(text.utf8)), source: "mutated")
         let problems = ModuleCheck.check(mods, against: side)
         XCTAssertTrue(problems.contains { $0.kind == .crcMismatch && $0.symbol == "param_ops_charp" && $0.module == "imt_user" && $0.detail.contains("0badc0de") })
         XCTAssertTrue(problems.contains { $0.kind == .missingSymbol && $0.symbol == "_printk" })
@@ -65,11 +65,11 @@ final class ModuleCheckTests: XCTestCase {
         XCTAssertTrue(problems.filter { ModuleCheck.isFatal($0, against: side) }.isEmpty)
         // With the kernel's Module.symvers merged in, everything resolves.
         if let symvers = try? debianSymvers() {
-            let both = side.merged(with: .from(symvers: try ModuleSymvers.load(symvers), source: "Module.symvers"))
+            let both = side.merged(with: .from(symvers: try ModuleSymvers.open(symvers), source: "Module.symvers"))
             XCTAssertTrue(both.complete)
             XCTAssertEqual(ModuleCheck.check([user], against: both), [])
             // Without imt_hello on the device, the symbol is now certainly missing.
-            let noHello = ModuleCheck.KernelSide.from(symvers: try ModuleSymvers.load(symvers), source: "Module.symvers")
+            let noHello = ModuleCheck.KernelSide.from(symvers: try ModuleSymvers.open(symvers), source: "Module.symvers")
             XCTAssertEqual(ModuleCheck.check([user], against: noHello).filter { ModuleCheck.isFatal($0, against: noHello) }.map(\.kind), [.missingSymbol])
         }
         // A kernel-side module with a different vermagic is flagged.
@@ -123,13 +123,13 @@ final class ModuleCheckTests: XCTestCase {
         guard let rd = TestEnv.realdata, let d = try FS.list(rd).first(where: { $0.hasPrefix("realme-kernel-opensource__") }) else {
             throw XCTSkip("../shared/realdata realme build absent")
         }
-        let s = try ModuleSymvers.load("\(rd)/\(d)/Module.symvers")
+        let s = try ModuleSymvers.open("\(rd)/\(d)/Module.symvers")
         let lines = try FS.readText("\(rd)/\(d)/Module.symvers").split(separator: "\n").count
         XCTAssertEqual(s.entries.count, lines)
         XCTAssertFalse(s.hasCRCs, "OpenWrt builds without CONFIG_MODVERSIONS: all CRCs are 0")
         XCTAssertEqual(s.bySymbol["kmem_cache_alloc"]?.module, "vmlinux")
         XCTAssertEqual(s.bySymbol["kmem_cache_alloc"]?.exportType, "EXPORT_SYMBOL")
-        XCTAssertThrowsError(try ModuleSymvers.parse(Array("0x1\tfoo\tvmlinux\tEXPORT_SYMBOL\nbroken line\n".utf8), file: "M")) { e in
+        XCTAssertThrowsError(try ModuleSymvers(parsing: Array("0x1\tfoo\tvmlinux\tEXPORT_SYMBOL\nbroken line\n".utf8), file: "M")) { e in
             XCTAssertEqual((e as? FormatError)?.offset, 30)
             XCTAssertTrue("\(e)".contains("line 2"))
         }

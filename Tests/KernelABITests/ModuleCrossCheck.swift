@@ -63,7 +63,7 @@ enum ModuleCrossCheck {
 
     /// Compares everything the independent tools can read.
     static func crossCheck(_ path: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let m = try KernelModule.load(path)
+        let m = try KernelModule.open(path)
         // kmod prints parm and parmtype merged, one "parm" per parameter name: compare those
         // as name sets and every other field in stored order.
         // kmod also prints the appended signature as pseudo-fields: compare sig_id, skip the

@@ -64,7 +64,7 @@ final class PreprocessorCrossCheckTests: XCTestCase {
 
     func testHarmlessOptionsLeaveHeadersUnchanged() throws {
         let e = try env()
-        let old = try KernelConfig.load(TestEnv.fixtures + "/config/old.config")
+        let old = try KernelConfig.open(TestEnv.fixtures + "/config/old.config")
         let set = try XCTUnwrap(ABIRelevantSet.shipped(series: "6.1"))
         let harmless = old.entries.filter { $0.value == .notSet && !set.isModuleVisible($0.name) }.map(\.name)
         XCTAssertGreaterThan(harmless.count, 1000)

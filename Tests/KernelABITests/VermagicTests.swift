@@ -24,7 +24,7 @@ final class VermagicTests: XCTestCase {
     func testRealBuildKnownAnswer() throws {
         let dir = try realme()
         let expected = try FS.readText(dir + "/.vermagic").trimmingCharacters(in: .whitespacesAndNewlines)
-        XCTAssertEqual(Vermagic.classic(try KernelConfig.load(dir + "/.config.set")), expected)
+        XCTAssertEqual(Vermagic.classic(try KernelConfig.open(dir + "/.config.set")), expected)
     }
 
     func testConfigSetReconstructionMatchesRealBuild() throws {
@@ -46,13 +46,13 @@ final class VermagicTests: XCTestCase {
         let files = r.out.split(separator: "\n").map(String.init).sorted()
         XCTAssertGreaterThanOrEqual(files.count, 20, "expected the anon503 5.15/6.6/6.12 configs and the realme build")
         for f in files {
-            XCTAssertEqual(Vermagic.classic(try KernelConfig.load(f)), try shellRule(f), f)
+            XCTAssertEqual(Vermagic.classic(try KernelConfig.open(f)), try shellRule(f), f)
         }
         // Fixture configs too.
         for f in ["old", "new", "abi"] {
             let p = TestEnv.fixtures + "/config/\(f).config"
             guard FS.exists(p) else { continue }
-            XCTAssertEqual(Vermagic.classic(try KernelConfig.load(p)), try shellRule(p), p)
+            XCTAssertEqual(Vermagic.classic(try KernelConfig.open(p)), try shellRule(p), p)
         }
     }
 
@@ -70,7 +70,7 @@ final class VermagicTests: XCTestCase {
         for (i, text) in cases.enumerated() {
             let p = dir + "/c\(i)"
             try FS.writeAtomically(Array(text.utf8), to: p)
-            XCTAssertEqual(Vermagic.classic(KernelConfig.parse(text)), try shellRule(p), "case \(i): \(text.debugDescription)")
+            XCTAssertEqual(Vermagic.classic(KernelConfig(parsing: text)), try shellRule(p), "case \(i): \(text.debugDescription)")
         }
     }
 
@@ -80,7 +80,7 @@ final class VermagicTests: XCTestCase {
         let dir = TestEnv.tempDir("kabi-gz")
         defer { try? FS.removeTree(dir) }
         XCTAssertEqual(try TestSupport.run("/bin/sh", ["-c", "gzip -9n < \"$1\" > \"$2\"", "sh", p, dir + "/config.gz"]).status, 0)
-        XCTAssertEqual(Vermagic.classic(try KernelConfig.load(dir + "/config.gz")), Vermagic.classic(try KernelConfig.load(p)))
+        XCTAssertEqual(Vermagic.classic(try KernelConfig.open(dir + "/config.gz")), Vermagic.classic(try KernelConfig.open(p)))
     }
 
     func testKconfigPlMergeRules() {
@@ -98,6 +98,6 @@ final class VermagicTests: XCTestCase {
         XCTAssertEqual(KernelConfig.parseLine("# CONFIG_FOO is not set")?.0, "FOO")
         XCTAssertEqual(KernelConfig.parseLine("CONFIG_HZ=250")?.1, .value("250"))
         XCTAssertNil(KernelConfig.parseLine("# CONFIG_ is not set"))
-        XCTAssertEqual(KernelConfig.parse("# Linux/x86 6.1.192 Kernel Configuration\n").series, "6.1")
+        XCTAssertEqual(KernelConfig(parsing: "# Linux/x86 6.1.192 Kernel Configuration\n").series, "6.1")
     }
 }

@@ -59,7 +59,7 @@ final class RebaseFixtureTests: XCTestCase {
         // Rewritten ipks keep data.tar.gz byte for byte; Packages.gz is the gzip of Packages.
         for s in st {
             let f = try XCTUnwrap(s["Filename"])
-            let a = try IPK.read(path: feed + "/" + f), b = try IPK.read(path: out + "/" + f)
+            let a = try IPK.open(feed + "/" + f), b = try IPK.open(out + "/" + f)
             XCTAssertEqual(a.dataArchive, b.dataArchive, f)
             XCTAssertNotEqual(a.controlArchive, b.controlArchive, f)
             XCTAssertEqual(try TestSupport.run("gzip", ["-t", out + "/" + f]).status, 0)

@@ -36,7 +36,7 @@ final class WR840NRealFeedTests: XCTestCase {
     func rehashFeed(from src: String, to dst: String) throws {
         try FileManager.default.createDirectory(atPath: dst, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: src) where name.hasSuffix(".ipk") {
-            let ipk = try IPK.read(path: src + "/" + name)
+            let ipk = try IPK.open(src + "/" + name)
             var c = ipk.control
             var outName = name
             if let d = c["Depends"] { c.set("Depends", d.replacingOccurrences(of: "kernel (=\(Self.oldKernel))", with: "kernel (=\(Self.newKernel))")) }
@@ -122,7 +122,7 @@ final class WR840NRealFeedTests: XCTestCase {
 
         // unsquashfs at the offset the header gives: the kmod's files and its status entry.
         XCTAssertEqual(try TestSupport.run(unsquashfs, ["-q", "-n", "-o", String(rootfsOfs), "-d", t + "/root", t + "/new.bin"]).status, 0)
-        let ipk = try IPK.read(path: kmod)
+        let ipk = try IPK.open(kmod)
         var files = 0
         for m in try ipk.dataFiles(readData: true) where m.kind == .file {
             let rel = m.name.hasPrefix("./") ? String(m.name.dropFirst(2)) : m.name

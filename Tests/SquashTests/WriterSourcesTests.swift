@@ -12,7 +12,7 @@ final class WriterSourcesTests: XCTestCase {
     override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
     func testPseudoOpenWrtConsole() throws {
-        let defs = try PseudoDefinitions.parse("""
+        let defs = try PseudoDefinitions(parsing: """
             # OpenWrt's device nodes
             /dev d 755 0 0
             /dev/console c 600 0 0 5 1
@@ -50,7 +50,7 @@ final class WriterSourcesTests: XCTestCase {
     /// mksquashfs, and the preset applies them when writing.
     func testOpenWrtPresetPseudoFiles() throws {
         let text = "/dev d 755 0 0\n/dev/console c 600 0 0 5 1\n"
-        XCTAssertEqual(OpenWrtRootfs.pseudoDefinitions.definitions, try PseudoDefinitions.parse(text, name: "image.mk").definitions)
+        XCTAssertEqual(OpenWrtRootfs.pseudoDefinitions.definitions, try PseudoDefinitions(parsing: text, name: "image.mk").definitions)
         let img = dir + "/o.sqfs"
         try SquashWriter.write(Tree(root: Node(name: "", kind: .directory, mode: 0o755)), to: img, options: .openWrt(time: 7))
         let tree = try SquashImage(path: img).readTree()
@@ -61,7 +61,7 @@ final class WriterSourcesTests: XCTestCase {
 
     func testPseudoErrorsNameTheLine() {
         for bad in ["/dev/x c 600 0 0 5", "/x q 600 0 0", "/x d 9z9 0 0", "/x f 600 0 0 cat /etc/passwd", "../x d 755 0 0", "\"/x d 755 0 0"] {
-            XCTAssertThrowsError(try PseudoDefinitions.parse("# c\n" + bad, name: "p")) { e in
+            XCTAssertThrowsError(try PseudoDefinitions(parsing: "# c\n" + bad, name: "p")) { e in
                 let fe = e as? FormatError
                 XCTAssertNotNil(fe, bad)
                 XCTAssertTrue(fe?.description.contains("line 2") == true || fe?.kind == .unsafePath, "\(bad): \(e)")

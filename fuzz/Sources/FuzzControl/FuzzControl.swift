@@ -10,14 +10,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if let rel = try? Relationship(parsing: String(decoding: bytes, as: UTF8.self)) {
         _ = rel.replacingTerms(where: { _ in true }, with: { $0.render() })
     }
-    guard let stanza = try? ControlStanza.parseControl(bytes, file: "control") else { return 0 }
+    guard let stanza = try? ControlStanza(parsing: bytes, file: "control") else { return 0 }
     for f in stanza.fields where ["Depends", "Provides", "Conflicts", "Replaces", "Recommends", "Suggests", "Pre-Depends"].contains(f.name) {
         if let v = stanza[f.name], let rel = try? Relationship(parsing: v) {
             for t in rel.terms { _ = t.isSatisfied(by: t.name, version: "1.0-r1") }
         }
     }
     let rendered = stanza.render()
-    guard (try? ControlStanza.parseControl(rendered, file: "rendered")) != nil else {
+    guard (try? ControlStanza(parsing: rendered, file: "rendered")) != nil else {
         fatalError("a rendered stanza does not parse again")
     }
     return 0

@@ -22,7 +22,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 }
 
 func check(_ bytes: [UInt8]) {
-    guard let ipk = try? IPK.read(bytes: bytes, path: "fuzz.ipk") else { return }
+    guard let ipk = try? IPK(parsing: bytes, path: "fuzz.ipk") else { return }
     _ = try? ipk.dataFiles(readData: true)
     _ = try? ipk.rewritingControl(ipk.control, mtime: 0, reuseCompressed: false)
     _ = try? PackagesIndex.entry(ipkBytes: bytes, filename: "fuzz.ipk")

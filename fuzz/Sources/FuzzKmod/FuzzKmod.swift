@@ -13,7 +13,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             _ = try? elf.relocations(applyingTo: i)
         }
     }
-    if let m = try? KernelModule.parse(bytes, path: "fuzz.ko") {
+    if let m = try? KernelModule(parsing: bytes, path: "fuzz.ko") {
         _ = m.name; _ = m.depends; _ = m.vermagic
     }
     return 0

@@ -26,49 +26,6 @@ public struct PseudoDefinitions: Sendable {
     /// Definitions in file order (applied in that order).
     public var definitions: [Definition] = []
 
-    /// Parses `text`; `name` labels errors (the file name).
-    public static func parse(_ text: String, name: String) throws -> PseudoDefinitions {
-        var out = PseudoDefinitions()
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingPrefix(while: { $0 == " " || $0 == "\t" })
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let ctx = "read pseudo definition line \(n + 1)"
-            let words = try split(String(line), context: ctx)
-            guard words.count >= 2, let type = words[1].first, words[1].count == 1 else {
-                throw FormatError(.invalid, context: ctx, "expected 'name type ...'", file: name)
-            }
-            let path = words[0].hasPrefix("/") ? String(words[0].drop(while: { $0 == "/" })) : words[0]
-            _ = try SafePath.components(path, context: ctx)
-            if type == "l" {
-                guard words.count == 3 else { throw FormatError(.invalid, context: ctx, "expected 'name l target'", file: name) }
-                out.definitions.append(Definition(path: path, type: type, mode: 0, uid: 0, gid: 0, extra: [words[2]]))
-                continue
-            }
-            guard words.count >= 5, let mode = UInt16(words[2], radix: 8), mode <= 0o7777,
-                  let uid = UInt32(words[3]), let gid = UInt32(words[4]) else {
-                throw FormatError(.invalid, context: ctx, "expected 'name type octal-mode uid gid' (numeric ids)", file: name)
-            }
-            let extra = Array(words.dropFirst(5))
-            let need: [Character: Int] = ["d": 0, "m": 0, "b": 2, "c": 2, "s": 1, "i": 1]
-            guard let count = need[type] else {
-                throw FormatError(.unsupported, context: ctx, "pseudo type '\(type)' is not supported (d b c s i m l)", file: name)
-            }
-            guard extra.count == count else {
-                throw FormatError(.invalid, context: ctx, "type '\(type)' takes \(count) extra fields, got \(extra.count)", file: name)
-            }
-            if type == "b" || type == "c" {
-                guard UInt32(extra[0]) != nil, UInt32(extra[1]) != nil else {
-                    throw FormatError(.invalid, context: ctx, "device major/minor must be numbers", file: name)
-                }
-            }
-            if type == "i" && extra[0] != "p" && extra[0] != "s" {
-                throw FormatError(.invalid, context: ctx, "type 'i' needs 'p' (fifo) or 's' (socket)", file: name)
-            }
-            out.definitions.append(Definition(path: path, type: type, mode: mode, uid: uid, gid: gid, extra: extra))
-        }
-        return out
-    }
-
     private static func split(_ line: String, context: String) throws -> [String] {
         var words: [String] = []
         var cur = ""
@@ -135,5 +92,50 @@ public struct PseudoDefinitions: Sendable {
                 try tree.insert(node, at: d.path, parentTemplate: template)
             }
         }
+    }
+}
+
+extension PseudoDefinitions {
+    /// Parses `text`; `name` labels errors (the file name).
+    public init(parsing text: String, name: String) throws {
+        var out = PseudoDefinitions()
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingPrefix(while: { $0 == " " || $0 == "\t" })
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let ctx = "read pseudo definition line \(n + 1)"
+            let words = try Self.split(String(line), context: ctx)
+            guard words.count >= 2, let type = words[1].first, words[1].count == 1 else {
+                throw FormatError(.invalid, context: ctx, "expected 'name type ...'", file: name)
+            }
+            let path = words[0].hasPrefix("/") ? String(words[0].drop(while: { $0 == "/" })) : words[0]
+            _ = try SafePath.components(path, context: ctx)
+            if type == "l" {
+                guard words.count == 3 else { throw FormatError(.invalid, context: ctx, "expected 'name l target'", file: name) }
+                out.definitions.append(Definition(path: path, type: type, mode: 0, uid: 0, gid: 0, extra: [words[2]]))
+                continue
+            }
+            guard words.count >= 5, let mode = UInt16(words[2], radix: 8), mode <= 0o7777,
+                  let uid = UInt32(words[3]), let gid = UInt32(words[4]) else {
+                throw FormatError(.invalid, context: ctx, "expected 'name type octal-mode uid gid' (numeric ids)", file: name)
+            }
+            let extra = Array(words.dropFirst(5))
+            let need: [Character: Int] = ["d": 0, "m": 0, "b": 2, "c": 2, "s": 1, "i": 1]
+            guard let count = need[type] else {
+                throw FormatError(.unsupported, context: ctx, "pseudo type '\(type)' is not supported (d b c s i m l)", file: name)
+            }
+            guard extra.count == count else {
+                throw FormatError(.invalid, context: ctx, "type '\(type)' takes \(count) extra fields, got \(extra.count)", file: name)
+            }
+            if type == "b" || type == "c" {
+                guard UInt32(extra[0]) != nil, UInt32(extra[1]) != nil else {
+                    throw FormatError(.invalid, context: ctx, "device major/minor must be numbers", file: name)
+                }
+            }
+            if type == "i" && extra[0] != "p" && extra[0] != "s" {
+                throw FormatError(.invalid, context: ctx, "type 'i' needs 'p' (fifo) or 's' (socket)", file: name)
+            }
+            out.definitions.append(Definition(path: path, type: type, mode: mode, uid: uid, gid: gid, extra: extra))
+        }
+        self = out
     }
 }
