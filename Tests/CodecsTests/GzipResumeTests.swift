@@ -7,19 +7,8 @@ import XCTest
 /// `Deflate.resumeGzip`: the gzappend technique (zlib examples/gzappend.c) checked by
 /// inflating every result, by GNU gzip (`gzip -t`, `gzip -dc`), and against hostile inputs.
 final class GzipResumeTests: XCTestCase {
-    /// SplitMix64: small and seedable.
-    struct RNG {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-        mutating func bytes(_ n: Int) -> [UInt8] { (0 ..< n).map { _ in UInt8(truncatingIfNeeded: next()) } }
-    }
+    /// SplitMix64 (TestSupport), seeded so a run can be replayed.
+    typealias RNG = SplitMix64
 
     static func seed(_ name: String) -> UInt64 {
         let s = ProcessInfo.processInfo.environment["GZIP_RESUME_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1 ... UInt64.max)

@@ -11,17 +11,8 @@ import XCTest
 /// never a mix; the next run must still succeed; the inputs never change. The delays come
 /// from a seeded generator (seed printed; set HOSTILE_SEED to replay).
 final class AtomicityTests: XCTestCase {
-    /// SplitMix64, so a failing sequence of kill delays can be replayed from its seed.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// SplitMix64 (TestSupport), seeded so a run can be replayed.
+    typealias SplitMix = SplitMix64
 
     static let kills = 20
 

@@ -10,18 +10,8 @@ import XCTest
 /// tree and every file must either succeed or throw one `FormatError` — never trap, hang
 /// or allocate without bound. Set SQUASH_MUTATION_SEED to replay a run; the seed is printed.
 final class SquashMutationTests: XCTestCase {
-    /// SplitMix64: small, seedable, good enough to pick positions.
-    struct RNG {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    }
+    /// SplitMix64 (TestSupport), seeded so a run can be replayed.
+    typealias RNG = SplitMix64
 
     func fixture() throws -> String {
         try SquashFixtures.require(["mksquashfs", "python3"])
